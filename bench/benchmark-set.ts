@@ -1,0 +1,99 @@
+/**
+ * A published benchmark set: every instance file solved by the CLI, checked by the
+ * independent checker, compared with the best known value. DARP sets compare distance
+ * (fleet bounded by K); Li & Lim sets compare vehicles first, then distance where the
+ * fleet matches the best known one (the SINTEF hierarchical objective).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readCordeau, readLiLim } from '../solver/io/index.ts';
+import type { BenchOptions } from './args.ts';
+import { readBestKnown } from './bks.ts';
+import type { BenchReport, Cell } from './report.ts';
+import { runCli } from './run-cli.ts';
+
+export interface BenchmarkSetSpec {
+  dir: string;
+  format: 'cordeau' | 'lilim';
+  /** Keep only instances whose name starts with this (e.g. "a" for darp-a). */
+  prefix?: string;
+}
+
+const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+const max = (xs: number[]): number | null => (xs.length === 0 ? null : Math.max(...xs));
+
+export const benchmarkSet =
+  (spec: BenchmarkSetSpec) =>
+  async (options: BenchOptions): Promise<BenchReport> => {
+    let bks = readBestKnown(`${spec.dir}/bks.csv`).filter((b) => b.instance.startsWith(spec.prefix ?? ''));
+    if (options.instances.length > 0) {
+      const unknown = options.instances.filter((name) => !bks.some((b) => b.instance === name));
+      if (unknown.length > 0) throw new Error(`not in set ${options.set}: ${unknown.join(', ')}`);
+      bks = bks.filter((b) => options.instances.includes(b.instance));
+    }
+    const rows: BenchReport['rows'] = [];
+    for (const best of bks) {
+      const file = `${spec.dir}/${best.instance}.txt`;
+      if (!existsSync(file)) throw new Error(`${file} listed in bks.csv but missing`);
+      const text = readFileSync(file, 'utf8');
+      const { data } = spec.format === 'cordeau' ? readCordeau(text, best.instance) : readLiLim(text, best.instance);
+      const run = await runCli(file, spec.format, options.timeLimitS, options.seed, data);
+      const s = run.solution;
+      const feasible = s !== null && run.violations.length === 0 && s.unserved.length === 0;
+      const row: Record<string, Cell | string[]> = {
+        instance: best.instance,
+        bksVehicles: best.vehicles,
+        bks: best.cost,
+        vehicles: s?.routes.length ?? null,
+        cost: s?.cost ?? null,
+        gapPct: s === null ? null : ((s.cost - best.cost) / best.cost) * 100,
+        seconds: s?.seconds ?? null,
+        feasible,
+        unserved: s?.unserved.length ?? null,
+        violations: run.error !== null ? [run.error] : run.violations.map((v) => `${v.kind}: ${v.message}`),
+      };
+      rows.push(row);
+      process.stderr.write(`${best.instance}: ${feasible ? 'feasible' : 'NOT feasible'}, cost ${String(row.cost)}, gap ${typeof row.gapPct === 'number' ? row.gapPct.toFixed(2) : '-'}%, ${String(row.vehicles)} vehicles, ${run.wallS.toFixed(1)} s wall\n`);
+      for (const v of (row.violations as string[]).slice(0, 3)) process.stderr.write(`  ${v}\n`);
+    }
+    return spec.format === 'cordeau' ? darpReport(options, rows) : liLimReport(options, rows);
+  };
+
+const num = (row: Record<string, unknown>, key: string) => row[key] as number;
+
+const darpReport = (options: BenchOptions, rows: BenchReport['rows']): BenchReport => {
+  const feasible = rows.filter((r) => r.feasible === true);
+  const gaps = feasible.map((r) => num(r, 'gapPct'));
+  return {
+    set: options.set,
+    options,
+    columns: ['instance', 'bks', 'cost', 'gapPct', 'vehicles', 'seconds', 'feasible'],
+    rows,
+    summary: {
+      instances: rows.length,
+      feasibleAllServed: feasible.length,
+      meanGapPct: mean(gaps),
+      worstGapPct: max(gaps),
+      gapsOver: feasible.length === rows.length ? 'all instances' : `feasible instances only (${rows.length - feasible.length} not feasible)`,
+    },
+  };
+};
+
+const liLimReport = (options: BenchOptions, rows: BenchReport['rows']): BenchReport => {
+  const feasible = rows.filter((r) => r.feasible === true);
+  const sameFleet = feasible.filter((r) => num(r, 'vehicles') === num(r, 'bksVehicles'));
+  const gaps = sameFleet.map((r) => num(r, 'gapPct'));
+  return {
+    set: options.set,
+    options,
+    columns: ['instance', 'bksVehicles', 'bks', 'vehicles', 'cost', 'gapPct', 'seconds', 'feasible'],
+    rows,
+    summary: {
+      instances: rows.length,
+      feasibleAllServed: feasible.length,
+      vehiclesAboveBks: feasible.reduce((sum, r) => sum + Math.max(0, num(r, 'vehicles') - num(r, 'bksVehicles')), 0),
+      instancesWithBksFleet: sameFleet.length,
+      meanGapPctWhereFleetMatches: mean(gaps),
+      worstGapPctWhereFleetMatches: max(gaps),
+    },
+  };
+};

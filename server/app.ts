@@ -1,0 +1,83 @@
+/**
+ * createApp(deps): the Express 5 application, without listening, so tests run it in-process on
+ * an ephemeral port and main.ts decides where it listens.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express, { type Express } from 'express';
+import { auditRouter } from './audit/routes.ts';
+import { authenticate, csrfGuard } from './auth/middleware.ts';
+import { authRouter } from './auth/routes.ts';
+import { SessionCache } from './auth/session-cache.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { driverRouter } from './driver/routes.ts';
+import { entitiesRouter } from './entities/routes.ts';
+import { errorMiddleware, notFoundHandler } from './errors/middleware.ts';
+import { familyRouter } from './family/routes.ts';
+import { geoRouter } from './geo-routes.ts';
+import { healthRouter } from './health.ts';
+import { jobsRouter } from './jobs/routes.ts';
+import { openapiRouter } from './openapi/routes.ts';
+import { plansRouter } from './plan-api/routes.ts';
+import { OperationRegistry } from './openapi/registry.ts';
+import type { PublishedPlans } from './published/published-plans.ts';
+import type { JobQueue } from './queue/job-queue.ts';
+import type { RoutingProvider } from './routing/provider.ts';
+import { slotsRouter } from './slots/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  /** BullMQ on Redis or the in-process queue; absent when no one solves (e.g. a read-only test). */
+  queue?: JobQueue;
+  /** OSRM (with the matrix cache) or the estimate; absent → health reports the estimate. */
+  routing?: RoutingProvider;
+  /** The published-plan store read by the driver and family endpoints. */
+  plans?: PublishedPlans;
+  /** Collects every operation for /api/openapi.json; created here when not given. */
+  registry?: OperationRegistry;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const registry = deps.registry ?? new OperationRegistry();
+  const full = { ...deps, registry };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '5mb' }));
+  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '10mb' }));
+  const sessions = new SessionCache(deps.clock);
+  app.use('/api', authenticate(deps.db, deps.config.sessionSecret, deps.clock, sessions), csrfGuard);
+
+  app.use(healthRouter(full));
+  app.use(authRouter(full, registry, sessions));
+  app.use(entitiesRouter(full));
+  app.use(geoRouter(registry));
+  app.use(driverRouter(full));
+  app.use(familyRouter(full));
+  app.use(auditRouter(full));
+
+  // ---- Routers of the other parts are mounted here (one line each, keep this block additive). ----
+  // Use requireRole()/userOf() from ./auth/middleware.ts for scopes, throw AppError for errors,
+  // and defineRoute() from ./http/define-route.ts with `registry` to appear in /api/openapi.json.
+  // e.g. app.use(plansRouter(full));
+  app.use(plansRouter(full));
+  app.use(jobsRouter(full));
+  app.use(slotsRouter(full));
+  // ---- end of other parts' routers ----
+
+  app.use(openapiRouter(registry));
+  app.use('/api', notFoundHandler);
+
+  const webDir = resolve(deps.config.WEB_DIST);
+  if (existsSync(webDir)) {
+    app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(resolve(webDir, 'index.html')));
+  }
+
+  app.use(errorMiddleware());
+  return app;
+}

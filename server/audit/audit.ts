@@ -1,0 +1,94 @@
+/**
+ * The audit log: who read or changed personal data (passengers, households, standing requests,
+ * driver runs, family data), what, and when. Written in the same database as the data itself.
+ */
+import { z } from 'zod';
+import type { User } from '../auth/context.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+
+export type AuditAction = 'read' | 'list' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'event' | 'absence';
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorUsername: z.string(),
+  actorRole: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * A phone polling its run would write the same "read" row every few seconds; repeated identical
+ * reads (same person, action, entity and id) within READ_COALESCE_MS are recorded once, at the
+ * first read. Every change is always recorded.
+ */
+export const READ_COALESCE_MS = 60_000;
+const recentReads = new WeakMap<Db, Map<string, number>>();
+
+function alreadyRecorded(db: Db, key: string, nowMs: number): boolean {
+  let seen = recentReads.get(db);
+  if (!seen) recentReads.set(db, (seen = new Map()));
+  const last = seen.get(key);
+  if (last !== undefined && nowMs - last < READ_COALESCE_MS) return true;
+  if (seen.size > 50_000) seen.clear();
+  seen.set(key, nowMs);
+  return false;
+}
+
+export async function audit(
+  db: Db,
+  clock: Clock,
+  actor: User,
+  action: AuditAction,
+  entity: string,
+  entityId: string,
+): Promise<void> {
+  const nowMs = clock.now().getTime();
+  if ((action === 'read' || action === 'list') && alreadyRecorded(db, `${actor.id}|${action}|${entity}|${entityId}`, nowMs)) return;
+  await db.query(
+    `INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, entity, entity_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [clock.now().toISOString(), actor.id, actor.username, actor.role, action, entity, entityId],
+  );
+}
+
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  entity?: string;
+  entityId?: string;
+  actor?: string;
+}
+
+export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.entity) add('entity = ?', q.entity);
+  if (q.entityId) add('entity_id = ?', q.entityId);
+  if (q.actor) add('actor_username = ?', q.actor);
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w}`, params)).rows[0]!.n;
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    params,
+  );
+  const items = rows.map((r) => ({
+    id: Number(r.id),
+    at: new Date(r.at as string).toISOString(),
+    actorId: (r.actor_id as string | null) ?? null,
+    actorUsername: r.actor_username as string,
+    actorRole: r.actor_role as string,
+    action: r.action as string,
+    entity: r.entity as string,
+    entityId: r.entity_id as string,
+  }));
+  return { items, total };
+}

@@ -1,0 +1,53 @@
+/**
+ * Sessions: a random token given to the client (cookie or bearer); only its HMAC-SHA256 keyed with
+ * SESSION_SECRET is stored, so a leaked database does not leak live sessions, and changing the
+ * secret ends every session. Each session carries its CSRF token.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { toUser, type AccountRow } from './accounts.ts';
+import type { User } from './context.ts';
+
+export const tokenHash = (secret: string, token: string): string => createHmac('sha256', secret).update(token).digest('base64url');
+
+export interface Session {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Db, secret: string, accountId: string, ttlHours: number, clock: Clock): Promise<Session> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(clock.now().getTime() + ttlHours * 3600_000);
+  await db.query('INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
+    tokenHash(secret, token),
+    accountId,
+    csrfToken,
+    expiresAt.toISOString(),
+  ]);
+  return { token, csrfToken, expiresAt };
+}
+
+export async function findSession(
+  db: Db,
+  secret: string,
+  token: string,
+  clock: Clock,
+): Promise<{ user: User; csrfToken: string; tokenHash: string; expiresAt: Date } | undefined> {
+  const hash = tokenHash(secret, token);
+  const { rows } = await db.query<AccountRow & { csrf_token: string; session_expires_at: Date | string }>(
+    `SELECT a.*, s.csrf_token, s.expires_at AS session_expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
+     WHERE s.token_hash = $1 AND s.expires_at > $2`,
+    [hash, clock.now().toISOString()],
+  );
+  const r = rows[0];
+  return r
+    ? { user: toUser(r), csrfToken: r.csrf_token, tokenHash: hash, expiresAt: new Date(r.session_expires_at) }
+    : undefined;
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}

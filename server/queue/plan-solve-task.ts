@@ -1,0 +1,35 @@
+/**
+ * The CPU-heavy half of a plan job, run inside a worker thread (run-in-thread.ts): the
+ * planning use case on data already loaded by the parent. Routing calls go back to the parent,
+ * where the provider and its database cache live.
+ */
+import type { Plan } from '../contract/plan.ts';
+import { planWeek, type PlanProgress, type PlanWeekInput } from '../plans/plan-week.ts';
+import type { ProviderName, RoutingProvider } from '../routing/provider.ts';
+import type { ThreadContext } from './thread-task.ts';
+
+export interface PlanSolveInput {
+  input: PlanWeekInput;
+  routingName: ProviderName;
+  seed: number;
+  timeLimitMs: number;
+  maxIterationsPerDay?: number;
+}
+
+export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): Promise<Plan> {
+  const routing: RoutingProvider = {
+    name: task.routingName,
+    matrix: (places, options) => ctx.call('routing', 'matrix', [places, options]) as ReturnType<RoutingProvider['matrix']>,
+    shape: (places) => ctx.call('routing', 'shape', [places]) as ReturnType<RoutingProvider['shape']>,
+    snap: (place) => ctx.call('routing', 'snap', [place]) as ReturnType<RoutingProvider['snap']>,
+  };
+  return planWeek(task.input, {
+    routing,
+    seed: task.seed,
+    timeLimitMs: task.timeLimitMs,
+    ...(task.maxIterationsPerDay !== undefined ? { maxIterationsPerDay: task.maxIterationsPerDay } : {}),
+    now: () => Date.now(),
+    signal: ctx.signal,
+    onProgress: (p: PlanProgress) => ctx.onProgress(p),
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Picks the queue for the API process: BullMQ when REDIS_URL is set (solves then run in
+ * `npm run worker` processes), otherwise the in-process queue with its consumer started here.
+ */
+import type { Db } from '../db/db.ts';
+import type { RoutingProvider } from '../routing/provider.ts';
+import { BullJobQueue } from './bullmq-queue.ts';
+import type { JobConsumer, JobQueue } from './job-queue.ts';
+import { MemoryQueue } from './memory-queue.ts';
+import { planJobHandler } from './plan-job.ts';
+import type { QueueConfig } from './queue-config.ts';
+
+export interface Jobs {
+  queue: JobQueue;
+  close(): Promise<void>;
+}
+
+export function startJobs(opts: { redisUrl?: string; queue: QueueConfig; db: Db; routing: RoutingProvider }): Jobs {
+  if (opts.redisUrl) {
+    const queue = new BullJobQueue({
+      redisUrl: opts.redisUrl,
+      queueName: opts.queue.QUEUE_NAME,
+      attempts: opts.queue.QUEUE_ATTEMPTS,
+      backoffMs: opts.queue.QUEUE_BACKOFF_MS,
+    });
+    return { queue, close: () => queue.close() };
+  }
+  const queue = new MemoryQueue({ attempts: opts.queue.QUEUE_ATTEMPTS, backoffMs: opts.queue.QUEUE_BACKOFF_MS });
+  const consumer: JobConsumer = queue.consume(planJobHandler({ db: opts.db, routing: opts.routing }), {
+    concurrency: opts.queue.WORKER_CONCURRENCY,
+  });
+  return {
+    queue,
+    close: async () => {
+      await consumer.close();
+      await queue.close();
+    },
+  };
+}

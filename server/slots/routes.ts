@@ -1,0 +1,137 @@
+/**
+ * POST /api/slots/query and POST /api/slots/book: a family asks for its own household, a
+ * coordinator on any family's behalf. Both answer against the week's published plan; a booking
+ * stores the standing request with its promised windows and appends a published version with
+ * the trips inserted, in one transaction, unless the published plan changed meanwhile (409).
+ */
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import type { User } from '../auth/context.ts';
+import { StandingRequestSchema } from '../contract/domain.ts';
+import type { Plan } from '../contract/plan.ts';
+import { fromIsoRome, isoWeekOf, toIsoRome } from '../domain/calendar.ts';
+import { loadDomain, writeEntity } from '../entities/store.ts';
+import { AppError, notFound } from '../errors/app-error.ts';
+import { defineRoute } from '../http/define-route.ts';
+import type { OperationRegistry } from '../openapi/registry.ts';
+import { appendVersionTx, conflict, listPlans, planIdOf, readPlan } from '../plan-store/plan-store.ts';
+import type { PlanningData } from '../plans/plan-week.ts';
+import { parseRoutingConfig } from '../routing/config.ts';
+import { createRoutingProvider } from '../routing/create-routing-provider.ts';
+import type { RoutingProvider } from '../routing/provider.ts';
+import { bookSlot } from './book-slot.ts';
+import { querySlots } from './query-slots.ts';
+import { buildSlotContext, type SlotContext } from './slot-context.ts';
+import { SlotBookSchema, SlotQuerySchema, type ParsedSlotQuery } from './slot-schemas.ts';
+
+type Deps = AppDeps & { registry: OperationRegistry };
+
+const SlotOptionOut = z.object({ vehicleId: z.string(), vehicleLabel: z.string(), run: z.enum(['am', 'pm']), promise: z.object({ from: z.string(), to: z.string() }), pickupAt: z.string(), arriveAt: z.string(), addedCost: z.number() });
+const SlotTripOut = z.object({
+  direction: z.enum(['outbound', 'return']),
+  options: z.array(SlotOptionOut),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  fix: z.string().optional(),
+  nearest: z.object({ pickupAt: z.string(), arriveAt: z.string(), vehicleId: z.string(), note: z.string() }).optional(),
+});
+export const SlotAnswerSchema = z.object({
+  planId: z.string(),
+  planVersion: z.number(),
+  week: z.string(),
+  feasible: z.boolean(),
+  days: z.array(z.object({ weekday: z.string(), date: z.string(), outbound: SlotTripOut.optional(), return: SlotTripOut.optional() })),
+  lines: z.array(z.string()),
+});
+const BookingOut = z.object({ request: StandingRequestSchema, planId: z.string(), planVersion: z.number(), answer: SlotAnswerSchema });
+
+/** A family may ask only for its own household's passengers (or a new one in its household). */
+function scoped(user: User, q: ParsedSlotQuery, data: PlanningData): ParsedSlotQuery {
+  if (user.role !== 'family') return q;
+  if (!user.householdId) throw new AppError('FORBIDDEN', 'this family account has no household');
+  if (q.passenger) return { ...q, passenger: { ...q.passenger, householdId: user.householdId } };
+  const p = data.passengers.find((x) => x.id === q.passengerId);
+  if (!p) throw notFound('passenger', q.passengerId!);
+  if (p.householdId !== user.householdId) throw new AppError('FORBIDDEN', `passenger ${q.passengerId} is not in your household`);
+  return q;
+}
+
+/** The newest published plan of the week asked (or of any week when none is named). */
+async function publishedPlan(deps: Deps, week: string | undefined): Promise<Plan> {
+  if (week) {
+    const plan = await readPlan(deps.db, planIdOf(week), 'published');
+    if (!plan) throw new AppError('NOT_FOUND', `week ${week} has no published plan yet: slots are offered against a published plan`);
+    return plan;
+  }
+  const weeks = (await listPlans(deps.db)).filter((p) => p.publishedVersion !== null).sort((a, b) => b.week.localeCompare(a.week));
+  const today = isoWeekOf(new Date(deps.clock.now()).toISOString().slice(0, 10));
+  const pick = weeks.find((p) => p.week >= today) ?? weeks[0];
+  if (!pick) throw new AppError('NOT_FOUND', 'no week has a published plan yet: slots are offered against a published plan');
+  return (await readPlan(deps.db, pick.id, 'published'))!;
+}
+
+export function slotsRouter(deps: Deps): Router {
+  const router = Router();
+  const routing: RoutingProvider = deps.routing ?? createRoutingProvider(parseRoutingConfig({}), deps.db);
+  // One context per (published version, data): rebuilt after any booking, absence or edit.
+  const contexts = new Map<string, Promise<SlotContext>>();
+  const contextFor = async (plan: Plan, data: PlanningData): Promise<SlotContext> => {
+    const key = `${plan.id}:${plan.version}:${createHash('sha1').update(JSON.stringify(data)).digest('hex')}`;
+    let ctx = contexts.get(key);
+    if (!ctx) {
+      if (contexts.size >= 4) contexts.delete(contexts.keys().next().value!);
+      ctx = buildSlotContext(plan, data, routing);
+      contexts.set(key, ctx);
+      ctx.catch(() => contexts.delete(key));
+    }
+    return ctx;
+  };
+
+  defineRoute(router, deps.registry, '/api/slots', {
+    method: 'post',
+    path: '/query',
+    summary: 'Pickup slots that fit the published plan, per weekday, or why none fits and what would',
+    tag: 'slots',
+    roles: ['coordinator', 'family'],
+    body: SlotQuerySchema,
+    responses: { 200: { description: 'per weekday the feasible windows ranked by added cost, or the reason and the nearest fit', schema: SlotAnswerSchema } },
+    handler: async ({ body, user }) => {
+      const data = await loadDomain(deps.db);
+      const q = scoped(user, body, data);
+      const plan = await publishedPlan(deps, q.week);
+      return { body: await querySlots(await contextFor(plan, data), q) };
+    },
+  });
+
+  defineRoute(router, deps.registry, '/api/slots', {
+    method: 'post',
+    path: '/book',
+    summary: 'Book the offered slots: a standing request with promised windows, inserted into the published plan',
+    tag: 'slots',
+    roles: ['coordinator', 'family'],
+    body: SlotBookSchema,
+    responses: {
+      201: { description: 'the request and the new published version', schema: BookingOut },
+      409: { description: 'CONFLICT when a weekday no longer fits, PLAN_CONFLICT when the plan changed meanwhile (ask again)' },
+    },
+    handler: async ({ body, user }) => {
+      const data = await loadDomain(deps.db);
+      const input = { ...body, query: scoped(user, body.query, data) };
+      const plan = await publishedPlan(deps, input.query.week);
+      const { date, secondsOfDay } = fromIsoRome(new Date(deps.clock.now()).toISOString());
+      const booking = await bookSlot(await contextFor(plan, data), input, toIsoRome(date, secondsOfDay));
+      const saved = await deps.db.transaction(async (tx) => {
+        const now = await readPlan(tx, plan.id, 'published');
+        if (!now || now.version !== plan.version) throw conflict(plan.id, plan.version, now?.version ?? 0);
+        await writeEntity(tx, 'request', booking.request);
+        for (const r of booking.updatedRequests) await writeEntity(tx, 'request', r);
+        for (const id of booking.removedRequestIds) await tx.query("DELETE FROM entities WHERE kind = 'request' AND id = $1", [id]);
+        return appendVersionTx(tx, plan.id, { baseVersion: null, status: 'published', reason: 'booking', actor: user.username, plan: booking.plan });
+      });
+      return { status: 201, body: { request: booking.request, planId: saved.id, planVersion: saved.version, answer: booking.answer } };
+    },
+  });
+  return router;
+}

@@ -1,0 +1,8 @@
+/**
+ * The solver's public API: the only module other packages import.
+ */
+export * from './model/instance.ts';
+export { solve } from './solve.ts';
+export { evaluateRoute } from './evaluate-route.ts';
+export { insertionOptions, type InsertionOptionsOpts } from './insertion-options.ts';
+export * from './io/index.ts';

@@ -1,0 +1,138 @@
+/**
+ * Adaptive large neighbourhood search (Ropke & Pisinger 2006): ruin q requests,
+ * repair them, accept by simulated annealing, and adapt the operator weights to
+ * what produced improvements. The temperature follows the caller's progress
+ * fraction (iterations or time), so a run is deterministic for a seed and an
+ * iteration budget.
+ */
+import { repair } from './repair.ts';
+import { repairSequential } from './repair-sequential.ts';
+import { relocateDescent } from '../search/relocate.ts';
+import type { Ruin } from './ruin.ts';
+import { randomRuin } from './ruin-random.ts';
+import { worstRuin } from './ruin-worst.ts';
+import { relatedRuin } from './ruin-related.ts';
+import { stringRuin } from './ruin-string.ts';
+import { routeRuin } from './ruin-route.ts';
+import type { SearchContext } from '../search/context.ts';
+import type { Solution } from '../search/solution.ts';
+
+export interface AlnsBudget {
+  /** True when the search must stop before iteration `iter`. */
+  stop: (iter: number) => boolean;
+  /** Progress in [0, 1] for the cooling schedule. */
+  fraction: (iter: number) => number;
+  /** Called with every new best solution. */
+  onBest?: (best: Solution, cost: number, iter: number) => void;
+  /** Start temperature as a fraction of the start cost (5% worse accepted with p = 0.5 at 0.05). */
+  startWorse?: number;
+  /** Stop after this many iterations without a new best (tiny instances need no full budget). */
+  patience?: number;
+  /** Stop early once the bank is empty (fleet minimisation). */
+  untilServed?: boolean;
+}
+
+interface Operator<T> {
+  op: T;
+  weight: number;
+  score: number;
+  uses: number;
+}
+
+const RUINS: Ruin[] = [randomRuin, worstRuin, relatedRuin, stringRuin, routeRuin];
+/** [mode, noise]: mode 0 = sequential, 1 = greedy, k ≥ 2 = regret-k. */
+const REPAIRS: Array<[number, number]> = [[0, 0], [0, 0.05], [1, 0], [1, 0.05], [2, 0], [2, 0.05], [3, 0]];
+
+/** Most requests removed by one ruin (small ruins, many iterations, as in SISR). */
+const MAX_REMOVED = 25;
+/** Unserved requests re-tried per iteration. */
+const BANK_RETRY = 8;
+/** Up to this many requests, a new best gets a full relocate pass; above, only the ruined ones. */
+const RELOCATE_ALL = 300;
+
+function roulette<T>(ctx: SearchContext, ops: Operator<T>[]): Operator<T> {
+  let total = 0;
+  for (const o of ops) total += o.weight;
+  let x = ctx.rng.next() * total;
+  for (const o of ops) {
+    x -= o.weight;
+    if (x <= 0) return o;
+  }
+  return ops[ops.length - 1];
+}
+
+export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): { best: Solution; iterations: number } {
+  const { rng, penalty } = ctx;
+  let current = start;
+  let currentCost = current.cost(penalty);
+  let best = current;
+  let bestCost = currentCost;
+  const ruins = RUINS.map((op) => ({ op, weight: 1, score: 0, uses: 0 }));
+  const repairs = REPAIRS.map((op) => ({ op, weight: 1, score: 0, uses: 0 }));
+  const travel = Math.max(1e-9, currentCost - penalty * current.bank.length);
+  const t0 = ((budget.startWorse ?? 0.02) * travel) / Math.LN2;
+  const tEnd = t0 * 0.002;
+  let iter = 0;
+  let lastBest = 0;
+  const patience = budget.patience ?? Infinity;
+  for (; !budget.stop(iter) && iter - lastBest <= patience; iter++) {
+    const temp = t0 * Math.pow(tEnd / t0, Math.min(1, budget.fraction(iter)));
+    const ruin = roulette(ctx, ruins);
+    const rep = roulette(ctx, repairs);
+    const cand = current.clone();
+    let movable = 0;
+    for (const route of cand.routes) movable += route.nodes.length >> 1;
+    const qMax = Math.max(2, Math.min(movable, MAX_REMOVED, Math.round(0.35 * movable)));
+    const q = rng.int(Math.min(2, qMax), qMax);
+    // Retry only a few of the long-unserved requests each time: on an overloaded day
+    // re-pricing hundreds of them every iteration would stall the search.
+    const parked = cand.bank.length > BANK_RETRY ? rng.shuffle(cand.bank).splice(BANK_RETRY) : [];
+    const ruined = ruin.op(ctx, cand, q);
+    cand.remove(ctx.p, ctx.ws, ruined);
+    if (rep.op[0] === 0) repairSequential(ctx, cand, rep.op[1]);
+    else repair(ctx, cand, rep.op[0], rep.op[1]);
+    for (const r of parked) cand.bank.push(r);
+    ruin.uses++;
+    rep.uses++;
+    if (!cand.feasible()) continue;
+    let cost = cand.cost(penalty);
+    if (budget.untilServed && cand.bank.length === 0) {
+      best = cand;
+      break;
+    }
+    let gain = 0;
+    if (cost < bestCost - 1e-9) {
+      relocateDescent(ctx, cand, movable <= RELOCATE_ALL ? undefined : ruined);
+      cost = cand.cost(penalty);
+    }
+    if (cost < bestCost - 1e-9) {
+      best = cand;
+      bestCost = cost;
+      lastBest = iter;
+      gain = 33;
+      budget.onBest?.(best, bestCost, iter);
+    }
+    if (cost < currentCost - 1e-9) {
+      if (gain === 0) gain = 9;
+      current = cand;
+      currentCost = cost;
+    } else if (cost > currentCost + 1e-9 && rng.next() < Math.exp((currentCost - cost) / temp)) {
+      gain = 13;
+      current = cand;
+      currentCost = cost;
+    } else if (cost <= currentCost + 1e-9) {
+      current = cand;
+      currentCost = cost;
+    }
+    ruin.score += gain;
+    rep.score += gain;
+    if ((iter + 1) % 100 === 0) {
+      for (const o of [...ruins, ...repairs] as Operator<unknown>[]) {
+        if (o.uses > 0) o.weight = Math.max(0.05, 0.9 * o.weight + 0.1 * (o.score / o.uses));
+        o.score = 0;
+        o.uses = 0;
+      }
+    }
+  }
+  return { best, iterations: iter };
+}

@@ -1,0 +1,54 @@
+/**
+ * The search pipeline shared by the main thread and the worker: construction,
+ * fleet minimisation when vehicles cost something, then ALNS to the end of the
+ * budget. The budget is abstract (stop rule + progress fraction) so the same
+ * code runs against the caller's clock or a shared stop flag.
+ */
+import type { SearchContext } from '../search/context.ts';
+import type { Solution } from '../search/solution.ts';
+import { construct } from './construct.ts';
+import { alns } from './driver.ts';
+import { minimiseFleet } from './fleet.ts';
+
+/** Share of the budget given to fleet minimisation when vehicles have a cost. */
+const FLEET_SHARE = 0.4;
+/** Iterations without a new best before the search gives up early (never reached on the benchmarks). */
+const MIN_PATIENCE = 5000;
+const PATIENCE_PER_REQUEST = 1000;
+
+export interface SearchBudget {
+  stop: (iter: number) => boolean;
+  fraction: (iter: number) => number;
+  onBest?: (best: Solution, iter: number) => void;
+}
+
+export function runSearch(ctx: SearchContext, start: Solution, budget: SearchBudget): { best: Solution; iterations: number } {
+  const { p } = ctx;
+  const { stop, fraction } = budget;
+  let sol = start;
+  construct(ctx, sol);
+  const movable = sol.routes.reduce((n, r) => n + r.nodes.length, 0) / 2 + sol.bank.length;
+  if (movable === 0) return { best: sol, iterations: 0 };
+  budget.onBest?.(sol, 0);
+  let done = 0;
+  const fleetCosts = p.inst.objective.vehicleCost > 0 || p.inst.vehicles.some((v) => v.fixedCost > 0);
+  if (fleetCosts && sol.bank.length === 0 && !stop(0)) {
+    const stage = minimiseFleet(ctx, sol, {
+      stop: (it) => stop(done + it) || fraction(done + it) >= FLEET_SHARE,
+      fraction: (it) => fraction(done + it),
+      attemptIterations: Math.max(500, Math.min(3000, 30 * p.nReq)),
+      onBest: (best) => budget.onBest?.(best, done),
+    });
+    sol = stage.best;
+    done += stage.iterations;
+  }
+  const from = fraction(done);
+  const startAt = done;
+  const run = alns(ctx, sol, {
+    stop: (it) => stop(startAt + it),
+    fraction: (it) => (fraction(startAt + it) - from) / Math.max(1e-9, 1 - from),
+    onBest: (best, _cost, it) => budget.onBest?.(best, startAt + it),
+    patience: Math.max(MIN_PATIENCE, PATIENCE_PER_REQUEST * p.nReq),
+  });
+  return { best: run.best, iterations: done + run.iterations };
+}

@@ -1,0 +1,164 @@
+/**
+ * One vehicle's working route: the ordered request nodes plus caches that let a
+ * move be priced without walking the route — relaxed earliest/latest start
+ * times (windows only), the load after each position and the travel cost.
+ * Caches are replaced (never mutated) on update, so cloned routes share them.
+ */
+import { endNode, startNode, type Prepared } from '../model/prepared.ts';
+import { delayLoadedBlocks, earliestSchedule, layout, type Workspace } from '../eval/schedule.ts';
+
+export class Route {
+  nodes: number[];
+  earliest: Float64Array = new Float64Array(0);
+  latest: Float64Array = new Float64Array(0);
+  loadAfter: Float64Array = new Float64Array(0);
+  /**
+   * Per arc (k, k+1): how much longer the no-wait path of every passenger aboard
+   * on that arc may get before some ride-time limit must break (a detour inserted
+   * on the arc lengthens it by exactly the detour).
+   */
+  rideSlack: Float64Array = new Float64Array(0);
+  /** Route duration limit minus the no-wait duration (travel + service). */
+  durationSlack = Infinity;
+  /** Exact start-of-service times (after delaying loaded blocks when the objective cares). */
+  times: Float64Array = new Float64Array(0);
+  feasible = true;
+  cost = 0;
+  distanceM = 0;
+  durationS = 0;
+
+  constructor(readonly v: number, nodes: number[] = []) {
+    this.nodes = nodes;
+  }
+
+  clone(): Route {
+    const r = new Route(this.v, this.nodes.slice());
+    r.earliest = this.earliest;
+    r.latest = this.latest;
+    r.loadAfter = this.loadAfter;
+    r.rideSlack = this.rideSlack;
+    r.durationSlack = this.durationSlack;
+    r.times = this.times;
+    r.feasible = this.feasible;
+    r.cost = this.cost;
+    r.distanceM = this.distanceM;
+    r.durationS = this.durationS;
+    return r;
+  }
+
+  /** Node at position k (0 = start depot, len+1 = end depot). */
+  at(p: Prepared, k: number): number {
+    if (k === 0) return startNode(p, this.v);
+    if (k === this.nodes.length + 1) return endNode(p, this.v);
+    return this.nodes[k - 1];
+  }
+
+  /** Recompute the caches; `refine` also delays loaded blocks (needed when times are priced or reported). */
+  update(p: Prepared, ws: Workspace, refine = p.timesMatter): void {
+    const { early, late, svc, loc, dur, dist, size, load, nDims } = p;
+    const len = this.nodes.length;
+    const n = len + 2;
+    const E = new Float64Array(n);
+    const L = new Float64Array(n);
+    const la = new Float64Array(n * nDims);
+    const nodes = this.nodes;
+    const s0 = startNode(p, this.v);
+    E[0] = early[s0];
+    let prev = s0;
+    let distance = 0;
+    for (let k = 1; k < n; k++) {
+      const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
+      const a = E[k - 1] + svc[prev] + dur[loc[prev] * size + loc[node]];
+      E[k] = a > early[node] ? a : early[node];
+      distance += dist[loc[prev] * size + loc[node]];
+      if (k < n - 1) for (let d = 0; d < nDims; d++) la[k * nDims + d] = la[(k - 1) * nDims + d] + load[node * nDims + d];
+      prev = node;
+    }
+    let next = endNode(p, this.v);
+    L[n - 1] = late[next];
+    for (let k = n - 2; k >= 0; k--) {
+      const node = k === 0 ? s0 : nodes[k - 1];
+      const b = L[k + 1] - svc[node] - dur[loc[node] * size + loc[next]];
+      L[k] = b < late[node] ? b : late[node];
+      next = node;
+    }
+    // No-wait departure offsets, then ride slack per arc.
+    const D = new Float64Array(n);
+    const slack = new Float64Array(n).fill(Infinity);
+    const pickPos = ws.pos;
+    prev = s0;
+    for (let k = 1; k < n; k++) {
+      const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
+      D[k] = D[k - 1] + dur[loc[prev] * size + loc[node]] + svc[node];
+      prev = node;
+      if (k === n - 1) break;
+      if ((node & 1) === 0) pickPos[node >> 1] = k;
+      else {
+        const a = pickPos[node >> 1];
+        pickPos[node >> 1] = -1;
+        if (a < 0) continue;
+        const room = p.maxRide[node >> 1] - (D[k] - svc[node] - D[a]);
+        for (let arc = a; arc < k; arc++) if (room < slack[arc]) slack[arc] = room;
+      }
+    }
+    for (const node of nodes) pickPos[node >> 1] = -1;
+    this.rideSlack = slack;
+    this.durationSlack = p.inst.vehicles[this.v].maxDurationS - D[n - 1];
+    this.earliest = E;
+    this.latest = L;
+    this.loadAfter = la;
+    this.distanceM = distance;
+    const m = layout(p, this.v, nodes, len, ws);
+    const B = new Float64Array(n);
+    this.feasible = earliestSchedule(p, this.v, m, ws, B);
+    if (this.feasible) {
+      const cap = p.cap;
+      for (let k = 1; k < n - 1 && this.feasible; k++) {
+        for (let d = 0; d < nDims; d++) if (la[k * nDims + d] > cap[this.v * nDims + d] + 1e-9) this.feasible = false;
+      }
+    }
+    if (refine && this.feasible && len > 0) delayLoadedBlocks(p, m, ws, B);
+    this.times = B;
+    this.durationS = len > 0 ? B[n - 1] - B[0] : 0;
+    this.cost = len === 0 ? 0 : routeCost(p, this);
+  }
+}
+
+/** Objective contribution of a non-empty route (see docs/solver.md). */
+function routeCost(p: Prepared, route: Route): number {
+  const inst = p.inst;
+  const w = inst.objective;
+  const veh = inst.vehicles[route.v];
+  let c = w.vehicleCost + veh.fixedCost + w.travel * (veh.costPerS * route.durationS + veh.costPerM * route.distanceM);
+  const needsTimes = w.excessRidePerS > 0 || w.waitAboardPerS > 0 || w.timeDeviationPerS > 0;
+  const B = route.times;
+  const nodes = route.nodes;
+  const pickAt = needsTimes ? new Map<number, number>() : null;
+  let onBoard = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k];
+    const r = node >> 1;
+    const req = inst.requests[r];
+    if ((node & 1) === 0) {
+      if (req.preferredVehicleIdx !== undefined && req.preferredVehicleIdx !== route.v) c += w.vehicleChangePenalty;
+      if (req.targetPickupS !== undefined) c += w.timeDeviationPerS * Math.abs(B[k + 1] - req.targetPickupS);
+    }
+    if (!needsTimes || !pickAt) continue;
+    if (onBoard > 0 && w.waitAboardPerS > 0) {
+      const prev = k === 0 ? startNode(p, route.v) : nodes[k - 1];
+      const wait = B[k + 1] - (B[k] + p.svc[prev] + p.dur[p.loc[prev] * p.size + p.loc[node]]);
+      if (wait > 0) c += w.waitAboardPerS * wait;
+    }
+    if ((node & 1) === 0) {
+      pickAt.set(r, B[k + 1]);
+      onBoard++;
+    } else {
+      const start = pickAt.get(r) ?? B[k + 1];
+      const excess = B[k + 1] - (start + p.svc[node - 1]) - p.direct[r];
+      if (excess > 0) c += w.excessRidePerS * excess;
+      onBoard--;
+    }
+  }
+  return c;
+}
+

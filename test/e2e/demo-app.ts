@@ -1,0 +1,84 @@
+/**
+ * The real app in-process for browser tests: a fresh database with the demo week (or the tiny
+ * week when the demo file is absent), the test accounts, and the web built into a temp dir that
+ * the app serves on the same origin. Helpers plan and publish through the API, as a coordinator
+ * would, so the driver and family tests start from a published plan.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAccount } from '../../server/auth/accounts.ts';
+import { ScenarioSchema, type Scenario } from '../../server/contract/domain.ts';
+import { PlanSchema, type Plan } from '../../server/contract/plan.ts';
+import { publishedPlans } from '../../server/plan-store/published.ts';
+import { loadQueueConfig } from '../../server/queue/queue-config.ts';
+import { startJobs, type Jobs } from '../../server/queue/start-jobs.ts';
+import { parseRoutingConfig } from '../../server/routing/config.ts';
+import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
+import { loadScenario } from '../../server/seed/demo.ts';
+import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
+import { buildWeb, ROOT } from './browser.ts';
+
+export function demoScenario(): Scenario {
+  const demo = join(ROOT, 'fixtures/scenarios/demo-week.json');
+  const path = existsSync(demo) && process.env.E2E_SCENARIO !== 'tiny' ? demo : join(ROOT, 'fixtures/scenarios/tiny-week.json');
+  return ScenarioSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+export interface DemoApp extends TestApp {
+  scenario: Scenario;
+  /** Adds a login for a driver or a household of the scenario; the password is the username + "-pw". */
+  addAccount(username: string, link: { role: 'driver'; driverId: string } | { role: 'family'; householdId: string }): Promise<void>;
+  /** Plans the scenario's week through the API and waits for the job; returns the plan. */
+  planWeek(session: TestSession): Promise<Plan>;
+  publish(session: TestSession, plan: Plan): Promise<Plan>;
+}
+
+export async function startDemoApp(): Promise<DemoApp> {
+  const scenario = demoScenario();
+  // The API reads the default solve budget from the environment; browser tests keep it short.
+  process.env.SOLVE_TIME_LIMIT_MS ??= process.env.E2E_SOLVE_MS ?? '2000';
+  const building = buildWeb();
+  let jobs: Jobs | undefined;
+  // The queue, the routing provider and the published-plan store need the test's database, so
+  // they are made in setup and put into the deps that createApp receives after it.
+  const deps: NonNullable<Parameters<typeof startTestApp>[0]> = {
+    env: { WEB_DIST: await building },
+    setup: async (db) => {
+      await loadScenario(db, scenario);
+      const routing = createRoutingProvider(parseRoutingConfig({}), db);
+      jobs = startJobs({ queue: loadQueueConfig({ ...process.env, QUEUE_ATTEMPTS: '1' }), db, routing });
+      Object.assign(deps, { queue: jobs.queue, routing, plans: publishedPlans(db) });
+    },
+  };
+  const app = await startTestApp(deps);
+  const readPlan = async (s: TestSession, planId: string) => PlanSchema.parse(await (await s.fetch(`/api/plans/${planId}`)).json());
+  return {
+    ...app,
+    scenario,
+    async addAccount(username, link) {
+      await createAccount(app.db, { username, password: `${username}-pw`, ...link });
+    },
+    async planWeek(session) {
+      const res = await session.fetch('/api/plans', { method: 'POST', json: { week: scenario.week } });
+      if (res.status !== 202) throw new Error(`POST /api/plans: HTTP ${res.status} ${await res.text()}`);
+      const { planId, jobId } = (await res.json()) as { planId: string; jobId: string };
+      for (let i = 0; i < 600; i++) {
+        const job = (await (await session.fetch(`/api/jobs/${jobId}`)).json()) as { state: string };
+        if (job.state === 'completed') return readPlan(session, planId);
+        if (job.state === 'failed') throw new Error(`job ${jobId} failed: ${JSON.stringify(job)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`job ${jobId} did not finish in 60 s`);
+    },
+    async publish(session, plan) {
+      const res = await session.fetch(`/api/plans/${plan.id}/publish`, { method: 'POST', json: { version: plan.version } });
+      if (!res.ok) throw new Error(`publish: HTTP ${res.status} ${await res.text()}`);
+      return readPlan(session, plan.id);
+    },
+    async close() {
+      await jobs?.close();
+      await app.close();
+      rmSync(deps.env!.WEB_DIST, { recursive: true, force: true });
+    },
+  };
+}

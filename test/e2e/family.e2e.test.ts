@@ -1,0 +1,67 @@
+/**
+ * The family's story: this week's trips of my household; ask for a pickup slot for a child with
+ * my work hours, get options and confirm one; report an absence.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, launchBrowser, login, screenshot, seriousA11yViolations, type Browser } from './browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
+import { datesOfWeek } from '../../web/state/time.ts';
+
+describe.skipIf(!chromiumAvailable())('family in the browser', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startDemoApp(), launchBrowser({ width: 800, height: 1000 })]);
+    const coordinator = await app.login('coordinator');
+    await app.publish(coordinator, await app.planWeek(coordinator));
+    const travelling = new Set(app.scenario.requests.map((r) => r.passengerId));
+    const householdId = app.scenario.passengers.find((p) => travelling.has(p.id))!.householdId;
+    await app.addAccount('famiglia-e2e', { role: 'family', householdId });
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('sees the week’s trips, requests a slot and confirms one of the options', async () => {
+    await login(page, app.baseUrl, 'famiglia-e2e', 'famiglia-e2e-pw');
+    await page.goto(`${app.baseUrl}/#/family?week=${app.scenario.week}`);
+    await page.locator('#trips li').first().waitFor();
+    expect(await page.locator('#trips li').count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'family-trips');
+
+    await page.getByLabel('Esco per lavoro alle').fill('07:30');
+    await page.getByLabel('Rientro alle').fill('17:30');
+    await page.getByRole('button', { name: 'Cerca orari' }).click();
+    const confirm = page.getByRole('button', { name: 'Conferma questo orario' }).first();
+    await confirm.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'family-slot-options');
+    const passengerId = await page.getByLabel('Passeggero').first().inputValue();
+    // A booked slot is a standing request of the passenger carrying its promised windows.
+    const promisedRequests = async () => {
+      const coordinator = await app.login('coordinator');
+      const page1 = (await (await coordinator.fetch(`/api/requests?passengerId=${passengerId}`)).json()) as { items: { promised?: object }[] };
+      return page1.items.filter((r) => r.promised && Object.keys(r.promised).length > 0).length;
+    };
+    expect(await promisedRequests()).toBe(0);
+    await confirm.click();
+    await page.locator('#slot').getByText('Orario confermato').waitFor({ timeout: 20_000 });
+    expect(await promisedRequests()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'family-slot-booked');
+  });
+
+  it('reports an absence', async () => {
+    const date = datesOfWeek(app.scenario.week)[1];
+    await page.getByLabel('Data').fill(date);
+    await page.getByRole('button', { name: 'Invia' }).click();
+    const result = page.locator('#absence [role="status"]');
+    await expect.poll(() => result.innerText()).toMatch(/Assenza registrata|Errore/);
+    expect(await result.innerText()).toMatch(/^Assenza registrata per .+ il \d{4}-\d{2}-\d{2}/);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * The one typed client of the prontivia API. Every response is parsed with a zod schema from
+ * server/contract (or api/responses.ts where the contract has none yet), so a server/web drift
+ * shows up as a clear error naming the field instead of as a broken page.
+ */
+import { z } from 'zod';
+import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
+import {
+  DiffSchema, DriverRunSchema, ErrorBodySchema, FeatureCollectionSchema, FamilyHouseholdSchema, FamilyTripsSchema, ImportReportSchema, JobSchema,
+  LoginResponseSchema, MeResponseSchema, PlanCreatedSchema, PlanListSchema, RowSchema, SlotAnswerSchema, pageOf,
+  type Diff, type DriverRun, type FamilyHousehold, type FamilyTrip, type ImportReport, type Job, type PlanHeader,
+  type Row, type SlotAnswer, type SlotChoice, type SlotQuery, type User,
+} from './responses.ts';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Entity = 'services' | 'passengers' | 'households' | 'requests' | 'vehicles' | 'drivers';
+export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface MoveInput { date: string; requestId: string; direction?: 'outbound' | 'return'; toRouteId: string; pickupPos?: number; deliveryPos?: number }
+/** `date` is the run's date, so an event tapped on a run shown ahead of its day is filed under that run. */
+export interface StopEventInput { type: 'arrived' | 'boarded' | 'dropped_off' | 'no_show'; at: string; clientEventId: string; passengerId?: string; date?: string }
+
+const TOKEN_KEY = 'prontivia.token';
+
+export class Api {
+  private token: string | null;
+  private csrfToken: string | null = null;
+
+  constructor(private readonly base = '') {
+    this.token = safeStorage()?.getItem(TOKEN_KEY) ?? null;
+  }
+
+  private async request<T extends z.ZodType>(method: string, path: string, schema: T, body?: unknown, contentType = 'application/json'): Promise<z.infer<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    let payload: BodyInit | undefined;
+    if (body !== undefined) {
+      headers['content-type'] = contentType;
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    const res = await fetch(this.base + path, { method, headers, body: payload, credentials: 'same-origin' });
+    const text = await res.text();
+    const json: unknown = text ? safeJson(text) : undefined;
+    if (!res.ok) throw toApiError(res.status, json, text);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError(res.status, 'RESPONSE_INVALID', `${method} ${path}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`);
+    }
+    return parsed.data;
+  }
+
+  // --- auth
+  async login(username: string, password: string): Promise<User> {
+    const res = await this.request('POST', '/api/auth/login', LoginResponseSchema, { username, password });
+    this.setToken(res.token ?? null);
+    this.csrfToken = res.csrfToken ?? null;
+    return res.user;
+  }
+  async me(): Promise<User> {
+    const res = await this.request('GET', '/api/auth/me', MeResponseSchema);
+    this.csrfToken = res.csrfToken ?? this.csrfToken;
+    return res.user;
+  }
+  async logout(): Promise<void> {
+    try {
+      await this.request('POST', '/api/auth/logout', z.unknown());
+    } finally {
+      this.setToken(null);
+    }
+  }
+  private setToken(token: string | null): void {
+    this.token = token;
+    const store = safeStorage();
+    if (token) store?.setItem(TOKEN_KEY, token);
+    else store?.removeItem(TOKEN_KEY);
+  }
+
+  // --- reference data
+  municipalities(): Promise<GeoJSON.FeatureCollection> {
+    return this.request('GET', '/api/municipalities', FeatureCollectionSchema);
+  }
+
+  // --- coordinator CRUD
+  list(entity: Entity, page = 1, pageSize = 50, filters: Record<string, string> = {}): Promise<Page<Row>> {
+    const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...filters });
+    return this.request('GET', `/api/${entity}?${query}`, pageOf(RowSchema));
+  }
+  async listAll(entity: Entity): Promise<Row[]> {
+    const first = await this.list(entity, 1, 500);
+    const rows = [...first.items];
+    for (let page = 2; rows.length < first.total; page++) {
+      const next = await this.list(entity, page, 500);
+      if (next.items.length === 0) break;
+      rows.push(...next.items);
+    }
+    return rows;
+  }
+  create(entity: Entity, body: Row): Promise<Row> {
+    return this.request('POST', `/api/${entity}`, RowSchema, body);
+  }
+  update(entity: Entity, id: string, body: Row): Promise<Row> {
+    return this.request('PUT', `/api/${entity}/${encodeURIComponent(id)}`, RowSchema, body);
+  }
+  remove(entity: Entity, id: string): Promise<unknown> {
+    return this.request('DELETE', `/api/${entity}/${encodeURIComponent(id)}`, z.unknown());
+  }
+  async exportCsv(entity: 'passengers' | 'requests'): Promise<string> {
+    const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
+    const res = await fetch(`${this.base}/api/${entity}.csv`, { headers, credentials: 'same-origin' });
+    if (!res.ok) throw toApiError(res.status, safeJson(await res.text()), '');
+    return res.text();
+  }
+  importCsv(entity: 'passengers' | 'requests', csv: string): Promise<ImportReport> {
+    return this.request('POST', `/api/${entity}/import`, ImportReportSchema, csv, 'text/csv');
+  }
+
+  // --- plans and jobs
+  createPlan(week: string): Promise<{ planId: string; jobId: string }> {
+    return this.request('POST', '/api/plans', PlanCreatedSchema, { week });
+  }
+  job(jobId: string): Promise<Job> {
+    return this.request('GET', `/api/jobs/${encodeURIComponent(jobId)}`, JobSchema);
+  }
+  jobEventsUrl(jobId: string): string {
+    return `${this.base}/api/jobs/${encodeURIComponent(jobId)}/events`;
+  }
+  plans(week: string): Promise<PlanHeader[]> {
+    return this.request('GET', `/api/plans?week=${encodeURIComponent(week)}`, PlanListSchema);
+  }
+  plan(planId: string): Promise<Plan> {
+    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}`, PlanSchema);
+  }
+  planGeojson(planId: string, date: string): Promise<GeoJSON.FeatureCollection> {
+    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/geojson?date=${date}`, FeatureCollectionSchema);
+  }
+  /** The new version and the violations of that date, or null when the server answers with neither. */
+  move(planId: string, move: MoveInput, version: number): Promise<{ plan: Plan; violations: Violation[] } | null> {
+    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/moves`, z.union([z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }), z.unknown().transform(() => null)]), { ...move, version });
+  }
+  lock(planId: string, date: string, requestId: string, locked: boolean, version: number): Promise<unknown> {
+    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/locks`, z.unknown(), { date, requestId, locked, version });
+  }
+  reoptimize(planId: string, version: number): Promise<unknown> {
+    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/reoptimize`, z.unknown(), { version });
+  }
+  violations(planId: string): Promise<Violation[]> {
+    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/violations`, z.union([z.array(ViolationSchema), z.looseObject({ violations: z.array(ViolationSchema) }).transform((r) => r.violations)]));
+  }
+  /** The published version, or null when the server answers without it. */
+  publish(planId: string, version: number): Promise<Plan | null> {
+    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/publish`, z.union([PlanSchema, z.unknown().transform(() => null)]), { version });
+  }
+  diff(planId: string): Promise<Diff> {
+    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/diff`, DiffSchema);
+  }
+
+  // --- driver
+  driverRun(date: string): Promise<DriverRun> {
+    return this.request('GET', `/api/driver/runs/${date}`, DriverRunSchema);
+  }
+  stopEvent(stopId: string, event: StopEventInput): Promise<unknown> {
+    return this.request('POST', `/api/driver/stops/${encodeURIComponent(stopId)}/events`, z.unknown(), event);
+  }
+
+  // --- family
+  household(): Promise<FamilyHousehold> {
+    return this.request('GET', '/api/family/household', FamilyHouseholdSchema);
+  }
+  trips(week: string): Promise<FamilyTrip[]> {
+    return this.request('GET', `/api/family/trips?week=${encodeURIComponent(week)}`, FamilyTripsSchema);
+  }
+  absence(passengerId: string, date: string): Promise<unknown> {
+    return this.request('POST', '/api/family/absences', z.unknown(), { passengerId, date });
+  }
+  slotQuery(query: SlotQuery): Promise<SlotAnswer> {
+    return this.request('POST', '/api/slots/query', SlotAnswerSchema, query);
+  }
+  slotBook(query: SlotQuery, choice: SlotChoice, validFrom: string, validTo: string): Promise<unknown> {
+    return this.request('POST', '/api/slots/book', z.unknown(), { query, choice, validFrom, validTo });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function toApiError(status: number, json: unknown, text: string): ApiError {
+  const body = ErrorBodySchema.safeParse(json);
+  if (body.success) {
+    const err = body.data.error;
+    const code = (typeof err === 'object' ? err.code : undefined) ?? body.data.code ?? `HTTP_${status}`;
+    const message = (typeof err === 'object' ? err.message : err) ?? body.data.message ?? `HTTP ${status}`;
+    return new ApiError(status, code, message);
+  }
+  return new ApiError(status, `HTTP_${status}`, text.slice(0, 200) || `HTTP ${status}`);
+}
+
+export const api = new Api();

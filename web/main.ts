@@ -1,0 +1,85 @@
+/**
+ * Entry point: a hash router (#/login, #/coordinator, #/manage/<entity>, #/driver, #/family),
+ * the header with navigation, language switch and logout. Each page is a function that fills
+ * <main>; switching language re-renders the current page.
+ */
+import './styles/app.css';
+import './styles/print.css';
+import { api, type Entity } from './api/client.ts';
+import type { User } from './api/responses.ts';
+import { h, replace } from './dom.ts';
+import { lang, onLangChange, setLang, t } from './i18n/i18n.ts';
+import { isoWeekOf, todayInRome } from './state/time.ts';
+import { driverView } from './views/driver/driver.ts';
+import { coordinatorSlotsView } from './views/family/coordinator-slots.ts';
+import { familyView } from './views/family/family.ts';
+import { loginView } from './views/login.ts';
+import { manageView, MANAGED } from './views/manage/manage.ts';
+
+const header = document.getElementById('app-header')!;
+const main = document.getElementById('main')!;
+let user: User | null = null;
+
+const homeOf = (u: User) => (u.role === 'coordinator' ? '#/coordinator' : u.role === 'driver' ? '#/driver' : '#/family');
+
+function parseHash(): { path: string[]; params: URLSearchParams } {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, query] = raw.split('?');
+  return { path: path.split('/').filter(Boolean), params: new URLSearchParams(query ?? '') };
+}
+
+function defaultWeek(): string {
+  const next = new Date(Date.now() + 7 * 86_400_000);
+  return isoWeekOf(todayInRome(next));
+}
+
+function renderHeader(): void {
+  const links: [string, string][] = user?.role === 'coordinator'
+    ? [['#/coordinator', t('nav.plan')], ['#/slots', t('nav.slots')], ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string])]
+    : [];
+  const current = location.hash.split('?')[0];
+  replace(header,
+    h('span', { class: 'brand' }, t('app.title')),
+    links.length ? h('nav', { 'aria-label': t('app.nav') }, h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : undefined }, label))))) : null,
+    h('div', { class: 'header-tools' },
+      h('label', { for: 'lang-switch', class: 'visually-hidden' }, t('app.language')),
+      h('select', { id: 'lang-switch', onchange: (ev: Event) => setLang((ev.target as HTMLSelectElement).value === 'en' ? 'en' : 'it') },
+        h('option', { value: 'it', selected: lang() === 'it' }, 'Italiano'),
+        h('option', { value: 'en', selected: lang() === 'en' }, 'English')),
+      user ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await api.logout().catch(() => undefined); user = null; location.hash = '#/login'; } }, t('app.logout')) : null));
+}
+
+async function route(): Promise<void> {
+  document.documentElement.lang = lang();
+  document.querySelector('.skip-link')!.textContent = t('app.skip');
+  const { path, params } = parseHash();
+  if (!user && path[0] !== 'login') {
+    user = await api.me().catch(() => null);
+    if (!user) {
+      location.hash = '#/login';
+      return;
+    }
+  }
+  renderHeader();
+  delete document.body.dataset.ready;
+  main.className = `page-${path[0] ?? 'login'}`;
+  const page = path[0] ?? '';
+  if (page === 'login' || !user) {
+    loginView(main, api, (u) => {
+      user = u;
+      location.hash = homeOf(u);
+    });
+    return;
+  }
+  // The coordinator's screen (with Leaflet) is a separate chunk: a driver's phone never loads it.
+  if (page === 'coordinator' && user.role === 'coordinator') (await import('./views/coordinator/coordinator.ts')).coordinatorView(main, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
+  else if (page === 'slots' && user.role === 'coordinator') void coordinatorSlotsView(main, api, params.get('week') ?? defaultWeek());
+  else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity)) manageView(main, api, path[1] as Entity);
+  else if (page === 'driver' && user.role === 'driver') driverView(main, api, params.get('date') ?? todayInRome());
+  else if (page === 'family' && user.role === 'family') familyView(main, api, params.get('week') ?? defaultWeek());
+  else location.hash = homeOf(user);
+}
+
+window.addEventListener('hashchange', () => void route());
+onLangChange(() => void route());
+void route();

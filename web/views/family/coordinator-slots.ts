@@ -1,0 +1,32 @@
+/**
+ * The coordinator asks for and books a slot on a family's behalf (a phone call, a social
+ * worker): pick the household, then the same slot form the family uses.
+ */
+import type { Api } from '../../api/client.ts';
+import type { FamilyHousehold } from '../../api/responses.ts';
+import { h, replace, uid } from '../../dom.ts';
+import { t } from '../../i18n/i18n.ts';
+import { renderSlotForm } from './family.ts';
+
+export async function coordinatorSlotsView(root: HTMLElement, api: Api, week: string): Promise<void> {
+  const householdId = uid('slot-household');
+  const select = h('select', { id: householdId });
+  const formEl = h('section', { class: 'panel', id: 'slot' });
+  replace(root, h('h1', {}, t('slots.heading')),
+    h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: householdId }, t('nav.households')), select)),
+    formEl);
+  const [households, services] = await Promise.all([api.listAll('households'), api.listAll('services')]);
+  replace(select, households.map((hh) => h('option', { value: hh.id }, `${String(hh.name ?? hh.id)} (${hh.id})`)));
+  const show = async () => {
+    const passengers = (await api.list('passengers', 1, 100, { householdId: select.value })).items;
+    const household: FamilyHousehold = {
+      household: { id: select.value, name: select.selectedOptions[0]?.textContent ?? select.value },
+      passengers: passengers.map((p) => ({ id: p.id, name: String(p.name ?? p.id) })),
+      services: services.map((s) => ({ id: s.id, name: String(s.name ?? s.id) })),
+    };
+    renderSlotForm(formEl, api, week, household, household.services ?? [], () => undefined);
+  };
+  select.addEventListener('change', () => void show());
+  await show();
+  document.body.dataset.ready = 'slots';
+}
