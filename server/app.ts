@@ -24,6 +24,8 @@ import { plansRouter } from './plan-api/routes.ts';
 import { OperationRegistry } from './openapi/registry.ts';
 import type { PublishedPlans } from './published/published-plans.ts';
 import type { JobQueue } from './queue/job-queue.ts';
+import { parseRoutingConfig } from './routing/config.ts';
+import { createRoutingProvider } from './routing/create-routing-provider.ts';
 import type { RoutingProvider } from './routing/provider.ts';
 import { slotsRouter } from './slots/routes.ts';
 
@@ -33,7 +35,7 @@ export interface AppDeps {
   clock: Clock;
   /** BullMQ on Redis or the in-process queue; absent when no one solves (e.g. a read-only test). */
   queue?: JobQueue;
-  /** OSRM (with the matrix cache) or the estimate; absent → health reports the estimate. */
+  /** OSRM (with the matrix cache) or the estimate; absent → the estimate with its defaults. */
   routing?: RoutingProvider;
   /** The published-plan store read by the driver and family endpoints. */
   plans?: PublishedPlans;
@@ -41,9 +43,13 @@ export interface AppDeps {
   registry?: OperationRegistry;
 }
 
+/** What every router gets: the app's deps with the registry and the routing provider resolved once. */
+export type RouterDeps = AppDeps & { registry: OperationRegistry; routing: RoutingProvider };
+
 export function createApp(deps: AppDeps): Express {
   const registry = deps.registry ?? new OperationRegistry();
-  const full = { ...deps, registry };
+  const routing = deps.routing ?? createRoutingProvider(parseRoutingConfig({}), deps.db);
+  const full: RouterDeps = { ...deps, registry, routing };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -3,9 +3,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from './app.ts';
+import type { RouterDeps } from './app.ts';
 import { defineRoute } from './http/define-route.ts';
-import type { OperationRegistry } from './openapi/registry.ts';
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -14,7 +13,7 @@ export const HealthSchema = z.object({
   routing: z.enum(['osrm', 'estimate']),
 });
 
-export function healthRouter(deps: AppDeps & { registry: OperationRegistry }): Router {
+export function healthRouter(deps: RouterDeps): Router {
   const router = Router();
   defineRoute(router, deps.registry, '/api', {
     method: 'get',
@@ -27,7 +26,7 @@ export function healthRouter(deps: AppDeps & { registry: OperationRegistry }): R
       const backends = {
         db: deps.db.kind,
         queue: deps.queue?.kind === 'bullmq' ? 'redis' : 'in-process',
-        routing: deps.routing?.name ?? 'estimate',
+        routing: deps.routing.name,
       };
       try {
         await deps.db.query('SELECT 1', []);

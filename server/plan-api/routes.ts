@@ -7,14 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { RouterDeps } from '../app.ts';
 import { audit } from '../audit/audit.ts';
 import { DateSchema, IdSchema, IsoWeekSchema } from '../contract/domain.ts';
 import { PlanSchema, ViolationSchema } from '../contract/plan.ts';
 import { isoWeekDates } from '../domain/calendar.ts';
 import { invalid } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
-import type { OperationRegistry } from '../openapi/registry.ts';
 import { planDiff } from '../plan-edit/diff.ts';
 import { applyLock, applyMove, planAtVersion, publishPlan, violationsOf, type EditDeps } from '../plan-edit/edits.ts';
 import { planGeoJson } from '../plan-edit/geojson.ts';
@@ -22,12 +21,9 @@ import { ensurePlan, listPlans, readPlan, requirePlan, requirePlanInfo, resolveV
 import { requireQueue } from '../queue/job-queue.ts';
 import { planJobId, type PlanJobData } from '../queue/plan-job.ts';
 import { loadQueueConfig } from '../queue/queue-config.ts';
-import { parseRoutingConfig } from '../routing/config.ts';
-import { createRoutingProvider } from '../routing/create-routing-provider.ts';
-import type { RoutingProvider } from '../routing/provider.ts';
 import { CreatePlanBodySchema, etagOf, LockBodySchema, MoveBodySchema, PublishBodySchema, ReoptimizeBodySchema, versionFrom } from './plan-request.ts';
 
-type Deps = AppDeps & { registry: OperationRegistry };
+type Deps = RouterDeps;
 
 const PlanParams = z.object({ planId: IdSchema });
 const PlanInfoSchema = z.object({
@@ -46,7 +42,7 @@ export function plansRouter(deps: Deps): Router {
   const { db, clock, registry } = deps;
   const router = Router();
   const queueConfig = loadQueueConfig();
-  const routing: RoutingProvider = deps.routing ?? createRoutingProvider(parseRoutingConfig({}), db);
+  const { routing } = deps;
   const edit: EditDeps = { db, routing };
   // The body cache is shared by the whole process; this app's database is one of possibly several (tests).
   const cacheScope = randomUUID();

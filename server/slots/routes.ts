@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { RouterDeps } from '../app.ts';
 import type { User } from '../auth/context.ts';
 import { StandingRequestSchema } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
@@ -15,18 +15,14 @@ import { fromIsoRome, isoWeekOf, toIsoRome } from '../domain/calendar.ts';
 import { loadDomain, writeEntity } from '../entities/store.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
-import type { OperationRegistry } from '../openapi/registry.ts';
 import { appendVersionTx, conflict, listPlans, planIdOf, readPlan } from '../plan-store/plan-store.ts';
 import type { PlanningData } from '../plans/plan-week.ts';
-import { parseRoutingConfig } from '../routing/config.ts';
-import { createRoutingProvider } from '../routing/create-routing-provider.ts';
-import type { RoutingProvider } from '../routing/provider.ts';
 import { bookSlot } from './book-slot.ts';
 import { querySlots } from './query-slots.ts';
 import { buildSlotContext, type SlotContext } from './slot-context.ts';
 import { SlotBookSchema, SlotQuerySchema, type ParsedSlotQuery } from './slot-schemas.ts';
 
-type Deps = AppDeps & { registry: OperationRegistry };
+type Deps = RouterDeps;
 
 const SlotOptionOut = z.object({ vehicleId: z.string(), vehicleLabel: z.string(), run: z.enum(['am', 'pm']), promise: z.object({ from: z.string(), to: z.string() }), pickupAt: z.string(), arriveAt: z.string(), addedCost: z.number() });
 const SlotTripOut = z.object({
@@ -74,7 +70,7 @@ async function publishedPlan(deps: Deps, week: string | undefined): Promise<Plan
 
 export function slotsRouter(deps: Deps): Router {
   const router = Router();
-  const routing: RoutingProvider = deps.routing ?? createRoutingProvider(parseRoutingConfig({}), deps.db);
+  const { routing } = deps;
   // One context per (published version, data): rebuilt after any booking, absence or edit.
   const contexts = new Map<string, Promise<SlotContext>>();
   const contextFor = async (plan: Plan, data: PlanningData): Promise<SlotContext> => {
