@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Express } from 'express';
+import { accountsRouter } from './accounts/routes.ts';
 import { auditRouter } from './audit/routes.ts';
 import { authenticate, csrfGuard } from './auth/middleware.ts';
 import { authRouter } from './auth/routes.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(plansRouter(full));
   app.use(jobsRouter(full));
   app.use(slotsRouter(full));
+  app.use(accountsRouter(full, sessions));
   // ---- end of other parts' routers ----
 
   app.use(openapiRouter(registry));

@@ -7,7 +7,10 @@ import type { User } from '../auth/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 
-export type AuditAction = 'read' | 'list' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'event' | 'absence';
+export type AuditAction =
+  | 'read' | 'list' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'event' | 'absence'
+  // accounts: a password set (by a coordinator or by its owner), an account disabled or enabled
+  | 'password' | 'disable' | 'enable';
 
 export const AuditEntrySchema = z.object({
   id: z.number(),

@@ -15,6 +15,9 @@ export interface AccountRow {
   driver_id: string | null;
   household_id: string | null;
   display_name: string;
+  /** Set while the account is disabled (migration 110). */
+  disabled_at: Date | string | null;
+  created_at: Date | string;
 }
 
 export const toUser = (r: AccountRow): User => ({

@@ -1,10 +1,12 @@
 /**
- * Login, logout, who am I. Login answers with the user, a bearer token and the CSRF token, and
- * sets the session cookie (HttpOnly, SameSite=Strict, Secure behind https).
+ * Login, logout, who am I, change my password. Login answers with the user, a bearer token and
+ * the CSRF token, and sets the session cookie (HttpOnly, SameSite=Strict, Secure behind https).
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { audit } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
+import { PasswordChangeSchema } from '../contract/accounts.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -13,10 +15,10 @@ import type { OperationRegistry } from '../openapi/registry.ts';
 import { findAccountByUsername, toUser } from './accounts.ts';
 import { UserSchema } from './context.ts';
 import { SESSION_COOKIE } from './middleware.ts';
-import { verifyPassword } from './passwords.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { SessionCache } from './session-cache.ts';
-import { createSession, deleteSession } from './sessions.ts';
+import { createSession, deleteSession, deleteSessionsOfAccount } from './sessions.ts';
 
 export const LoginBodySchema = z.object({
   username: z.string().min(1).max(64),
@@ -49,6 +51,7 @@ export function authRouter(
     responses: {
       200: { description: 'logged in', schema: LoginResponseSchema },
       401: { description: 'wrong username or password' },
+      403: { description: 'the account is disabled' },
       429: { description: 'too many attempts; see Retry-After' },
     },
     handler: async ({ body, req, res }) => {
@@ -64,6 +67,10 @@ export function authRouter(
         throw new AppError('UNAUTHENTICATED', 'wrong username or password');
       }
       limiter.reset(key);
+      // Said only to someone who knows the password, so it reveals nothing to a guesser.
+      if (account.disabled_at !== null) {
+        throw new AppError('FORBIDDEN', `the account ${account.username} is disabled; ask the transport office to enable it`);
+      }
       const session = await createSession(db, config.sessionSecret, account.id, config.SESSION_TTL_HOURS, clock);
       res.setHeader(
         'Set-Cookie',
@@ -96,6 +103,48 @@ export function authRouter(
     roles: ['coordinator', 'driver', 'family'],
     responses: { 200: { description: 'the user', schema: MeResponseSchema }, 401: { description: 'not logged in' } },
     handler: ({ req }) => ({ body: { user: req.auth!.user, csrfToken: req.auth!.csrfToken } }),
+  });
+
+  // Wrong current passwords count like failed logins: per IP and account, LOGIN_RATE_PER_MIN a minute.
+  const changeLimiter = new RateLimiter(config.LOGIN_RATE_PER_MIN, 60_000, clock);
+  defineRoute(router, registry, '/api/auth', {
+    method: 'post',
+    path: '/password',
+    summary: 'Change your own password, giving the current one; your other sessions end, this one stays',
+    tag: 'auth',
+    roles: ['coordinator', 'driver', 'family'],
+    body: PasswordChangeSchema,
+    responses: {
+      204: { description: 'changed' },
+      400: { description: 'the current password is wrong, or the new one is under 10 characters or the same' },
+      429: { description: 'too many wrong current passwords; see Retry-After' },
+    },
+    handler: async ({ body, user, req }) => {
+      const key = `${req.ip ?? '?'}|${user.id}`;
+      const wait = changeLimiter.blockedFor(key);
+      if (wait !== undefined) {
+        throw new AppError('RATE_LIMITED', `too many wrong current passwords for ${user.username}; retry in ${wait} s`, [], wait);
+      }
+      const account = await findAccountByUsername(db, user.username);
+      if (!account || !(await verifyPassword(body.currentPassword, account.password_hash))) {
+        changeLimiter.hit(key);
+        throw new AppError('REQUEST_INVALID', 'currentPassword: the current password is wrong', [
+          { path: 'currentPassword', message: 'the current password is wrong' },
+        ]);
+      }
+      changeLimiter.reset(key);
+      if (body.newPassword === body.currentPassword) {
+        throw new AppError('REQUEST_INVALID', 'newPassword: must differ from the current password', [
+          { path: 'newPassword', message: 'must differ from the current password' },
+        ]);
+      }
+      await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(body.newPassword)]);
+      const current = req.auth!.tokenHash;
+      await deleteSessionsOfAccount(db, account.id, current);
+      sessions.forgetAccount(account.id, current);
+      await audit(db, clock, user, 'password', 'account', account.id);
+      return { status: 204 };
+    },
   });
 
   return router;

@@ -1,7 +1,8 @@
 /**
  * Remembers recently checked sessions for a few seconds, so a busy read (a driver's phone
- * polling its run) does not query the sessions table on every request. Logout on this server
- * forgets the session at once; on another server process it ends within TTL_MS.
+ * polling its run) does not query the sessions table on every request. Logout, disabling or
+ * deleting an account and a password change forget the sessions at once on this server process;
+ * on another one they end within TTL_MS.
  */
 import type { Clock } from '../clock.ts';
 import type { User } from './context.ts';
@@ -39,5 +40,10 @@ export class SessionCache {
 
   forget(tokenHash: string): void {
     this.entries.delete(tokenHash);
+  }
+
+  /** Forgets every session of an account (disabled, deleted, password changed), except `keep`. */
+  forgetAccount(accountId: string, keep?: string): void {
+    for (const [hash, e] of this.entries) if (e.session.user.id === accountId && hash !== keep) this.entries.delete(hash);
   }
 }

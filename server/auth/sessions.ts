@@ -39,7 +39,7 @@ export async function findSession(
   const hash = tokenHash(secret, token);
   const { rows } = await db.query<AccountRow & { csrf_token: string; session_expires_at: Date | string }>(
     `SELECT a.*, s.csrf_token, s.expires_at AS session_expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
-     WHERE s.token_hash = $1 AND s.expires_at > $2`,
+     WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
     [hash, clock.now().toISOString()],
   );
   const r = rows[0];
@@ -50,4 +50,13 @@ export async function findSession(
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+/** Ends every session of an account except `keepTokenHash` (the caller's own, on a password change). */
+export async function deleteSessionsOfAccount(db: Db, accountId: string, keepTokenHash?: string): Promise<number> {
+  const { rows } = await db.query<{ token_hash: string }>(
+    'DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2 RETURNING token_hash',
+    [accountId, keepTokenHash ?? ''],
+  );
+  return rows.length;
 }

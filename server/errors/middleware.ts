@@ -31,11 +31,15 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
-/** Turns a ZodError into an AppError; `input` lets the details carry the offending value. */
+/** A rejected password is named, never echoed: error bodies end up in logs and proxies. */
+const SECRET_FIELD = /password/i;
+
+/** Turns a ZodError into an AppError; `input` lets the details carry the offending value (not a password's). */
 export function fromZod(err: ZodError, input?: unknown, prefix = ''): AppError {
   const details: FieldIssue[] = err.issues.map((i) => {
     const path = [prefix, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(body)';
-    return { path, message: i.message, value: valueAt(input, i.path) };
+    const secret = i.path.some((p) => SECRET_FIELD.test(String(p)));
+    return { path, message: i.message, ...(secret ? {} : { value: valueAt(input, i.path) }) };
   });
   const first = details[0]!;
   return new AppError('REQUEST_INVALID', `${first.path}: ${first.message}`, details);

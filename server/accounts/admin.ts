@@ -1,0 +1,171 @@
+/**
+ * What a coordinator does with accounts from the app: list, create (linked to an existing driver
+ * or household), reset a password, disable and enable, delete. Every change ends the sessions it
+ * must end, in the database and in this process's session cache, and is written to the audit log
+ * (who, what, which account; never a password).
+ */
+import type { User } from '../auth/context.ts';
+import { createAccount, findAccountByUsername, type AccountRow } from '../auth/accounts.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
+import { deleteSessionsOfAccount } from '../auth/sessions.ts';
+import { audit } from '../audit/audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Account, NewAccountInput } from '../contract/accounts.ts';
+import type { Db } from '../db/db.ts';
+import { getEntity } from '../entities/store.ts';
+import { AppError, invalid, notFound } from '../errors/app-error.ts';
+
+export interface AccountAdminDeps {
+  db: Db;
+  clock: Clock;
+  sessions: SessionCache;
+}
+
+const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
+
+export const toAccount = (r: AccountRow): Account => ({
+  id: r.id,
+  username: r.username,
+  role: r.role,
+  displayName: r.display_name,
+  driverId: r.driver_id,
+  householdId: r.household_id,
+  disabledAt: iso(r.disabled_at),
+  createdAt: iso(r.created_at)!,
+});
+
+export async function listAccounts(
+  db: Db,
+  q: { page: number; pageSize: number; role?: string; q?: string },
+): Promise<{ items: Account[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.role) {
+    params.push(q.role);
+    where.push(`role = $${params.length}`);
+  }
+  if (q.q) {
+    params.push(`%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(lower(username) LIKE $${params.length} OR lower(display_name) LIKE $${params.length})`);
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts ${w}`, params)).rows[0]!.n;
+  const { rows } = await db.query<AccountRow>(
+    `SELECT * FROM accounts ${w} ORDER BY role, username LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    params,
+  );
+  return { items: rows.map(toAccount), total };
+}
+
+export async function requireAccount(db: Db, id: string): Promise<AccountRow> {
+  const { rows } = await db.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]);
+  if (!rows[0]) throw notFound('account', id);
+  return rows[0];
+}
+
+/** A driver account names an existing driver, a family account an existing household, a coordinator neither. */
+async function checkLinks(db: Db, a: NewAccountInput): Promise<void> {
+  if (a.role === 'driver') {
+    if (a.householdId) throw invalid('householdId', 'a driver account is linked to a driver, not a household', a.householdId);
+    if (!a.driverId) throw invalid('driverId', 'a driver account needs the id of an existing driver', a.driverId);
+    if (!(await getEntity(db, 'driver', a.driverId))) throw invalid('driverId', `no driver with id "${a.driverId}"`, a.driverId);
+  } else if (a.role === 'family') {
+    if (a.driverId) throw invalid('driverId', 'a family account is linked to a household, not a driver', a.driverId);
+    if (!a.householdId) throw invalid('householdId', 'a family account needs the id of an existing household', a.householdId);
+    if (!(await getEntity(db, 'household', a.householdId))) throw invalid('householdId', `no household with id "${a.householdId}"`, a.householdId);
+  } else {
+    if (a.driverId) throw invalid('driverId', 'a coordinator account is linked to no driver', a.driverId);
+    if (a.householdId) throw invalid('householdId', 'a coordinator account is linked to no household', a.householdId);
+  }
+}
+
+const taken = (username: string) =>
+  new AppError('CONFLICT', `username: "${username}" is already taken; choose another`, [
+    { path: 'username', message: 'already taken', value: username },
+  ]);
+
+export async function createManagedAccount(
+  deps: AccountAdminDeps,
+  actor: User,
+  input: NewAccountInput,
+): Promise<{ account: Account; generatedPassword?: string }> {
+  const { db, clock } = deps;
+  await checkLinks(db, input);
+  const { rows: same } = await db.query('SELECT 1 FROM accounts WHERE lower(username) = lower($1)', [input.username]);
+  if (same.length > 0) throw taken(input.username);
+  const generatedPassword = input.password === undefined ? generatePassword() : undefined;
+  try {
+    await createAccount(db, {
+      username: input.username,
+      password: input.password ?? generatedPassword!,
+      role: input.role,
+      displayName: input.displayName || undefined,
+      driverId: input.driverId,
+      householdId: input.householdId,
+    });
+  } catch (e) {
+    // Two coordinators creating the same name at once: the UNIQUE constraint decides.
+    if ((e as { code?: string }).code === '23505') throw taken(input.username);
+    throw e;
+  }
+  const row = (await findAccountByUsername(db, input.username))!;
+  await audit(db, clock, actor, 'create', 'account', row.id);
+  return { account: toAccount(row), ...(generatedPassword ? { generatedPassword } : {}) };
+}
+
+/** Sets the password the coordinator chose, or a generated one returned once; ends the account's sessions. */
+export async function resetPassword(
+  deps: AccountAdminDeps,
+  actor: User,
+  id: string,
+  password: string | undefined,
+  /** The session the actor is using: kept when they reset their own password. */
+  actorTokenHash: string,
+): Promise<{ account: Account; generatedPassword?: string }> {
+  const { db, clock, sessions } = deps;
+  const row = await requireAccount(db, id);
+  const generatedPassword = password === undefined ? generatePassword() : undefined;
+  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [id, await hashPassword(password ?? generatedPassword!)]);
+  // A coordinator resetting their own password keeps the session they are using.
+  const keep = row.id === actor.id ? actorTokenHash : undefined;
+  await deleteSessionsOfAccount(db, id, keep);
+  sessions.forgetAccount(id, keep);
+  await audit(db, clock, actor, 'password', 'account', id);
+  return { account: toAccount(row), ...(generatedPassword ? { generatedPassword } : {}) };
+}
+
+function notYourself(actor: User, id: string, what: 'disable' | 'delete'): void {
+  if (actor.id === id) {
+    throw new AppError('CONFLICT', `you cannot ${what} your own account (${actor.username}); another coordinator can`, [
+      { path: 'id', message: `cannot ${what} yourself`, value: id },
+    ]);
+  }
+}
+
+/** A disabled account cannot log in and its sessions end at once; enabling lets it log in again. */
+export async function setDisabled(deps: AccountAdminDeps, actor: User, id: string, disabled: boolean): Promise<Account> {
+  const { db, clock, sessions } = deps;
+  if (disabled) notYourself(actor, id, 'disable');
+  const row = await requireAccount(db, id);
+  const { rows } = await db.query<AccountRow>(
+    // Disabling twice keeps the first time; enabling clears it.
+    'UPDATE accounts SET disabled_at = CASE WHEN $2::boolean THEN coalesce(disabled_at, $3::timestamptz) END WHERE id = $1 RETURNING *',
+    [id, disabled, clock.now().toISOString()],
+  );
+  if (disabled) {
+    await deleteSessionsOfAccount(db, id);
+    sessions.forgetAccount(id);
+  }
+  if (disabled !== (row.disabled_at !== null)) await audit(db, clock, actor, disabled ? 'disable' : 'enable', 'account', id);
+  return toAccount(rows[0]!);
+}
+
+export async function deleteManagedAccount(deps: AccountAdminDeps, actor: User, id: string): Promise<void> {
+  const { db, clock, sessions } = deps;
+  notYourself(actor, id, 'delete');
+  await requireAccount(db, id);
+  await db.query('DELETE FROM accounts WHERE id = $1', [id]);
+  sessions.forgetAccount(id);
+  await audit(db, clock, actor, 'delete', 'account', id);
+}
