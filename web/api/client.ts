@@ -12,8 +12,11 @@ import {
   type Row, type SlotAnswer, type SlotChoice, type SlotQuery, type User,
 } from './responses.ts';
 
+/** One field the server refused: the dotted path in the body ("capacity.seats") and the reason. */
+export interface FieldIssue { path: string; message: string }
+
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details: FieldIssue[] = []) {
     super(message);
     this.name = 'ApiError';
   }
@@ -209,7 +212,8 @@ function toApiError(status: number, json: unknown, text: string): ApiError {
     const err = body.data.error;
     const code = (typeof err === 'object' ? err.code : undefined) ?? body.data.code ?? `HTTP_${status}`;
     const message = (typeof err === 'object' ? err.message : err) ?? body.data.message ?? `HTTP ${status}`;
-    return new ApiError(status, code, message);
+    const details = z.array(z.object({ path: z.string(), message: z.string() })).safeParse(typeof err === 'object' ? err.details : undefined);
+    return new ApiError(status, code, message, details.success ? details.data : []);
   }
   return new ApiError(status, `HTTP_${status}`, text.slice(0, 200) || `HTTP ${status}`);
 }
