@@ -1,5 +1,6 @@
 /**
- * Entry point: a hash router (#/login, #/coordinator, #/manage/<entity>, #/driver, #/family),
+ * Entry point: a hash router (#/login, #/coordinator, #/manage/<entity>, #/accounts, #/password,
+ * #/driver, #/family),
  * the header with navigation, language switch and logout. Each page is a function that fills
  * <main>; switching language re-renders the current page.
  */
@@ -35,7 +36,7 @@ function defaultWeek(): string {
 
 function renderHeader(): void {
   const links: [string, string][] = user?.role === 'coordinator'
-    ? [['#/coordinator', t('nav.plan')], ['#/slots', t('nav.slots')], ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string])]
+    ? [['#/coordinator', t('nav.plan')], ['#/slots', t('nav.slots')], ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string]), ['#/accounts', t('accounts.nav')]]
     : [];
   const current = location.hash.split('?')[0];
   replace(header,
@@ -46,6 +47,7 @@ function renderHeader(): void {
       h('select', { id: 'lang-switch', onchange: (ev: Event) => setLang((ev.target as HTMLSelectElement).value === 'en' ? 'en' : 'it') },
         h('option', { value: 'it', selected: lang() === 'it' }, 'Italiano'),
         h('option', { value: 'en', selected: lang() === 'en' }, 'English')),
+      user ? h('a', { href: '#/password', class: 'header-link', 'aria-current': current === '#/password' ? 'page' : undefined }, t('accounts.myPassword')) : null,
       user ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await api.logout().catch(() => undefined); user = null; location.hash = '#/login'; } }, t('app.logout')) : null));
 }
 
@@ -75,6 +77,8 @@ async function route(): Promise<void> {
   if (page === 'coordinator' && user.role === 'coordinator') (await import('./views/coordinator/coordinator.ts')).coordinatorView(main, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
   else if (page === 'slots' && user.role === 'coordinator') void coordinatorSlotsView(main, api, params.get('week') ?? defaultWeek());
   else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity)) manageView(main, api, path[1] as Entity);
+  else if (page === 'accounts' && user.role === 'coordinator') (await import('./views/accounts/accounts.ts')).accountsView(main, api, user);
+  else if (page === 'password') (await import('./views/accounts/password.ts')).passwordView(main);
   else if (page === 'driver' && user.role === 'driver') driverView(main, api, params.get('date') ?? todayInRome());
   else if (page === 'family' && user.role === 'family') familyView(main, api, params.get('week') ?? defaultWeek());
   else location.hash = homeOf(user);
