@@ -1,6 +1,7 @@
 /**
  * Picks the queue for the API process: BullMQ when REDIS_URL is set (solves then run in
- * `npm run worker` processes), otherwise the in-process queue with its consumer started here.
+ * `npm run worker` processes), otherwise the embedded queue, kept in the app's database (so its
+ * jobs survive a restart), with its consumer started here.
  */
 import type { Db } from '../db/db.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
@@ -25,7 +26,12 @@ export function startJobs(opts: { redisUrl?: string; queue: QueueConfig; db: Db;
     });
     return { queue, close: () => queue.close() };
   }
-  const queue = new MemoryQueue({ attempts: opts.queue.QUEUE_ATTEMPTS, backoffMs: opts.queue.QUEUE_BACKOFF_MS });
+  const queue = new MemoryQueue({
+    db: opts.db,
+    name: opts.queue.QUEUE_NAME,
+    attempts: opts.queue.QUEUE_ATTEMPTS,
+    backoffMs: opts.queue.QUEUE_BACKOFF_MS,
+  });
   const consumer: JobConsumer = queue.consume(planJobHandler({ db: opts.db, routing: opts.routing }), {
     concurrency: opts.queue.WORKER_CONCURRENCY,
   });

@@ -3,31 +3,37 @@ import { describe, expect, it } from 'vitest';
 import { startBullConsumer } from '../../server/queue/bullmq-consumer.ts';
 import { BullJobQueue } from '../../server/queue/bullmq-queue.ts';
 import type { JobConsumer } from '../../server/queue/job-queue.ts';
-import { queueContract, redisReachable } from './queue-suite.ts';
+import { queueContract, redisReachable, type QueueUnderTest } from './queue-suite.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Under CI a missing Redis must fail the suite, never skip it.
 const run = process.env.CI === 'true' || (await redisReachable());
 
+function onRedis(queueName: string): QueueUnderTest {
+  const queue = new BullJobQueue({ redisUrl: REDIS_URL, queueName, attempts: 2, backoffMs: 50 });
+  const consumers: JobConsumer[] = [];
+  return {
+    queue,
+    consume: async (handler) => {
+      const c = await startBullConsumer({ redisUrl: REDIS_URL, queueName, handler, cancelPollMs: 50 });
+      consumers.push(c);
+      return c;
+    },
+    cleanup: async () => {
+      for (const c of consumers) await c.close();
+      await queue.obliterate();
+      await queue.close();
+    },
+    restart: async () => {
+      for (const c of consumers) await c.close();
+      await queue.close();
+      return onRedis(queueName);
+    },
+  };
+}
+
 describe.runIf(run)('BullMQ on Redis', () => {
-  queueContract('BullMQ', async () => {
-    const queueName = `test-${randomUUID()}`;
-    const queue = new BullJobQueue({ redisUrl: REDIS_URL, queueName, attempts: 2, backoffMs: 50 });
-    const consumers: JobConsumer[] = [];
-    return {
-      queue,
-      consume: async (handler) => {
-        const c = await startBullConsumer({ redisUrl: REDIS_URL, queueName, handler, cancelPollMs: 50 });
-        consumers.push(c);
-        return c;
-      },
-      cleanup: async () => {
-        for (const c of consumers) await c.close();
-        await queue.obliterate();
-        await queue.close();
-      },
-    };
-  });
+  queueContract('BullMQ', async () => onRedis(`test-${randomUUID()}`), { durable: true });
 
   it('several workers share one Redis: each job runs exactly once, and the work is spread over them', async () => {
     const queueName = `test-${randomUUID()}`;

@@ -12,6 +12,8 @@ export interface QueueUnderTest {
   queue: JobQueue;
   consume(handler: JobHandler): Promise<JobConsumer>;
   cleanup(): Promise<void>;
+  /** Durable queues: closes this queue and its consumers and opens it again on the same storage. */
+  restart?(): Promise<QueueUnderTest>;
 }
 
 const TASK = new URL('./queue-test-task.ts', import.meta.url);
@@ -57,7 +59,7 @@ export function redisReachable(host = '127.0.0.1', port = 6379): Promise<boolean
   });
 }
 
-export function queueContract(label: string, make: () => Promise<QueueUnderTest>): void {
+export function queueContract(label: string, make: () => Promise<QueueUnderTest>, opts: { durable?: boolean } = {}): void {
   describe(`${label} job queue`, () => {
     let current: QueueUnderTest | null = null;
     const open = async () => (current = await make());
@@ -170,6 +172,46 @@ export function queueContract(label: string, make: () => Promise<QueueUnderTest>
       // The solve takes 800 ms of CPU: on the main thread the worst gap would be at least that.
       expect(worstGapMs).toBeLessThan(400);
     });
+
+    it('closing the consumer in the middle of a solve loses no job: the next consumer finishes it', async () => {
+      const { queue, consume } = await open();
+      const calls: string[] = [];
+      const first = await consume(busyHandler(calls));
+      await queue.add('plan', { ms: 1500 }, { jobId: 'plan-i.v1' });
+      await waitFor('the solve to report progress', async () => ((await queue.getJob('plan-i.v1'))?.progress ? true : null));
+      await first.close();
+      await consume(busyHandler(calls));
+      const done = await finalState(queue, 'plan-i.v1');
+      expect(done.state).toBe('completed');
+      // BullMQ lets the running job finish before its worker closes; the embedded queue stops it and runs it again.
+      expect(calls.length).toBeGreaterThanOrEqual(1);
+      expect(calls.length).toBeLessThanOrEqual(2);
+      expect(done.attemptsMade).toBe(calls.length);
+    });
+
+    if (opts.durable) {
+      it('after a restart, finished jobs keep their state and result, and waiting jobs run', async () => {
+        const before = await open();
+        const calls: string[] = [];
+        const consumer = await before.consume(busyHandler(calls));
+        await before.queue.add('plan', { ms: 100 }, { jobId: 'plan-j.v1' });
+        await before.queue.add('plan', { ms: 50, permanent: true }, { jobId: 'plan-k.v1' });
+        const completed = await finalState(before.queue, 'plan-j.v1');
+        const failed = await finalState(before.queue, 'plan-k.v1');
+        await consumer.close();
+        await before.queue.add('plan', { ms: 100 }, { jobId: 'plan-l.v1' });
+        const after = await before.restart!();
+        current = after;
+        expect((await after.queue.getJob('plan-l.v1'))?.state).toBe('waiting');
+        expect(await after.queue.getJob('plan-j.v1')).toEqual(completed);
+        expect(await after.queue.getJob('plan-k.v1')).toMatchObject({ state: 'failed', error: 'the week has no requests', attemptsMade: 1 });
+        expect(failed.state).toBe('failed');
+        expect((await after.queue.add('plan', { ms: 100 }, { jobId: 'plan-j.v1' })).state).toBe('completed');
+        await after.consume(busyHandler(calls));
+        expect((await finalState(after.queue, 'plan-l.v1')).state).toBe('completed');
+        expect(calls.sort()).toEqual(['plan-j.v1#1', 'plan-k.v1#1', 'plan-l.v1#1']);
+      });
+    }
 
     it('an unknown job reads as null and cannot be cancelled', async () => {
       const { queue } = await open();
