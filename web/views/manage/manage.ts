@@ -1,17 +1,34 @@
 /**
  * Management screens for services, passengers, households, standing requests, vehicles and
- * drivers: a paged table, delete, an editor for one record (its JSON, validated by the server,
- * which answers with the field and reason on error), and CSV export/import where the API has it.
+ * drivers: a paged table with a search box (and a municipality filter where the API has one),
+ * delete, a per-field form to create or edit one record (record-editor.ts), and CSV
+ * export/import where the API has it.
  */
-import { ApiError, type Api, type Entity } from '../../api/client.ts';
+import type { Api, Entity } from '../../api/client.ts';
 import type { Row } from '../../api/responses.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
+import { pointInside } from '../../forms/centres.ts';
+import type { Centre } from '../../forms/render.ts';
 import { t } from '../../i18n/i18n.ts';
+import { openRecordEditor } from './record-editor.ts';
 import { summarise } from './summarise.ts';
 
 export const MANAGED: Entity[] = ['passengers', 'households', 'requests', 'vehicles', 'drivers', 'services'];
 const CSV: Partial<Record<Entity, 'passengers' | 'requests'>> = { passengers: 'passengers', requests: 'requests' };
+/** The list API filters every entity by `q`, and all but drivers by municipality. */
+const BY_MUNICIPALITY: Entity[] = ['passengers', 'households', 'requests', 'vehicles', 'services'];
 const PAGE_SIZE = 25;
+
+/** The 16 municipalities once per screen: names for the filter, inner points for the place control. */
+async function loadCentres(api: Api): Promise<Centre[]> {
+  const fc = await api.municipalities();
+  return fc.features.flatMap((f) => {
+    const name = (f.properties as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string' || f.geometry.type !== 'Polygon') return [];
+    const [lon, lat] = pointInside(f.geometry.coordinates[0]!);
+    return [{ name, lat, lon }];
+  }).sort((a, b) => a.name.localeCompare(b.name, 'it'));
+}
 
 export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
   let page = 1;
@@ -21,10 +38,29 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
   const editor = h('div', { class: 'editor' });
   const csv = CSV[entity];
   const fileId = uid('csv');
+  const searchId = uid('search');
+  const municipalityId = uid('municipality');
+  const search = h('input', { id: searchId, type: 'search', autocomplete: 'off', maxLength: 100 });
+  const municipality = h('select', { id: municipalityId }, h('option', { value: '' }, t('form.filter.all')));
+  let centres: Centre[] = [];
+  const centresLoaded = loadCentres(api).then((list) => {
+    centres = list;
+    municipality.append(...list.map((c) => h('option', { value: c.name }, c.name)));
+  }).catch(() => undefined);
 
+  const filters = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (search.value.trim()) out.q = search.value.trim();
+    if (municipality.value) out.municipality = municipality.value;
+    return out;
+  };
+
+  let loads = 0;
   const load = async () => {
+    const seq = ++loads;
     try {
-      const res = await api.list(entity, page, PAGE_SIZE);
+      const res = await api.list(entity, page, PAGE_SIZE, filters());
+      if (seq !== loads) return; // a newer search was typed meanwhile
       renderTable(res.items);
       const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
       replace(pager,
@@ -36,9 +72,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
     }
   };
 
-  let lastRows: Row[] = [];
   const renderTable = (rows: Row[]) => {
-    lastRows = rows;
     if (!rows.length) return replace(table, h('p', {}, t('manage.empty')));
     replace(table, h('table', {},
       h('caption', { class: 'visually-hidden' }, t(`nav.${entity}`)),
@@ -50,7 +84,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
           h('td', {}, name),
           h('td', {}, details),
           h('td', { class: 'actions' },
-            h('button', { type: 'button', class: 'secondary', 'aria-label': t('manage.edit', { id: row.id }), onclick: () => edit(row) }, t('manage.editShort')),
+            h('button', { type: 'button', class: 'secondary', 'aria-label': t('manage.edit', { id: row.id }), onclick: () => void edit(row) }, t('manage.editShort')),
             h('button', {
               type: 'button', class: 'danger', 'aria-label': `${t('manage.delete')} ${row.id}`,
               onclick: async () => {
@@ -62,40 +96,39 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
       }))));
   };
 
-  /** A new record starts as a copy of the first listed one with a fresh id, so every field is there to fill. */
-  const create = () => edit({ ...(lastRows[0] ?? {}), id: `${entity.slice(0, 3)}-new-${Date.now().toString(36)}` }, true);
-
-  const edit = (row: Row, isNew = false) => {
-    const areaId = uid('json');
-    const area = h('textarea', { id: areaId, rows: 14, spellcheck: false }, JSON.stringify(row, null, 2));
-    const error = h('p', { class: 'error', role: 'alert' });
-    replace(editor, h('form', {
-      class: 'card',
-      onsubmit: async (ev: Event) => {
-        ev.preventDefault();
-        try {
-          const body = JSON.parse(area.value) as Row;
-          if (isNew) await api.create(entity, body);
-          else await api.update(entity, row.id, body);
-          replace(editor);
-          void load();
-        } catch (err) {
-          error.textContent = err instanceof ApiError || err instanceof Error ? err.message : String(err);
-        }
+  const closeEditor = () => replace(editor);
+  const edit = async (row: Row | null) => {
+    await centresLoaded;
+    await openRecordEditor(editor, {
+      api, entity, row, centres,
+      onSaved: () => {
+        closeEditor();
+        void load();
       },
-    },
-    h('label', { for: areaId }, `${isNew ? t('manage.new') : row.id} (JSON)`), area, error,
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', class: 'secondary', onclick: () => replace(editor) }, t('app.cancel')),
-      h('button', { type: 'submit', class: 'primary' }, t('app.save')))));
-    area.focus();
+      onClose: closeEditor,
+    });
   };
+
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  const refilter = () => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      page = 1;
+      void load();
+    }, 250);
+  };
+  search.addEventListener('input', refilter);
+  municipality.addEventListener('change', refilter);
+  const filterBar = h('form', { class: 'toolbar manage-filter', role: 'search', 'aria-label': t('form.filter.label'), onsubmit: (ev: Event) => { ev.preventDefault(); page = 1; void load(); } },
+    h('div', { class: 'field' }, h('label', { for: searchId }, t('form.filter.search')), search),
+    BY_MUNICIPALITY.includes(entity) ? h('div', { class: 'field' }, h('label', { for: municipalityId }, t('form.filter.municipality')), municipality) : null,
+    h('button', { type: 'submit', class: 'secondary' }, t('form.filter.apply')));
 
   const fileInput = h('input', { id: fileId, type: 'file', accept: '.csv,text/csv' });
   replace(root,
     h('h1', {}, t('manage.heading', { entity: t(`nav.${entity}`) })),
     h('div', { class: 'toolbar' },
-      h('button', { type: 'button', class: 'primary', id: 'create', onclick: create }, t('manage.new'))),
+      h('button', { type: 'button', class: 'primary', id: 'create', onclick: () => void edit(null) }, t('manage.new'))),
     csv ? h('div', { class: 'toolbar' },
       h('button', {
         type: 'button', id: 'export-csv',
@@ -123,6 +156,6 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
           }
         },
       }, t('manage.import'))) : null,
-    report, editor, table, pager);
+    report, editor, filterBar, table, pager);
   void load();
 }
