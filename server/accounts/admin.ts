@@ -65,7 +65,7 @@ export async function requireAccount(db: Db, id: string): Promise<AccountRow> {
 }
 
 /** A driver account names an existing driver, a family account an existing household, a coordinator neither. */
-async function checkLinks(db: Db, a: NewAccountInput): Promise<void> {
+export async function checkLinks(db: Db, a: Pick<NewAccountInput, 'role' | 'driverId' | 'householdId'>): Promise<void> {
   if (a.role === 'driver') {
     if (a.householdId) throw invalid('householdId', 'a driver account is linked to a driver, not a household', a.householdId);
     if (!a.driverId) throw invalid('driverId', 'a driver account needs the id of an existing driver', a.driverId);

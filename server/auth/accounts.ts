@@ -55,3 +55,8 @@ export async function findAccountByUsername(db: Db, username: string): Promise<A
   const { rows } = await db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username]);
   return rows[0];
 }
+
+export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  const { rows } = await db.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]);
+  return rows[0];
+}

@@ -2,9 +2,11 @@
  * npm run account -- add <username> <coordinator|driver|family> [--driver ID] [--household ID]
  * Creates an account on the configured database (DATABASE_URL, or the embedded one in DATA_DIR):
  * how the first coordinator of a real installation gets in, since demo accounts are seeded only
- * on embedded defaults. The password is read from ACCOUNT_PASSWORD, never from the command line
+ * on embedded defaults (the others can then be made from the app, #/accounts). The linked driver or
+ * household must exist, as in the app. The password is read from ACCOUNT_PASSWORD, never from the command line
  * (which other users of the machine can see).
  */
+import { checkLinks } from '../accounts/admin.ts';
 import { loadConfig } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDb } from '../db/open.ts';
@@ -28,13 +30,10 @@ async function main(args: string[]): Promise<void> {
   const db = await openDb(loadConfig());
   try {
     await migrate(db);
-    const user = await createAccount(db, {
-      username,
-      password,
-      role: role.data,
-      driverId: option(args, 'driver'),
-      householdId: option(args, 'household'),
-    });
+    const links = { role: role.data, driverId: option(args, 'driver'), householdId: option(args, 'household') };
+    // The same rule as the app: the driver or household must exist.
+    await checkLinks(db, links);
+    const user = await createAccount(db, { username, password, ...links });
     console.log(`created ${user.role} ${user.username}${user.driverId ? ` (driver ${user.driverId})` : ''}${user.householdId ? ` (household ${user.householdId})` : ''}`);
   } finally {
     await db.close();

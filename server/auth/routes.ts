@@ -12,7 +12,7 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import type { OperationRegistry } from '../openapi/registry.ts';
-import { findAccountByUsername, toUser } from './accounts.ts';
+import { findAccountById, findAccountByUsername, toUser } from './accounts.ts';
 import { UserSchema } from './context.ts';
 import { SESSION_COOKIE } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -125,7 +125,7 @@ export function authRouter(
       if (wait !== undefined) {
         throw new AppError('RATE_LIMITED', `too many wrong current passwords for ${user.username}; retry in ${wait} s`, [], wait);
       }
-      const account = await findAccountByUsername(db, user.username);
+      const account = await findAccountById(db, user.id);
       if (!account || !(await verifyPassword(body.currentPassword, account.password_hash))) {
         changeLimiter.hit(key);
         throw new AppError('REQUEST_INVALID', 'currentPassword: the current password is wrong', [
