@@ -152,12 +152,18 @@ describe.skipIf(!chromiumAvailable())('coordinator in the browser', () => {
     await page.goto(`${app.baseUrl}/#/manage/vehicles`);
     await page.locator('table tbody tr').first().waitFor();
     await page.getByRole('button', { name: 'Nuovo' }).click();
-    const editor = page.getByLabel('Nuovo (JSON)');
-    const draft = JSON.parse(await editor.inputValue()) as { id: string; label: string };
-    await editor.fill(JSON.stringify({ ...draft, label: 'Pulmino di prova' }));
-    await page.getByRole('button', { name: 'Salva' }).click();
+    const form = page.getByRole('form', { name: 'Nuovo: Veicoli' });
+    const id = await form.getByLabel('Codice').inputValue();
+    await form.getByLabel('Nome del veicolo').fill('Pulmino di prova');
+    await form.getByLabel('Posti a sedere').fill('8');
+    await form.getByLabel('Posti carrozzina').fill('0');
+    await form.getByLabel('Indirizzo').fill('Via della Rimessa 1');
+    await form.getByLabel('Comune (posiziona al centro)').selectOption('Castellanza');
+    await form.getByLabel('Lunedì, Dalle').fill('07:00');
+    await form.getByLabel('Lunedì, Alle').fill('18:30');
+    await form.getByRole('button', { name: 'Salva' }).click();
     await page.getByRole('cell', { name: 'Pulmino di prova' }).waitFor();
-    expect(await page.getByRole('cell', { name: draft.id, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: id, exact: true }).count()).toBe(1);
   });
 
   it('asks for a slot on a family’s behalf', async () => {

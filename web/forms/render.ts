@@ -196,12 +196,12 @@ function placeField(field: Field & { kind: 'place' }, value: DraftValue, ctx: Fo
   return {
     el, error,
     read: () => ({ label: label.value, lat: lat.value, lon: lon.value, inherit: inherit?.checked ?? false }),
-    controls: () => [
-      ...(inherit ? [{ path: `${field.path}.inherit`, el: inherit, name: t(field.inheritLabel ?? 'form.place.inherit') }] : []),
+    // When the place is inherited nothing of it is sent, so nothing of it can be refused.
+    controls: () => (inherit?.checked ? [] : [
       { path: `${field.path}.label`, el: label, name: t('form.place.label') },
       { path: `${field.path}.lat`, el: lat, name: t('form.place.lat') },
       { path: `${field.path}.lon`, el: lon, name: t('form.place.lon') },
-    ].filter((c) => !(inherit?.checked && c.el !== inherit)),
+    ]),
   };
 }
 

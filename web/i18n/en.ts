@@ -230,7 +230,7 @@ export const en: Record<MessageKey, string> = {
   'form.newTitle': 'New: {entity}',
   'form.editTitle': 'Edit {id}',
   'form.saved': 'Saved {id}.',
-  'form.errorsFound': 'Not saved: {count} fields to correct, marked below.',
+  'form.errorsFound': 'Not saved. Fields to correct: {count}, marked below.',
   'form.choose': '— choose —',
   'form.advanced': 'Advanced',
   'form.day': 'Day',

@@ -232,7 +232,7 @@ export const it = {
   'form.newTitle': 'Nuovo: {entity}',
   'form.editTitle': 'Modifica {id}',
   'form.saved': 'Salvato {id}.',
-  'form.errorsFound': 'Non salvato: {count} campi da correggere, segnalati qui sotto.',
+  'form.errorsFound': 'Non salvato. Campi da correggere: {count}, segnalati qui sotto.',
   'form.choose': '— scegli —',
   'form.advanced': 'Avanzate',
   'form.day': 'Giorno',

@@ -1,0 +1,125 @@
+/**
+ * The coordinator's record forms in a real browser: a new passenger whose home is outside the
+ * 16 municipalities is refused with the server's reason at the home field and nothing saved,
+ * then fixed and saved; a vehicle's seats are edited (a negative number first: refused at the
+ * seats field). axe-core finds no serious or critical violation on the form, also while it
+ * shows errors. Screenshots in test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestSession } from '../helpers/app.ts';
+import { chromiumAvailable, launchBrowser, login, screenshot, seriousA11yViolations, type Browser } from './browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
+
+describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let api: TestSession;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+    api = await app.login('coordinator');
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => console.error(`[page] ${err.message}`));
+    await login(page, app.baseUrl, 'coordinator', 'rotanidrooc-pw');
+    // The coordinator's page loads its plan after login; let it finish before leaving it.
+    await page.waitForFunction(() => document.body.dataset.ready !== undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const passengersNamed = async (name: string) =>
+    ((await (await api.fetch(`/api/passengers?q=${encodeURIComponent(name)}`)).json()) as { total: number; items: Record<string, any>[] });
+  const focusedPath = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-path]')?.dataset.path ?? document.activeElement?.tagName);
+
+  it('creates a passenger: a home outside the 16 municipalities is refused at the home field, nothing is saved, then fixed and saved', async () => {
+    const name = 'Giulia Prova';
+    const household = app.scenario.households[0]!;
+    await page.goto(`${app.baseUrl}/#/manage/passengers`);
+    await page.locator('table tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Nuovo' }).click();
+    const form = page.getByRole('form', { name: 'Nuovo: Passeggeri' });
+    await form.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await form.getByLabel('Nome', { exact: true }).fill(name);
+    await form.getByLabel('Famiglia', { exact: true }).selectOption(household.id);
+    await form.getByLabel('Fascia d’età').selectOption('child');
+    await form.getByLabel('Mobilità').selectOption('wheelchair');
+    await form.getByLabel('Ha bisogno di un accompagnatore').check();
+    await form.getByLabel('A casa della famiglia').uncheck();
+    await form.getByLabel('Indirizzo').fill('Piazza del Duomo 1, Milano');
+    await form.getByLabel('Latitudine').fill('45.4642');
+    await form.getByLabel('Longitudine').fill('9.1900');
+    await form.getByRole('button', { name: 'Salva' }).click();
+
+    // The server's reason, in Italian, at the home field; its controls are marked and described by it.
+    const homeError = form.locator('[data-path="home"] .field-error');
+    await homeError.getByText('fuori dai 16 comuni').waitFor();
+    expect(await homeError.innerText()).toContain('outside the 16 municipalities');
+    const lat = form.getByLabel('Latitudine');
+    expect(await lat.getAttribute('aria-invalid')).toBe('true');
+    expect((await lat.getAttribute('aria-describedby'))?.split(' ')).toContain(await homeError.getAttribute('id'));
+    expect(await focusedPath()).toBe('home');
+    await expect.poll(() => form.getByRole('alert').first().innerText()).toContain('Non salvato');
+    // Nothing saved, nothing typed lost.
+    expect((await passengersNamed(name)).total).toBe(0);
+    expect(await form.getByLabel('Nome', { exact: true }).inputValue()).toBe(name);
+    expect(await form.getByLabel('Mobilità').inputValue()).toBe('wheelchair');
+    expect(await lat.inputValue()).toBe('45.4642');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'manage-passenger-refused');
+
+    // Fixed: placed at the centre of Castellanza, with a street address.
+    await form.getByLabel('Comune (posiziona al centro)').selectOption('Castellanza');
+    await form.getByLabel('Indirizzo').fill('Via Roma 1, Castellanza');
+    await form.getByRole('button', { name: 'Salva' }).click();
+    await form.waitFor({ state: 'detached' });
+    const saved = await passengersNamed(name);
+    expect(saved.total).toBe(1);
+    expect(saved.items[0]).toMatchObject({
+      name, householdId: household.id, ageGroup: 'child', mobility: 'wheelchair', needsEscort: true,
+      boardingMin: 2, home: { label: 'Via Roma 1, Castellanza', istatCode: expect.stringMatching(/^\d{6}$/) },
+    });
+
+    // The search box finds it in the list.
+    await page.getByLabel('Cerca (nome, codice)').fill('Prova');
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
+    await page.getByRole('cell', { name, exact: true }).waitFor();
+  }, 60_000);
+
+  it('edits a vehicle’s seats: a negative number is refused at the seats field, then 9 is saved', async () => {
+    const vehicle = app.scenario.vehicles[0]!;
+    const seatsNow = async () => ((await (await api.fetch(`/api/vehicles/${vehicle.id}`)).json()) as { capacity: { seats: number } }).capacity.seats;
+    await page.goto(`${app.baseUrl}/#/manage/vehicles`);
+    await page.getByRole('button', { name: `Modifica ${vehicle.id}` }).click();
+    const form = page.getByRole('form', { name: `Modifica ${vehicle.id}` });
+    await form.waitFor();
+    const seats = form.getByLabel('Posti a sedere');
+    expect(await seats.inputValue()).toBe(String(vehicle.capacity.seats));
+    expect(await form.getByLabel('Nome del veicolo').inputValue()).toBe(vehicle.label);
+    expect(await form.getByLabel('Lunedì, Dalle').inputValue()).toBe(vehicle.hours.mon?.from ?? '');
+
+    await seats.fill('-1');
+    await form.getByRole('button', { name: 'Salva' }).click();
+    const seatsError = form.locator('[data-path="capacity.seats"] .field-error');
+    await seatsError.getByText('Il valore minimo è 0.').waitFor();
+    expect(await seats.getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedPath()).toBe('capacity.seats');
+    expect(await seatsNow()).toBe(vehicle.capacity.seats);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'manage-vehicle-refused');
+
+    await seats.fill('9');
+    await form.getByRole('button', { name: 'Salva' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await seatsNow()).toBe(9);
+    const row = page.locator('tbody tr', { has: page.getByRole('cell', { name: vehicle.id, exact: true }) });
+    await expect.poll(() => row.innerText()).toContain('9 posti');
+    await screenshot(page, 'manage-vehicle-saved');
+  }, 60_000);
+});
