@@ -203,7 +203,10 @@ export class MemoryQueue implements JobQueue {
       this.loaded = true;
       return;
     }
-    for (const job of await this.store.loadAll()) {
+    const stored = await this.store.loadAll().catch((e: Error) => {
+      throw new Error(`the embedded queue could not read its jobs from the database: ${e.message}`);
+    });
+    for (const job of stored) {
       const e: Entry = { ...job, progressWrittenAt: 0 };
       if (e.status.state === 'active') {
         const n = e.status.attemptsMade;

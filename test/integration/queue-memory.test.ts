@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
 import type { Db } from '../../server/db/db.ts';
+import { migrate } from '../../server/db/migrate.ts';
 import { MemoryQueue } from '../../server/queue/memory-queue.ts';
 import { freshDb } from '../helpers/app.ts';
 import { queueContract, type QueueUnderTest } from './queue-suite.ts';
@@ -17,7 +18,11 @@ queueContract('embedded, in memory only', async () => {
 // One database for the file (PGlite in memory; PostgreSQL under CI or TEST_DATABASE=postgres),
 // a fresh queue name per test, as the BullMQ tests do on one Redis.
 let shared: ReturnType<typeof freshDb> | undefined;
-const database = async (): Promise<Db> => (await (shared ??= freshDb())).db;
+const database = async (): Promise<Db> =>
+  (await (shared ??= freshDb().then(async (fresh) => {
+    await migrate(fresh.db);
+    return fresh;
+  }))).db;
 afterAll(async () => {
   if (shared) await (await shared).drop();
 });
