@@ -122,4 +122,65 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     await expect.poll(() => row.innerText()).toContain('9 posti');
     await screenshot(page, 'manage-vehicle-saved');
   }, 60_000);
+
+  it('creates a standing request: a day the service is closed is refused at that day’s checkbox; then saved without it', async () => {
+    const passenger = app.scenario.passengers[0]!;
+    const service = app.scenario.services.find((x) => !x.hours.sun)!;
+    await page.goto(`${app.baseUrl}/#/manage/requests`);
+    await page.locator('table tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Nuovo' }).click();
+    const form = page.getByRole('form', { name: 'Nuovo: Richieste' });
+    await form.waitFor();
+    const id = await form.getByLabel('Codice').inputValue();
+    await form.getByLabel('Passeggero').selectOption(passenger.id);
+    await form.getByLabel('Servizio').selectOption(service.id);
+    const days = form.getByRole('group', { name: 'Giorni' });
+    await days.getByLabel('Lun').check();
+    await days.getByLabel('Dom').check();
+    await form.getByLabel('Valida dal').fill('2026-11-30');
+    await form.getByLabel('Valida fino al').fill('2027-06-30');
+    await form.getByRole('button', { name: 'Aggiungi: Date senza viaggio' }).click();
+    const exception = form.getByLabel('Date senza viaggio 1', { exact: true });
+    expect(await exception.evaluate((el) => el === document.activeElement)).toBe(true);
+    await exception.fill('2026-12-08');
+    await form.getByRole('button', { name: 'Salva' }).click();
+
+    const daysError = form.locator('[data-path="weekdays"] .field-error');
+    await daysError.getByText('Dom: Il servizio non è aperto il giorno scelto: Domenica.').waitFor();
+    expect(await days.getByLabel('Dom').getAttribute('aria-invalid')).toBe('true');
+    expect(await days.getByLabel('Lun').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('sun');
+    expect((await api.fetch(`/api/requests/${id}`)).status).toBe(404);
+
+    await days.getByLabel('Dom').uncheck();
+    await form.getByRole('button', { name: 'Salva' }).click();
+    await form.waitFor({ state: 'detached' });
+    const saved = (await (await api.fetch(`/api/requests/${id}`)).json()) as Record<string, unknown>;
+    expect(saved).toMatchObject({ passengerId: passenger.id, serviceId: service.id, weekdays: ['mon'], validFrom: '2026-11-30', validTo: '2027-06-30', exceptions: ['2026-12-08'], outbound: true, return: true });
+  }, 60_000);
+
+  it('in English, a service’s activity ending before it starts is refused at that cell of the hours grid; Cancel goes back to Edit', async () => {
+    const service = app.scenario.services.find((x) => x.hours.mon)!;
+    await page.goto(`${app.baseUrl}/#/manage/services`);
+    await page.getByLabel('Lingua').selectOption('en');
+    await page.getByRole('heading', { name: 'Manage: Services' }).waitFor();
+    await page.getByRole('button', { name: `Edit ${service.id}` }).click();
+    const form = page.getByRole('form', { name: `Edit ${service.id}` });
+    const cell = form.getByLabel('Monday, Activity until');
+    expect(await cell.inputValue()).toBe(service.hours.mon!.activity.to);
+    await cell.fill('06:00');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.locator('[data-path="hours"] .field-error').getByText('Monday, Activity until: The end time must come after the start time.').waitFor();
+    expect(await cell.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Monday, Activity until');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'manage-service-hours-refused-en', false);
+
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Edit ${service.id}`);
+    const stored = (await (await api.fetch(`/api/services/${service.id}`)).json()) as { hours: { mon: { activity: { to: string } } } };
+    expect(stored.hours.mon.activity.to).toBe(service.hours.mon!.activity.to);
+    await page.getByLabel('Language').selectOption('it');
+  }, 60_000);
 });

@@ -344,7 +344,7 @@ export const en: Record<MessageKey, string> = {
   'form.error.exists': 'Something with this code already exists.',
   'form.error.outside': 'This point is outside the 16 municipalities of the Ambiti di Castellanza and Somma Lombardo.',
   'form.error.unknownRef': 'Nothing has the code “{id}”.',
-  'form.error.serviceClosed': 'The service is closed on this day ({day}).',
+  'form.error.serviceClosed': 'The service is not open on that day: {day}.',
   'form.error.json': 'The text is not valid JSON.',
   // ---- end of form ----
 

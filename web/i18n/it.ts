@@ -346,7 +346,7 @@ export const it = {
   'form.error.exists': 'Esiste già un elemento con questo codice.',
   'form.error.outside': 'Questo punto è fuori dai 16 comuni degli Ambiti di Castellanza e Somma Lombardo.',
   'form.error.unknownRef': 'Non esiste un elemento con codice “{id}”.',
-  'form.error.serviceClosed': 'Il servizio è chiuso in questo giorno ({day}).',
+  'form.error.serviceClosed': 'Il servizio non è aperto il giorno scelto: {day}.',
   'form.error.json': 'Il testo non è JSON valido.',
   // ---- end of form ----
 

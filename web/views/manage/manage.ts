@@ -96,16 +96,19 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
       }))));
   };
 
-  const closeEditor = () => replace(editor);
+  /** Back to where the coordinator came from: the record's Edit button, or New. */
+  const closeEditor = async (id: string | null, reload: boolean) => {
+    replace(editor);
+    if (reload) await load();
+    const back = id ? [...table.querySelectorAll<HTMLButtonElement>('button[aria-label]')].find((b) => b.getAttribute('aria-label') === t('manage.edit', { id })) : undefined;
+    (back ?? root.querySelector<HTMLButtonElement>('#create'))?.focus();
+  };
   const edit = async (row: Row | null) => {
     await centresLoaded;
     await openRecordEditor(editor, {
       api, entity, row, centres,
-      onSaved: () => {
-        closeEditor();
-        void load();
-      },
-      onClose: closeEditor,
+      onSaved: (id) => void closeEditor(id, true),
+      onClose: () => void closeEditor(row?.id ?? null, false),
     });
   };
 

@@ -8,7 +8,7 @@ import { ApiError, type Api, type Entity } from '../../api/client.ts';
 import type { Row } from '../../api/responses.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { fromDraft, toDraft } from '../../forms/draft.ts';
-import { referencedEntities, type ClientIssue } from '../../forms/fields.ts';
+import { referencedEntities, WEEKDAYS, type ClientIssue } from '../../forms/fields.ts';
 import { explainIssue, locateIssue } from '../../forms/issues.ts';
 import { renderRecordForm, type Centre, type RefOption } from '../../forms/render.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -72,7 +72,10 @@ export async function openRecordEditor(host: HTMLElement, opts: EditorOptions): 
     const details = err.details.length ? err.details : [{ path: '(body)', message: err.message }];
     show(details.map((d) => {
       const known = explainIssue(d.message);
-      return known ? { path: d.path, text: t(known.key, known.params), detail: d.message } : { path: d.path, text: d.message };
+      if (!known) return { path: d.path, text: d.message };
+      const { day } = known.params;
+      if (day && (WEEKDAYS as readonly string[]).includes(day)) known.params.day = t(`weekday.${day}` as 'weekday.mon');
+      return { path: d.path, text: t(known.key, known.params), detail: d.message };
     }), sent);
   };
 
