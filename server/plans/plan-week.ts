@@ -8,7 +8,9 @@
  * time it has in the master (continuity) — soft terms in the objective, plus hard holds
  * (that run, ±continuityMin around that time) released step by step for trips that cannot be
  * served so, and dropped when the search has too little time per trip to work around them.
- * With a previous published plan, that plan's runs and times are the anchors instead, held within
+ * Once every date is planned, the continuity repair (continuity-repair.ts) brings each journey's
+ * trips to the van it rides most often and its pickups into one 10-minute band, without
+ * unserving anyone. With a previous published plan, that plan's runs and times are the anchors instead, held within
  * ±maxShiftMin (stable re-planning). Promised windows are always hard (they are in the windows).
  */
 import type { Scenario } from '../contract/domain.ts';
@@ -19,6 +21,7 @@ import { solve } from '../../solver/index.ts';
 import type { DarpSolution, ObjectiveWeights, SolveOptions } from '../../solver/model/instance.ts';
 import { buildDayInstance, type DayInstance } from './day-instance.ts';
 import { toDayResult, type DayResult } from './day-result.ts';
+import { repairContinuity, type RepairReport } from './continuity-repair.ts';
 import { chooseSplit, fitsMorning } from './day-split.ts';
 import { PLANNING_WEIGHTS } from './objective.ts';
 import { type PlacePoint, weekPlaces } from './places.ts';
@@ -90,6 +93,8 @@ export interface PlanWeekResult {
   plan: Plan;
   trips: PlanTrip[];
   days: Array<{ instance: DayInstance; solution: DarpSolution }>;
+  /** What the continuity repair after the search changed (absent when re-planning a published plan). */
+  repair?: RepairReport;
 }
 
 /** Share of the remaining time a part's search may use; the rest covers the solver's and our own work after it. */
@@ -239,8 +244,7 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
       }
       for (const [driverId, sec] of result.driverSeconds) dayHoursS.set(driverId, (dayHoursS.get(driverId) ?? 0) + sec);
     }
-    const result: DayResult = { date, routes: parts.flatMap((r) => r.routes), unserved: parts.flatMap((r) => r.unserved), driverSeconds: dayHoursS };
-    result.routes.sort((a, b) => a.departure.localeCompare(b.departure) || a.vehicleId.localeCompare(b.vehicleId));
+    const result = combineParts(date, parts);
     if (!isMaster) {
       results.push(result);
       for (const [driverId, sec] of dayHoursS) ledger.weekHours.set(driverId, (ledger.weekHours.get(driverId) ?? 0) + sec / 3600);
@@ -254,11 +258,27 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
     deps.onProgress?.({ date, daysDone: i + 1 - offset, days: dayCount, elapsedMs: deps.now() - started, bestCost, fraction: step / steps });
   }
 
+  // Continuity across the week (see continuity-repair.ts): each journey's trips brought to the
+  // van it rides most often, within the week's time limit. Not when re-planning a published plan:
+  // there the published runs are the reference, and moving towards another van would move people.
+  let final = results;
+  let repaired = solved;
+  let repair: RepairReport | undefined;
+  if (!input.previous && solved.length > 0) {
+    ({ parts: repaired, report: repair } = repairContinuity(solved, {
+      drivers: input.data.drivers,
+      journeyOf: (t) => identity(t.passenger.id, t.requestId, t.direction),
+      maxCostIncrease: weights.vehicleChangePenalty,
+      outOfTime: () => deps.now() > started + deps.timeLimitMs,
+    }));
+    final = results.map((r) => combineParts(r.date, repaired.filter((p) => p.instance.date === r.date).map((p) => toDayResult(p.instance, p.solution))));
+  }
+
   const householdOf = new Map(input.data.passengers.map((p) => [p.id, p.householdId]));
-  const days = results.map((r) => ({ date: r.date, routes: r.routes })).sort((a, b) => a.date.localeCompare(b.date));
+  const days = final.map((r) => ({ date: r.date, routes: r.routes })).sort((a, b) => a.date.localeCompare(b.date));
   const unserved = [
     ...week.infeasible.map((x) => ({ requestId: x.requestId, passengerId: x.passengerId, date: x.date, direction: x.direction, reason: x.reason, message: `${x.message} ${x.fix}` })),
-    ...results.flatMap((r) => r.unserved.map((u) => ({ requestId: u.trip.requestId, passengerId: u.trip.passenger.id, date: u.trip.date, direction: u.trip.direction, reason: u.reason, message: u.message }))),
+    ...final.flatMap((r) => r.unserved.map((u) => ({ requestId: u.trip.requestId, passengerId: u.trip.passenger.id, date: u.trip.date, direction: u.trip.direction, reason: u.reason, message: u.message }))),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.requestId.localeCompare(b.requestId));
   const base = { days, unserved };
   const plan: Plan = {
@@ -271,7 +291,16 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
     ...base,
     summary: summarisePlan(base, (p) => householdOf.get(p)),
   };
-  return { plan, trips: week.trips, days: solved };
+  return { plan, trips: week.trips, days: repaired, ...(repair ? { repair } : {}) };
+}
+
+/** A date's result from its morning and afternoon results. */
+function combineParts(date: string, parts: DayResult[]): DayResult {
+  const driverSeconds = new Map<string, number>();
+  for (const p of parts) for (const [driverId, sec] of p.driverSeconds) driverSeconds.set(driverId, (driverSeconds.get(driverId) ?? 0) + sec);
+  const routes = parts.flatMap((r) => r.routes);
+  routes.sort((a, b) => a.departure.localeCompare(b.departure) || a.vehicleId.localeCompare(b.vehicleId));
+  return { date, routes, unserved: parts.flatMap((r) => r.unserved), driverSeconds };
 }
 
 /** Later days may add passengers the reference day did not have: their routes join the warm start. */
