@@ -223,7 +223,7 @@ function gridField(field: Field & { kind: 'grid' }, value: DraftValue): Rendered
         return h('td', {}, el);
       })))));
   const el = h('div', { class: 'form-field form-wide', dataset: { path: field.path } },
-    h('p', { class: 'hint', id: hintId }, t(field.hint ?? 'form.grid.hint')), h('div', { class: 'table-wrap' }, table), error);
+    h('div', { class: 'table-wrap' }, table), h('p', { class: 'hint', id: hintId }, t(field.hint ?? 'form.grid.hint')), error);
   return {
     el, error,
     read: () => {
