@@ -199,4 +199,48 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
       expect(after, entity).toEqual(before);
     }
   }, 90_000);
+
+  it('adds a vehicle with the keyboard alone', async () => {
+    await page.goto(`${app.baseUrl}/#/manage/vehicles`);
+    await page.locator('table tbody tr').first().waitFor();
+    /** Tab (never the mouse) until the focused control is the one with this label. */
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const name = await page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          return el?.labels?.[0]?.textContent ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+        });
+        if (name === label) return;
+      }
+      throw new Error(`no control labelled "${label}" reached with Tab`);
+    };
+    await page.getByRole('button', { name: 'Nuovo' }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Nuovo: Veicoli' });
+    await form.waitFor();
+    // The form opens with the focus in its first field, the code.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Codice');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('veh-tastiera');
+    await tabTo('Nome del veicolo');
+    await page.keyboard.type('Pulmino da tastiera');
+    await tabTo('Posti a sedere');
+    await page.keyboard.type('7');
+    await tabTo('Posti carrozzina');
+    await page.keyboard.type('1');
+    await tabTo('Ha la pedana');
+    await page.keyboard.press('Space');
+    await tabTo('Indirizzo');
+    await page.keyboard.type('Via Volta 3, Castellanza');
+    await tabTo('Latitudine');
+    await page.keyboard.type(String(app.scenario.vehicles[0]!.depot.lat));
+    await tabTo('Longitudine');
+    await page.keyboard.type(String(app.scenario.vehicles[0]!.depot.lon));
+    await tabTo('Salva');
+    await page.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+    const saved = (await (await api.fetch('/api/vehicles/veh-tastiera')).json()) as Record<string, unknown>;
+    expect(saved).toMatchObject({ label: 'Pulmino da tastiera', capacity: { seats: 7, wheelchairs: 1 }, features: { lift: true }, depot: { label: 'Via Volta 3, Castellanza' } });
+  }, 60_000);
 });
