@@ -57,7 +57,7 @@ export async function openRecordEditor(host: HTMLElement, opts: EditorOptions): 
     for (const issue of issues) {
       const target = locateIssue(fields, issue.path, sent, form.controlsOf);
       if (target) placed.push({ ...target, text: issue.text, detail: issue.detail });
-      else unplaced.push(`${issue.path}: ${issue.text}`);
+      else unplaced.push(issue.path === '(body)' ? issue.text : `${issue.path}: ${issue.text}`);
     }
     const first = form.showIssues(placed);
     replace(summary,
