@@ -63,7 +63,6 @@ export async function openRecordEditor(host: HTMLElement, opts: EditorOptions): 
     replace(summary,
       h('p', {}, t('form.errorsFound', { count: issues.length })),
       unplaced.length ? h('ul', {}, unplaced.map((u) => h('li', {}, u))) : null);
-    announce(t('form.errorsFound', { count: issues.length }));
     (first ?? summary).focus();
   };
   const fromClient = (issues: ClientIssue[], sent: unknown) => show(issues.map((i) => ({ path: i.path, text: t(i.key) })), sent);
