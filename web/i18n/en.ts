@@ -378,8 +378,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.col.link': 'Linked to',
   'accounts.col.status': 'Status',
   'accounts.col.actions': 'Actions',
-  'accounts.linkedDriver': 'driver {name}',
-  'accounts.linkedHousehold': 'household {name}',
+  'accounts.linkedTo': '{name} ({id})',
   'accounts.active': 'Active',
   'accounts.disabled': 'Disabled',
   'accounts.you': '(you)',
@@ -408,5 +407,6 @@ export const en: Record<MessageKey, string> = {
   'accounts.changePassword': 'Change password',
   'accounts.mismatch': 'The two new passwords differ.',
   'accounts.passwordChanged': 'Password changed. Your other sessions have ended.',
+  'accounts.back': 'Back to the main page',
   // ---- end of accounts ----
 };

@@ -380,8 +380,7 @@ export const it = {
   'accounts.col.link': 'Collegato a',
   'accounts.col.status': 'Stato',
   'accounts.col.actions': 'Azioni',
-  'accounts.linkedDriver': 'autista {name}',
-  'accounts.linkedHousehold': 'nucleo {name}',
+  'accounts.linkedTo': '{name} ({id})',
   'accounts.active': 'Attivo',
   'accounts.disabled': 'Disattivato',
   'accounts.you': '(sei tu)',
@@ -410,6 +409,7 @@ export const it = {
   'accounts.changePassword': 'Cambia password',
   'accounts.mismatch': 'Le due nuove password non coincidono.',
   'accounts.passwordChanged': 'Password cambiata. Le altre sessioni sono state chiuse.',
+  'accounts.back': 'Torna alla pagina principale',
   // ---- end of accounts ----
 } as const;
 

@@ -54,8 +54,8 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }, a
   };
 
   const linkText = (a: Account) =>
-    a.driverId ? t('accounts.linkedDriver', { name: names.get(`d:${a.driverId}`) ?? a.driverId })
-      : a.householdId ? t('accounts.linkedHousehold', { name: names.get(`h:${a.householdId}`) ?? a.householdId }) : '—';
+    a.driverId ? t('accounts.linkedTo', { name: names.get(`d:${a.driverId}`) ?? a.driverId, id: a.driverId })
+      : a.householdId ? t('accounts.linkedTo', { name: names.get(`h:${a.householdId}`) ?? a.householdId, id: a.householdId }) : '—';
 
   const renderTable = (rows: Account[]) => {
     if (!rows.length) return replace(table, h('p', {}, t('accounts.empty')));
@@ -174,6 +174,7 @@ function createForm(api: Api, accounts: AccountsApi, names: Map<string, string>,
           password: password.value || undefined,
         });
         form.reset();
+        role.value = 'driver';
         fillLink();
         onCreated(res.account.username, res.generatedPassword);
       } catch (err) {

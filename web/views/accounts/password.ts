@@ -1,6 +1,6 @@
 /**
  * "Change my password", for every role: the current password, the new one twice. The server
- * ends the account's other sessions; this one stays.
+ * ends the account's other sessions; this one stays. "Back" goes to the role's own home page.
  */
 import { h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -48,7 +48,8 @@ export function passwordView(root: HTMLElement, accounts: AccountsApi = accounts
     h('span', { id: ids.hint, class: 'hint' }, t('accounts.newPasswordHint'))),
   h('div', { class: 'field' }, h('label', { for: ids.again }, t('accounts.newPasswordAgain')), again),
   h('button', { type: 'submit', class: 'primary' }, t('accounts.changePassword')),
-  error, done);
+  error, done,
+  h('p', {}, h('a', { href: '#/' }, t('accounts.back'))));
   replace(root, form);
   current.focus();
 }
