@@ -31,6 +31,10 @@ export interface RepairOptions {
   maxCostIncrease: number;
   /** Trips on the home van's run considered for an exchange, nearest pickup time first. */
   exchangeCandidates?: number;
+  /** Vans tried as a journey's one van, the ones it rides most first (default 3). */
+  vansTried?: number;
+  /** Passes over the journeys still on several vans; a later pass finds room the earlier moves made (default 3). */
+  passes?: number;
   /** Asked between moves; true stops the repair (the week's time limit). */
   outOfTime?: () => boolean;
 }
@@ -309,35 +313,38 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
   const vanOf = (x: { w: WorkPart; r: number }) => x.w.day.runs[x.w.vehicleOf.get(x.r)!].vehicle.id;
   const isLocked = (x: { w: WorkPart; r: number }) => x.w.day.instance.requests[x.r].lockedVehicleIdx !== undefined;
   // A journey locked (by the coordinator or a continuity hold) on some days can only go to the van it is locked on.
-  const mixed = [...days].filter(([, list]) => list.length > 1 && new Set(list.map(vanOf)).size > 1 && new Set(list.filter(isLocked).map(vanOf)).size <= 1);
+  const mixedJourneys = () => [...days].filter(([, list]) => list.length > 1 && new Set(list.map(vanOf)).size > 1 && new Set(list.filter(isLocked).map(vanOf)).size <= 1);
   const awayCount = (j: string, list: Array<{ w: WorkPart; r: number }>) => list.filter((x) => vanOf(x) !== home.get(j)!.vehicleId).length;
-  mixed.sort((a, b) => awayCount(a[0], a[1]) - awayCount(b[0], b[1]) || a[0].localeCompare(b[0]));
-  for (const [j, list] of mixed) {
-    if (outOfTime()) return done();
-    const counts = new Map<string, number>();
-    for (const x of list) counts.set(vanOf(x), (counts.get(vanOf(x)) ?? 0) + 1);
-    const first = home.get(j)!.vehicleId;
-    const pinned = list.find(isLocked);
-    const vans = pinned ? [vanOf(pinned)] : [first, ...[...counts].filter(([v]) => v !== first).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v)].slice(0, 2);
-    let repaired = false;
-    for (const van of vans) {
-      const mark = journal.length;
-      const tally = { moved: 0, exchanged: 0 };
-      home.set(j, { vehicleId: van, days: list.length });
-      const ok = list.every((x) => vanOf(x) === van || bringHome(x.w, x.r, van, tally));
-      if (ok) {
-        report.moved += tally.moved;
-        report.exchanged += tally.exchanged;
-        repaired = true;
-        break;
-      }
-      rollback(mark);
-      home.set(j, { vehicleId: first, days: list.length });
+  for (let pass = 0; pass < (opts.passes ?? 3); pass++) {
+    const mixed = mixedJourneys();
+    mixed.sort((a, b) => awayCount(a[0], a[1]) - awayCount(b[0], b[1]) || a[0].localeCompare(b[0]));
+    let repairedThisPass = 0;
+    for (const [j, list] of mixed) {
       if (outOfTime()) return done();
+      const counts = new Map<string, number>();
+      for (const x of list) counts.set(vanOf(x), (counts.get(vanOf(x)) ?? 0) + 1);
+      const first = home.get(j)!.vehicleId;
+      const pinned = list.find(isLocked);
+      const vans = pinned ? [vanOf(pinned)] : [first, ...[...counts].filter(([v]) => v !== first).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v)].slice(0, opts.vansTried ?? 3);
+      for (const van of vans) {
+        const mark = journal.length;
+        const tally = { moved: 0, exchanged: 0 };
+        home.set(j, { vehicleId: van, days: list.length });
+        if (list.every((x) => vanOf(x) === van || bringHome(x.w, x.r, van, tally))) {
+          report.moved += tally.moved;
+          report.exchanged += tally.exchanged;
+          repairedThisPass++;
+          break;
+        }
+        rollback(mark);
+        home.set(j, { vehicleId: first, days: list.length });
+        if (outOfTime()) return done();
+      }
     }
-    if (repaired) report.journeysRepaired++;
-    else report.journeysLeftMixed++;
+    report.journeysRepaired += repairedThisPass;
+    if (repairedThisPass === 0) break;
   }
+  report.journeysLeftMixed = mixedJourneys().length;
 
   // Last, the time of day: each journey's pickups are pulled into the 10-minute band that holds
   // most of them, route by route, as far as every route stays feasible (same visits, same order).

@@ -40,6 +40,8 @@ export interface PlanWeekInput {
   previous?: Plan;
   /** Hard limit on how far a published pickup may move, in minutes (default 15). */
   maxShiftMin?: number;
+  /** Run the continuity repair after the searches (default true; see continuity-repair.ts). */
+  continuityRepair?: boolean;
   /** Band around the reference day's pickup time held while feasible, in minutes (default 5: a spread ≤ 10). */
   continuityMin?: number;
   planId?: string;
@@ -94,7 +96,7 @@ export interface PlanWeekResult {
   trips: PlanTrip[];
   days: Array<{ instance: DayInstance; solution: DarpSolution }>;
   /** What the continuity repair after the search changed (absent when re-planning a published plan). */
-  repair?: RepairReport;
+  repair?: RepairReport & { elapsedMs: number };
 }
 
 /** Share of the remaining time a part's search may use; the rest covers the solver's and our own work after it. */
@@ -103,6 +105,13 @@ const SEARCH_SHARE = 0.85;
 const HOLD_MIN_MS_PER_TRIP = 10;
 /** The master week's search effort per trip (time share, or iterations) relative to a date's: every date follows it. */
 const MASTER_WEIGHT = 3;
+/**
+ * Driving cost (euro cents) the continuity repair may add per trip it brings to its journey's van:
+ * 30 € (about 50 minutes of a van). Measured on the scale week, one unrepaired plan at 54.5 % same
+ * van: a bound of 1,500 gave 72.7 % for +594 km, 3,000 gave 75.4 % for +1,287 km, 10,000 (the
+ * objective's vehicle-change price) 76.2 % for +2,232 km — the last points cost the most driving.
+ */
+const REPAIR_MAX_COST_PER_TRIP = 3_000;
 const identity = (passengerId: string, requestId: string, direction: string) => `${passengerId}|${requestId}|${direction}`;
 
 /** Anchors from a plan's routes on one date, keyed by trip key. */
@@ -263,14 +272,17 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
   // there the published runs are the reference, and moving towards another van would move people.
   let final = results;
   let repaired = solved;
-  let repair: RepairReport | undefined;
-  if (!input.previous && solved.length > 0) {
-    ({ parts: repaired, report: repair } = repairContinuity(solved, {
+  let repair: PlanWeekResult['repair'];
+  if (!input.previous && input.continuityRepair !== false && solved.length > 0) {
+    const repairStarted = deps.now();
+    let report: RepairReport;
+    ({ parts: repaired, report } = repairContinuity(solved, {
       drivers: input.data.drivers,
       journeyOf: (t) => identity(t.passenger.id, t.requestId, t.direction),
-      maxCostIncrease: weights.vehicleChangePenalty,
+      maxCostIncrease: REPAIR_MAX_COST_PER_TRIP,
       outOfTime: () => deps.now() > started + deps.timeLimitMs,
     }));
+    repair = { ...report, elapsedMs: Math.round(deps.now() - repairStarted) };
     final = results.map((r) => combineParts(r.date, repaired.filter((p) => p.instance.date === r.date).map((p) => toDayResult(p.instance, p.solution))));
   }
 
