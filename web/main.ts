@@ -51,12 +51,18 @@ function renderHeader(): void {
       user ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await api.logout().catch(() => undefined); user = null; location.hash = '#/login'; } }, t('app.logout')) : null));
 }
 
+/** Bumped on every navigation: a page whose loading finishes after the user moved on is dropped. */
+let navigation = 0;
+
 async function route(): Promise<void> {
+  const mine = ++navigation;
+  const stale = () => mine !== navigation;
   document.documentElement.lang = lang();
   document.querySelector('.skip-link')!.textContent = t('app.skip');
   const { path, params } = parseHash();
   if (!user && path[0] !== 'login') {
     user = await api.me().catch(() => null);
+    if (stale()) return;
     if (!user) {
       location.hash = '#/login';
       return;
@@ -65,22 +71,32 @@ async function route(): Promise<void> {
   renderHeader();
   delete document.body.dataset.ready;
   main.className = `page-${path[0] ?? 'login'}`;
+  // Each page fills its own container: one that is still loading when the user navigates away
+  // writes into a detached element instead of over the page the user went to.
+  const root = h('div', { class: 'page-root' });
+  replace(main, root);
   const page = path[0] ?? '';
   if (page === 'login' || !user) {
-    loginView(main, api, (u) => {
+    loginView(root, api, (u) => {
       user = u;
       location.hash = homeOf(u);
     });
     return;
   }
   // The coordinator's screen (with Leaflet) is a separate chunk: a driver's phone never loads it.
-  if (page === 'coordinator' && user.role === 'coordinator') (await import('./views/coordinator/coordinator.ts')).coordinatorView(main, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
-  else if (page === 'slots' && user.role === 'coordinator') void coordinatorSlotsView(main, api, params.get('week') ?? defaultWeek());
-  else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity)) manageView(main, api, path[1] as Entity);
-  else if (page === 'accounts' && user.role === 'coordinator') (await import('./views/accounts/accounts.ts')).accountsView(main, api, user);
-  else if (page === 'password') (await import('./views/accounts/password.ts')).passwordView(main);
-  else if (page === 'driver' && user.role === 'driver') driverView(main, api, params.get('date') ?? todayInRome());
-  else if (page === 'family' && user.role === 'family') familyView(main, api, params.get('week') ?? defaultWeek());
+  if (page === 'coordinator' && user.role === 'coordinator') {
+    const { coordinatorView } = await import('./views/coordinator/coordinator.ts');
+    if (!stale()) coordinatorView(root, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
+  } else if (page === 'slots' && user.role === 'coordinator') void coordinatorSlotsView(root, api, params.get('week') ?? defaultWeek());
+  else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity)) manageView(root, api, path[1] as Entity);
+  else if (page === 'accounts' && user.role === 'coordinator') {
+    const { accountsView } = await import('./views/accounts/accounts.ts');
+    if (!stale()) accountsView(root, api, user);
+  } else if (page === 'password') {
+    const { passwordView } = await import('./views/accounts/password.ts');
+    if (!stale()) passwordView(root);
+  } else if (page === 'driver' && user.role === 'driver') driverView(root, api, params.get('date') ?? todayInRome());
+  else if (page === 'family' && user.role === 'family') familyView(root, api, params.get('week') ?? defaultWeek());
   else location.hash = homeOf(user);
 }
 

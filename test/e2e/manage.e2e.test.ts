@@ -243,4 +243,35 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     const saved = (await (await api.fetch('/api/vehicles/veh-tastiera')).json()) as Record<string, unknown>;
     expect(saved).toMatchObject({ label: 'Pulmino da tastiera', capacity: { seats: 7, wheelchairs: 1 }, features: { lift: true }, depot: { label: 'Via Volta 3, Castellanza' } });
   }, 60_000);
+
+  it('a page the user left while it was still loading does not replace the page they went to', async () => {
+    // A second tab of the same session; the coordinator's code chunk is held back until the
+    // user has already gone to the vehicles list.
+    const tab = await browser.newPage();
+    tab.setDefaultTimeout(15_000);
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let asked = false;
+      await tab.route(/\/assets\/coordinator[^/]*\.js$/, async (route) => {
+        asked = true;
+        await held;
+        await route.continue();
+      });
+      await tab.goto(`${app.baseUrl}/#/coordinator`);
+      await expect.poll(() => asked, { timeout: 15_000 }).toBe(true);
+      await tab.evaluate(() => (location.hash = '#/manage/vehicles'));
+      await tab.locator('table tbody tr').first().waitFor();
+      const chunk = tab.waitForResponse(/\/assets\/coordinator[^/]*\.js$/);
+      release();
+      await chunk;
+      // Give the late chunk every chance to render (and, before the fix, to take over the page).
+      await tab.waitForTimeout(1000);
+      expect(await tab.locator('table tbody tr').count()).toBeGreaterThan(0);
+      expect(await tab.locator('.leaflet-container').count()).toBe(0);
+      expect(await tab.evaluate(() => location.hash)).toBe('#/manage/vehicles');
+    } finally {
+      await tab.close();
+    }
+  }, 60_000);
 });

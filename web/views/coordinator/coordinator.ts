@@ -79,7 +79,7 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
     }
     renderViolations(violationsEl, violations, date, (stopId, d) => store.set({ date: d, selectedStopId: stopId }));
     renderSelection();
-    document.body.dataset.ready = plan ? 'plan' : 'empty';
+    if (root.isConnected) document.body.dataset.ready = plan ? 'plan' : 'empty';
     if (plan && routes.length && performance.getEntriesByName('coordinator-ready').length === 0) performance.mark('coordinator-ready');
   };
 

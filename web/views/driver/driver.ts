@@ -118,7 +118,7 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
       if (err instanceof ApiError && err.status === 404) replace(list, h('p', { class: 'empty' }, t('driver.noRun')));
       else replace(list, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: (err as Error).message })));
     }
-    document.body.dataset.ready = 'driver';
+    if (root.isConnected) document.body.dataset.ready = 'driver';
   };
 
   dateInput.addEventListener('change', () => void load());

@@ -28,5 +28,5 @@ export async function coordinatorSlotsView(root: HTMLElement, api: Api, week: st
   };
   select.addEventListener('change', () => void show());
   await show();
-  document.body.dataset.ready = 'slots';
+  if (root.isConnected) document.body.dataset.ready = 'slots';
 }

@@ -64,7 +64,7 @@ export function familyView(root: HTMLElement, api: Api, week: string): void {
     renderSlotForm(slotEl, api, week, household, services, () => void loadTrips(household));
     renderAbsenceForm(absenceEl, api, household, () => void loadTrips(household));
     await loadTrips(household);
-    document.body.dataset.ready = 'family';
+    if (root.isConnected) document.body.dataset.ready = 'family';
   })();
 }
 
