@@ -89,7 +89,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
               type: 'button', class: 'danger', 'aria-label': `${t('manage.delete')} ${row.id}`,
               onclick: async () => {
                 if (!confirm(t('manage.confirmDelete', { id: row.id }))) return;
-                await api.remove(entity, row.id).then(() => announce(t('manage.deleted', { id: row.id }))).catch((e: Error) => alert(e.message));
+                await api.remove(entity, row.id).then(() => announce(t('manage.deleted', { id: row.id }))).catch((e: Error) => replace(report, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: e.message }))));
                 void load();
               },
             }, t('manage.delete'))));
