@@ -215,6 +215,18 @@ describe('disabling, resetting, deleting', () => {
     expect((await short.json()).error.details[0].path).toBe('password');
   });
 
+  it('a coordinator resetting their own password keeps the session in use and ends the others', async () => {
+    const { account } = await create({ username: 'ivo', role: 'coordinator', password: 'ivo-password-1' });
+    const desk = await sessionOf('ivo', 'ivo-password-1');
+    const other = await sessionOf('ivo', 'ivo-password-1');
+    const res = await desk(`/api/accounts/${account.id}/password`, { method: 'POST', json: { password: 'ivo-password-2' } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).generatedPassword).toBeUndefined();
+    expect((await desk('/api/auth/me')).status).toBe(200);
+    expect((await other('/api/auth/me')).status).toBe(401);
+    expect((await loginAs('ivo', 'ivo-password-2')).status).toBe(200);
+  });
+
   it('a deleted account is gone: its session answers 401 and it cannot log in', async () => {
     const { account } = await create({ username: 'elena', role: 'coordinator', password: 'elena-password' });
     const elena = await sessionOf('elena', 'elena-password');
