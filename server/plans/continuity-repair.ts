@@ -50,7 +50,7 @@ export interface RepairReport {
   journeysRepaired: number;
   /** Journeys still on several vans. */
   journeysLeftMixed: number;
-  /** Pickups moved into their journey's 10-minute band. */
+  /** Pickups moved into their journey's 10-minute band (journeys whose every day made it). */
   timesAligned: number;
   /** Driving cost added by the repair, objective units (euro cents). */
   costIncrease: number;
@@ -183,10 +183,6 @@ function commit(w: WorkPart, hours: DriverHours, change: Change): void {
   hours.apply(w.day.date, change.hoursDelta);
 }
 
-function visitStart(route: PlannedRoute, requestIdx: number): number {
-  return route.visits.find((v) => v.requestIdx === requestIdx && v.kind === 'pickup')!.startS;
-}
-
 /**
  * A run's fixed visits rescheduled with some pickup windows narrowed (requestIdx → [earliest,
  * latest]): in the same order if that holds, else with `moving` re-inserted where it fits best;
@@ -211,6 +207,21 @@ function scheduleWith(day: DayInstance, vehicleIdx: number, visits: VisitRef[], 
   if (!option) return null;
   const check = evaluateRoute(mini, 0, refsOf(option.route));
   return check.feasible ? back(check.route) : null;
+}
+
+/** Starts of 10-minute bands over a journey's pickup times, the one holding most of them first (then nearest the median). */
+function bandsOf(times: number[]): number[] {
+  const median = times[times.length >> 1];
+  const held = (t: number) => times.filter((u) => u >= t && u <= t + BAND_S).length;
+  return [...new Set(times)].sort((a, b) => held(b) - held(a) || Math.abs(a + BAND_S / 2 - median) - Math.abs(b + BAND_S / 2 - median));
+}
+
+/** The part of a trip's pickup window inside the band starting at `from`, or null when they do not meet. */
+function bandWindow(w: { day: DayInstance }, requestIdx: number, from: number): [number, number] | null {
+  const spec = w.day.instance.requests[requestIdx].pickup;
+  const lo = Math.max(from, spec.earliestS);
+  const hi = Math.min(from + BAND_S, spec.latestS);
+  return lo <= hi ? [lo, hi] : null;
 }
 
 /** Cheapest feasible insertions of `requestIdx` into the given runs (visit lists with it inserted). */
@@ -346,46 +357,51 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
   }
   report.journeysLeftMixed = mixedJourneys().length;
 
-  // Last, the time of day: each journey's pickups are pulled into the 10-minute band that holds
-  // most of them, route by route, as far as every route stays feasible (same visits, same order).
-  const band = new Map<string, number>();
-  for (const [j, list] of days) {
-    if (list.length < 2) continue;
-    const times = list.map((x) => x.w.pickupS(x.r)).sort((a, b) => a - b);
-    let best = { from: times[0], n: 0 };
-    const median = times[times.length >> 1];
-    for (const t of times) {
-      const n = times.filter((u) => u >= t && u <= t + BAND_S).length;
-      if (n > best.n || (n === best.n && Math.abs(t + BAND_S / 2 - median) < Math.abs(best.from + BAND_S / 2 - median))) best = { from: t, n };
-    }
-    if (best.n < times.length) band.set(j, best.from);
-  }
-  for (const w of parts) {
-    for (const [v, route] of [...w.routes]) {
+  // Last, the time of day, one journey at a time and all of its days or none: its pickups are
+  // pulled into one 10-minute band — the one holding most of them, then the next best — route by
+  // route (same order, or the trip re-inserted in its own route), while the pickups of journeys
+  // already within their band stay there.
+  const bandOf = new Map<string, number>();
+  const timesOf = (list: Array<{ w: WorkPart; r: number }>) => list.map((x) => x.w.pickupS(x.r)).sort((a, b) => a - b);
+  const spreadS = (list: Array<{ w: WorkPart; r: number }>) => {
+    const t = timesOf(list);
+    return t[t.length - 1] - t[0];
+  };
+  for (const [j, list] of days) if (list.length > 1 && spreadS(list) <= BAND_S) bandOf.set(j, timesOf(list)[0]);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [j, list] of days) {
+      if (list.length < 2 || bandOf.has(j)) continue;
       if (outOfTime()) return done();
-      const want = new Map<number, [number, number]>();
-      for (const visit of route.visits) {
-        if (visit.kind !== 'pickup') continue;
-        const from = band.get(opts.journeyOf(w.day.trips[visit.requestIdx]));
-        const spec = w.day.instance.requests[visit.requestIdx].pickup;
-        if (from === undefined || Math.max(from, spec.earliestS) > Math.min(from + BAND_S, spec.latestS)) continue;
-        want.set(visit.requestIdx, [Math.max(from, spec.earliestS), Math.min(from + BAND_S, spec.latestS)]);
-      }
-      if (want.size === 0) continue;
-      const inside = (r: number) => visitStart(route, r) >= want.get(r)![0] - EPS && visitStart(route, r) <= want.get(r)![1] + EPS;
-      // Those already in their band are held there; the others are added one at a time.
-      const held = new Map([...want].filter(([r]) => inside(r)));
-      let current = route;
-      for (const r of [...want.keys()].filter((x) => !inside(x))) {
-        const trial = scheduleWith(w.day, v, refsOf(current), new Map([...held, [r, want.get(r)!]]), r);
-        if (!trial) continue;
-        const change = { routes: new Map([[v, trial]]), costDelta: drivingCost(w.day, v, trial) - drivingCost(w.day, v, current), hoursDelta: new Map([[w.day.runs[v].driverId, runSeconds(trial) - runSeconds(current)]]) };
-        if (change.costDelta > opts.maxCostIncrease + EPS || !hours.allows(w.day.date, change.hoursDelta)) continue;
-        keep(w, change);
-        held.set(r, want.get(r)!);
-        current = trial;
-        report.timesAligned++;
-      }
+      const from = bandsOf(timesOf(list))[pass];
+      if (from === undefined) continue;
+      const mark = journal.length;
+      let aligned = 0;
+      const ok = list.every((x) => {
+        const t = x.w.pickupS(x.r);
+        if (t >= from - EPS && t <= from + BAND_S + EPS) return true;
+        const win = bandWindow(x.w, x.r, from);
+        const v = x.w.vehicleOf.get(x.r)!;
+        const route = x.w.routes.get(v)!;
+        if (!win) return false;
+        const held = new Map<number, [number, number]>();
+        for (const visit of route.visits) {
+          if (visit.kind !== 'pickup' || visit.requestIdx === x.r) continue;
+          const other = bandOf.get(opts.journeyOf(x.w.day.trips[visit.requestIdx]));
+          const otherWin = other === undefined ? null : bandWindow(x.w, visit.requestIdx, other);
+          if (otherWin && visit.startS >= otherWin[0] - EPS && visit.startS <= otherWin[1] + EPS) held.set(visit.requestIdx, otherWin);
+        }
+        const trial = scheduleWith(x.w.day, v, refsOf(route), new Map([...held, [x.r, win]]), x.r);
+        if (!trial) return false;
+        const change = { routes: new Map([[v, trial]]), costDelta: drivingCost(x.w.day, v, trial) - drivingCost(x.w.day, v, route), hoursDelta: new Map([[x.w.day.runs[v].driverId, runSeconds(trial) - runSeconds(route)]]) };
+        if (change.costDelta > opts.maxCostIncrease + EPS || !hours.allows(x.w.day.date, change.hoursDelta)) return false;
+        keep(x.w, change);
+        aligned++;
+        return true;
+      });
+      if (ok) {
+        bandOf.set(j, from);
+        report.timesAligned += aligned;
+      } else rollback(mark);
     }
   }
   return done();
