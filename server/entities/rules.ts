@@ -74,9 +74,18 @@ export async function checkDelete(db: Db, kind: Kind, id: string): Promise<void>
     driver: undefined,
   };
   const use = uses[kind];
-  if (!use) return;
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM entities WHERE ${use[0]} ORDER BY id LIMIT 5`, [id]);
-  if (rows.length > 0) {
-    throw new AppError('CONFLICT', `${kind} ${id} is still used by ${use[1]}: ${rows.map((r) => r.id).join(', ')}; delete or change those first`);
+  if (use) {
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM entities WHERE ${use[0]} ORDER BY id LIMIT 5`, [id]);
+    if (rows.length > 0) {
+      throw new AppError('CONFLICT', `${kind} ${id} is still used by ${use[1]}: ${rows.map((r) => r.id).join(', ')}; delete or change those first`);
+    }
+  }
+  // A login linked to a driver or a household would otherwise open onto nothing.
+  const accountColumn = kind === 'driver' ? 'driver_id' : kind === 'household' ? 'household_id' : null;
+  if (accountColumn) {
+    const { rows } = await db.query<{ username: string }>(`SELECT username FROM accounts WHERE ${accountColumn} = $1 ORDER BY username LIMIT 5`, [id]);
+    if (rows.length > 0) {
+      throw new AppError('CONFLICT', `${kind} ${id} still has the account(s) ${rows.map((r) => r.username).join(', ')}; delete those accounts first`);
+    }
   }
 }

@@ -309,3 +309,17 @@ describe('audit', () => {
     for (const secret of ['hugo-secret-pw', reset.generatedPassword, 'hugo-final-pw', 'franco-new-pw', 'scrypt']) expect(everything).not.toContain(secret);
   });
 });
+
+describe('records with a login', () => {
+  it('a driver with an account cannot be deleted (409 naming the account) until the account is gone', async () => {
+    const template = await (await coord.fetch('/api/drivers/drv-a')).json();
+    expect((await coord.fetch('/api/drivers', { method: 'POST', json: { ...template, id: 'drv-z' } })).status).toBe(201);
+    const { account } = await create({ username: 'zeno.autista', role: 'driver', driverId: 'drv-z', password: 'zeno-password-1' });
+    const refused = await coord.fetch('/api/drivers/drv-z', { method: 'DELETE' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toContain('zeno.autista');
+    expect((await coord.fetch('/api/drivers/drv-z')).status).toBe(200);
+    expect((await coord.fetch(`/api/accounts/${account.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await coord.fetch('/api/drivers/drv-z', { method: 'DELETE' })).status).toBe(204);
+  });
+});
