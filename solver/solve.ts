@@ -2,7 +2,8 @@
  * solve: the anytime search. Construction, then (when vehicles cost something)
  * fleet minimisation, then ALNS until the time or iteration budget ends or the
  * signal aborts; with two threads a worker runs the same search with another
- * seed and the better result wins. Pure: clock, seed, budget, progress
+ * seed, the two trade their best solutions at checkpoints and the better
+ * result wins. Pure: clock, seed, budget, progress
  * callback and AbortSignal come from the caller; same seed + maxIterations ⇒
  * same result.
  */
@@ -16,6 +17,7 @@ import { Solution } from './search/solution.ts';
 import { initialSolution } from './lns/initial.ts';
 import { runSearch } from './lns/search.ts';
 import { Helper, type WorkerResult } from './parallel/parallel-search.ts';
+import { SharedBest, sharedBestBytes } from './parallel/shared-best.ts';
 import { blockingReason } from './insertion-options.ts';
 
 const DEFAULT_ITERATIONS = 2000;
@@ -35,7 +37,15 @@ export function solve(instance: DarpInstance, options: SolveOptions): DarpSoluti
     Number.isFinite(maxIter) ? iter / maxIter : Math.min(1, elapsed() / (timeLimit as number));
   const overBudget = (): boolean => options.signal?.aborted === true || (timeLimit !== undefined && elapsed() >= timeLimit);
   const threads = options.threads ?? (timeLimit !== undefined && timeLimit >= THREADS_FROM_MS ? 2 : 1);
-  const helper = threads >= 2 ? new Helper(instance, options.seed + 7919, maxIter, options.initial) : null;
+  let helper: Helper | null = null;
+  let board: SharedBest | null = null;
+  if (threads >= 2) {
+    const buffer = new SharedArrayBuffer(sharedBestBytes(p.nReq, p.nVeh));
+    SharedBest.reset(buffer, p.nReq, p.nVeh);
+    const worker = new Helper(instance, options.seed + 7919, maxIter, options.initial, buffer);
+    helper = worker;
+    board = new SharedBest(ctx, buffer, 0, Number.isFinite(maxIter), () => overBudget() || worker.gone());
+  }
   let bestCost = Infinity;
   const run = runSearch(ctx, initialSolution(ctx, options.initial), {
     stop: (iter) => {
@@ -47,7 +57,9 @@ export function solve(instance: DarpInstance, options: SolveOptions): DarpSoluti
       bestCost = Math.min(bestCost, sol.cost(ctx.penalty));
       options.onProgress?.({ elapsedMs: elapsed(), iteration: iter, bestCost });
     },
+    share: board ? (iter, best) => (board as SharedBest).exchange(fraction(iter), best) : undefined,
   });
+  board?.finish(run.best);
   let best = run.best;
   let iterations = run.iterations;
   // With an iteration budget the worker finishes its own iterations (determinism);

@@ -30,6 +30,8 @@ export interface AlnsBudget {
   patience?: number;
   /** Stop early once the bank is empty (fleet minimisation). */
   untilServed?: boolean;
+  /** Offers the best each iteration; a returned (better) solution becomes the current and best one. */
+  share?: (iter: number, best: Solution) => Solution | null;
 }
 
 interface Operator<T> {
@@ -69,13 +71,26 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
   let bestCost = currentCost;
   const ruins = RUINS.map((op) => ({ op, weight: 1, score: 0, uses: 0 }));
   const repairs = REPAIRS.map((op) => ({ op, weight: 1, score: 0, uses: 0 }));
-  const travel = Math.max(1e-9, currentCost - penalty * current.bank.length);
+  // The temperature scales with what the search trades (travel and comfort), not with the
+  // fixed cost of the vehicles in use: on Li & Lim that cost is ≥ 10,000 per vehicle.
+  let fixed = 0;
+  for (const route of current.routes) {
+    if (route.nodes.length > 0) fixed += ctx.p.inst.objective.vehicleCost + ctx.p.inst.vehicles[route.v].fixedCost;
+  }
+  const travel = Math.max(1e-9, currentCost - penalty * current.bank.length - fixed);
   const t0 = ((budget.startWorse ?? 0.02) * travel) / Math.LN2;
   const tEnd = t0 * 0.002;
   let iter = 0;
   let lastBest = 0;
   const patience = budget.patience ?? Infinity;
   for (; !budget.stop(iter) && iter - lastBest <= patience; iter++) {
+    const shared = budget.share?.(iter, best);
+    if (shared) {
+      best = current = shared;
+      bestCost = currentCost = shared.cost(penalty);
+      lastBest = iter;
+      budget.onBest?.(best, bestCost, iter);
+    }
     const temp = t0 * Math.pow(tEnd / t0, Math.min(1, budget.fraction(iter)));
     const ruin = roulette(ctx, ruins);
     const rep = roulette(ctx, repairs);

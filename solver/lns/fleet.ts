@@ -1,11 +1,16 @@
 /**
  * Fleet minimisation (route elimination, as in Ropke & Pisinger's PDPTW stage
- * one): take the route with the fewest requests out of service, bank its
- * requests and run the LNS with a moderate per-request penalty until the bank
- * is empty. Success keeps the smaller fleet; repeated failures end the stage.
+ * one and Nagata & Bräysy's route minimisation): take a route with few
+ * requests out of service and re-insert its requests with the ejection pool
+ * (ejection-pool.ts); when the pool does not empty, an LNS with a moderate
+ * per-request penalty gets a turn on what is left. Success keeps the smaller
+ * fleet; the stage is skipped at a lower bound on the fleet and ends after
+ * repeated failures.
  */
 import { alns } from './driver.ts';
 import { repair } from './repair.ts';
+import { emptyPool } from './ejection-pool.ts';
+import { relocateDescent } from '../search/relocate.ts';
 import type { SearchContext } from '../search/context.ts';
 import type { Solution } from '../search/solution.ts';
 
@@ -13,9 +18,50 @@ export interface FleetBudget {
   /** True when the stage must end (time or iteration budget of the stage used up). */
   stop: (iter: number) => boolean;
   fraction: (iter: number) => number;
-  /** Iterations granted to one elimination attempt. */
+  /** Iterations granted to one elimination attempt (a pool step counts as one). */
   attemptIterations: number;
   onBest?: (best: Solution) => void;
+  /** How an attempt re-inserts the requests: ejection pool, penalised LNS, or the pool then the LNS (default). */
+  strategy?: 'pool' | 'lns' | 'pool+lns';
+  /** Offers the best fleet between attempts; a returned (better) solution is adopted. */
+  share?: (iter: number, best: Solution) => Solution | null;
+}
+
+const MAX_FAILURES = 6;
+const PERTURB_MOVES = 8;
+
+/**
+ * A fleet size no solution can go below. Capacity is freed at each delivery, so
+ * the total load over the capacity is *not* a bound for pickup and delivery;
+ * what is: a request picked up by the end of its pickup window and delivered
+ * no earlier than the start of its delivery window is aboard throughout
+ * between them, and at every instant the load that must be aboard, over the
+ * largest capacity, needs that many vehicles (per dimension).
+ */
+export function fleetLowerBound(ctx: SearchContext): number {
+  const { p } = ctx;
+  let bound = 1;
+  const events: Array<[number, number]> = [];
+  for (let d = 0; d < p.nDims; d++) {
+    let largest = 0;
+    for (let v = 0; v < p.nVeh; v++) largest = Math.max(largest, p.cap[v * p.nDims + d]);
+    if (largest <= 0) continue;
+    events.length = 0;
+    for (let r = 0; r < p.nReq; r++) {
+      const q = p.load[2 * r * p.nDims + d];
+      const aboardFrom = p.late[2 * r] + p.svc[2 * r];
+      const aboardTo = p.early[2 * r + 1];
+      if (q > 0 && aboardFrom < aboardTo) events.push([aboardFrom, q], [aboardTo, -q]);
+    }
+    // At equal times the deliveries come first (the seat is free again).
+    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let aboard = 0;
+    for (const [, q] of events) {
+      aboard += q;
+      bound = Math.max(bound, Math.ceil(aboard / largest - 1e-9));
+    }
+  }
+  return bound;
 }
 
 export function minimiseFleet(ctx: SearchContext, start: Solution, budget: FleetBudget): { best: Solution; iterations: number } {
@@ -24,10 +70,19 @@ export function minimiseFleet(ctx: SearchContext, start: Solution, budget: Fleet
   let iterations = 0;
   let failures = 0;
   const tried = new Set<number>();
+  const strategy = budget.strategy ?? 'pool+lns';
   const fullPenalty = ctx.penalty;
   ctx.penalty = 4 * ctx.costScale;
   try {
-    while (!budget.stop(iterations) && failures < 6) {
+    while (!budget.stop(iterations) && failures < MAX_FAILURES) {
+      const shared = budget.share?.(iterations, best);
+      if (shared && shared.bank.length === 0) {
+        best = shared;
+        tried.clear();
+        budget.onBest?.(best);
+      }
+      const inUse = best.routes.filter((r) => r.nodes.length > 0).length;
+      if (inUse <= fleetLowerBound(ctx)) break;
       const used = best.routes
         .filter((r) => r.nodes.length > 0 && p.prefix[r.v].length === 0 && !tried.has(r.v))
         .sort((a, b) => a.nodes.length - b.nodes.length);
@@ -37,9 +92,30 @@ export function minimiseFleet(ctx: SearchContext, start: Solution, budget: Fleet
       const requests = victim.nodes.filter((n) => (n & 1) === 0).map((n) => n >> 1);
       trial.remove(p, ctx.ws, requests);
       trial.disabled[victim.v] = 1;
+      // Vehicles out of use stay out during the attempt: moving a route to one of them is no progress.
+      const parked: number[] = [];
+      trial.routes.forEach((route, v) => {
+        if (route.nodes.length === 0 && !trial.disabled[v]) {
+          trial.disabled[v] = 1;
+          parked.push(v);
+        }
+      });
       repair(ctx, trial, 2, 0);
       let found: Solution | null = trial.bank.length === 0 && trial.feasible() ? trial : null;
-      if (!found) {
+      if (!found && strategy !== 'lns') {
+        const done = iterations;
+        iterations += emptyPool(ctx, trial, {
+          maxSteps: budget.attemptIterations,
+          perturbMoves: PERTURB_MOVES,
+          stop: (steps) => budget.stop(done + steps),
+        });
+        if (trial.bank.length === 0) {
+          // The pool's random moves ignore distance: polish before going on from this fleet.
+          relocateDescent(ctx, trial);
+          found = trial;
+        }
+      }
+      if (!found && strategy !== 'pool') {
         const done = iterations;
         const run = alns(ctx, trial, {
           stop: (it) => it >= budget.attemptIterations || budget.stop(done + it),
@@ -51,6 +127,7 @@ export function minimiseFleet(ctx: SearchContext, start: Solution, budget: Fleet
         if (run.best.bank.length === 0) found = run.best;
       }
       if (found) {
+        for (const v of parked) found.disabled[v] = 0;
         best = found;
         failures = 0;
         tried.clear();

@@ -20,6 +20,8 @@ export interface SearchBudget {
   stop: (iter: number) => boolean;
   fraction: (iter: number) => number;
   onBest?: (best: Solution, iter: number) => void;
+  /** Offers the best solution at global iteration `iter`; returns a better one (the other thread's) to go on from, or null. */
+  share?: (iter: number, best: Solution) => Solution | null;
 }
 
 export function runSearch(ctx: SearchContext, start: Solution, budget: SearchBudget): { best: Solution; iterations: number } {
@@ -38,6 +40,7 @@ export function runSearch(ctx: SearchContext, start: Solution, budget: SearchBud
       fraction: (it) => fraction(done + it),
       attemptIterations: Math.max(500, Math.min(3000, 30 * p.nReq)),
       onBest: (best) => budget.onBest?.(best, done),
+      share: budget.share && ((it, best) => budget.share!(done + it, best)),
     });
     sol = stage.best;
     done += stage.iterations;
@@ -48,6 +51,7 @@ export function runSearch(ctx: SearchContext, start: Solution, budget: SearchBud
     stop: (it) => stop(startAt + it),
     fraction: (it) => (fraction(startAt + it) - from) / Math.max(1e-9, 1 - from),
     onBest: (best, _cost, it) => budget.onBest?.(best, startAt + it),
+    share: budget.share && ((it, best) => budget.share!(startAt + it, best)),
     patience: Math.max(MIN_PATIENCE, PATIENCE_PER_REQUEST * p.nReq),
   });
   return { best: run.best, iterations: done + run.iterations };

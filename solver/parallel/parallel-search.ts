@@ -1,7 +1,7 @@
 /**
  * Second core for the synchronous solve(): a worker thread runs the same
- * search with another seed while this thread searches too; the better result
- * wins. solve() stays synchronous: the worker's answer is collected with
+ * search with another seed while this thread searches too; the two trade their
+ * best solutions at checkpoints (shared-best.ts) and the better result wins. solve() stays synchronous: the worker's answer is collected with
  * Atomics.wait + receiveMessageOnPort. If the worker cannot start or does not
  * answer in time, the main thread's result stands alone.
  */
@@ -24,7 +24,8 @@ export class Helper {
   private readonly fractionCell: Float64Array;
   private readonly port: MessagePort;
 
-  constructor(instance: DarpInstance, seed: number, maxIterations: number, initial: SolveOptions['initial']) {
+  /** `board` is the shared best-solution buffer (shared-best.ts), already reset. */
+  constructor(instance: DarpInstance, seed: number, maxIterations: number, initial: SolveOptions['initial'], board: SharedArrayBuffer) {
     const control = new SharedArrayBuffer(16);
     this.flags = new Int32Array(control, 0, 2);
     this.fractionCell = new Float64Array(control, 8, 1);
@@ -34,7 +35,7 @@ export class Helper {
     try {
       worker = new Worker(bootstrap(), {
         eval: true,
-        workerData: { instance, seed, maxIterations, initial, control, port: channel.port2 },
+        workerData: { instance, seed, maxIterations, initial, control, board, port: channel.port2 },
         transferList: [channel.port2],
       });
       worker.unref();
@@ -43,6 +44,11 @@ export class Helper {
       worker = null;
     }
     this.worker = worker;
+  }
+
+  /** True when the worker will never post again (it failed to start, crashed or finished). */
+  gone(): boolean {
+    return !this.worker || Atomics.load(this.flags, 1) !== 0;
   }
 
   publishFraction(f: number): void {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../model/prepared.ts';
+import { createContext, type SearchContext } from '../search/context.ts';
+import { Route } from '../search/route.ts';
+import { Solution } from '../search/solution.ts';
+import { lineWorld } from '../testing/line-world.ts';
+import { emptyPool } from './ejection-pool.ts';
+import { fleetLowerBound, minimiseFleet } from './fleet.ts';
+
+// One seat per van. X (request 0): km 10 at 1:00 → km 20 by 1:15. Y (1): km 25 at 1:20 → km 30.
+// Z (2): km 10 at 1:00 → depot by 1:10. Z clashes with X (same seat, same minute) and with Y
+// (from the depot at 1:10 nobody reaches km 25 by 1:20), but X and Y share a van: X → Y.
+const KM = [0, 10, 20, 25, 30];
+const onePerVan = () =>
+  lineWorld(
+    KM,
+    [
+      { from: 1, to: 2, pickupMin: [60, 60], deliveryMin: [70, 75] },
+      { from: 3, to: 4, pickupMin: [80, 80] },
+      { from: 1, to: 0, pickupMin: [60, 60], deliveryMin: [70, 70] },
+    ],
+    [{ capacity: [1] }, { capacity: [1] }, { capacity: [1] }],
+    { objective: { vehicleCost: 1e5, excessRidePerS: 0, waitAboardPerS: 0, vehicleChangePenalty: 0, timeDeviationPerS: 0 } },
+  );
+
+/** Van v serves the given requests in that order, one at a time. */
+function threeVans(ctx: SearchContext): Solution {
+  const sol = Solution.empty(ctx.p, ctx.ws);
+  [[0], [1], [2]].forEach((reqs, v) => {
+    const route = new Route(v, reqs.flatMap((r) => [2 * r, 2 * r + 1]));
+    route.update(ctx.p, ctx.ws);
+    expect(route.feasible).toBe(true);
+    sol.routes[v] = route;
+  });
+  return sol;
+}
+
+const requestsOf = (sol: Solution, v: number) => sol.routes[v].nodes.filter((n) => n % 2 === 0).map((n) => n / 2);
+
+describe('ejection pool', () => {
+  it('makes room for a request that fits nowhere by ejecting one that fits elsewhere', () => {
+    const ctx = createContext(prepare(onePerVan()), 1);
+    const sol = threeVans(ctx);
+    // Van 2 goes out of service: Z cannot join van 0 (X) nor van 1 (Y) as they are.
+    sol.remove(ctx.p, ctx.ws, [2]);
+    sol.disabled[2] = 1;
+    const steps = emptyPool(ctx, sol, { maxSteps: 50, perturbMoves: 2, stop: () => false });
+    expect(sol.bank).toEqual([]);
+    expect(steps).toBeGreaterThanOrEqual(2);
+    expect(sol.routes.every((r) => r.feasible)).toBe(true);
+    expect(requestsOf(sol, 2)).toEqual([]);
+    // X had to share a van with Y and Z has the other one to itself.
+    expect([requestsOf(sol, 0).sort(), requestsOf(sol, 1).sort()].sort()).toEqual([[0, 1], [2]]);
+  });
+
+  it('never opens a van: when nothing can make room the request stays in the pool', () => {
+    const inst = onePerVan();
+    // Y now starts at 1:05 at km 25: X → Y is too late as well, so no two requests share a van.
+    inst.requests[1].pickup.earliestS = 65 * 60;
+    inst.requests[1].pickup.latestS = 65 * 60;
+    const ctx = createContext(prepare(inst), 1);
+    const sol = threeVans(ctx);
+    sol.remove(ctx.p, ctx.ws, [2]);
+    sol.disabled[2] = 1;
+    emptyPool(ctx, sol, { maxSteps: 30, perturbMoves: 2, stop: () => false });
+    expect(sol.bank).toHaveLength(1);
+    expect(sol.routes.filter((r) => r.nodes.length > 0)).toHaveLength(2);
+    expect(sol.routes.every((r) => r.feasible)).toBe(true);
+  });
+});
+
+describe('fleet minimisation', () => {
+  it('drops the third van when two can do the work', () => {
+    const ctx = createContext(prepare(onePerVan()), 3);
+    const { best } = minimiseFleet(ctx, threeVans(ctx), { stop: (it) => it > 2000, fraction: (it) => it / 2000, attemptIterations: 200 });
+    expect(best.bank).toEqual([]);
+    expect(best.routes.filter((r) => r.nodes.length > 0)).toHaveLength(2);
+    expect(best.feasible()).toBe(true);
+  });
+
+  it('knows the fleet cannot go below what must be aboard at the same time', () => {
+    // Three one-seat trips aboard together between 1:10 and 1:20 (picked up by 1:10, delivered from 1:20).
+    const trips = [0, 1, 2].map(() => ({ from: 1, to: 2, pickupMin: [0, 70] as [number, number], deliveryMin: [80, 200] as [number, number] }));
+    const vans = [{ capacity: [2] }, { capacity: [2] }, { capacity: [2] }];
+    expect(fleetLowerBound(createContext(prepare(lineWorld(KM, trips, vans)), 1))).toBe(2);
+    // Capacity is reused after a delivery: the same trips one after another need only one van.
+    const inTurn = [0, 1, 2].map((k) => ({ from: 1, to: 2, pickupMin: [100 * k, 100 * k + 10] as [number, number], deliveryMin: [100 * k + 20, 100 * k + 30] as [number, number] }));
+    expect(fleetLowerBound(createContext(prepare(lineWorld(KM, inTurn, vans)), 1))).toBe(1);
+  });
+});
