@@ -107,8 +107,8 @@ const HOLD_MIN_MS_PER_TRIP = 10;
 const MASTER_WEIGHT = 3;
 /**
  * Driving cost (euro cents) the continuity repair may add per trip it brings to its journey's van:
- * 30 € (about 50 minutes of a van). Measured on the scale week, one unrepaired plan at 54.5 % same
- * van: a bound of 1,500 gave 72.7 % for +594 km, 3,000 gave 75.4 % for +1,287 km, 10,000 (the
+ * 30 € (about 50 minutes of a van). Measured with the repair's first version on the scale week, one
+ * unrepaired plan at 54.5 % same van: a bound of 1,500 gave 72.7 % for +594 km, 3,000 gave 75.4 % for +1,287 km, 10,000 (the
  * objective's vehicle-change price) 76.2 % for +2,232 km — the last points cost the most driving.
  */
 const REPAIR_MAX_COST_PER_TRIP = 3_000;
