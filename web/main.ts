@@ -94,7 +94,7 @@ async function route(): Promise<void> {
     if (!stale()) accountsView(root, api, user);
   } else if (page === 'password') {
     const { passwordView } = await import('./views/accounts/password.ts');
-    if (!stale()) passwordView(root);
+    if (!stale()) passwordView(root, api);
   } else if (page === 'driver' && user.role === 'driver') driverView(root, api, params.get('date') ?? todayInRome());
   else if (page === 'family' && user.role === 'family') familyView(root, api, params.get('week') ?? defaultWeek());
   else location.hash = homeOf(user);

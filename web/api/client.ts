@@ -4,6 +4,9 @@
  * shows up as a clear error naming the field instead of as a broken page.
  */
 import { z } from 'zod';
+import {
+  AccountPageSchema, AccountSchema, AccountWithPasswordSchema, type Account, type AccountRole, type NewAccountInput,
+} from '../../server/contract/accounts.ts';
 import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
 import {
   DiffSchema, DriverRunSchema, ErrorBodySchema, FeatureCollectionSchema, FamilyHouseholdSchema, FamilyTripsSchema, ImportReportSchema, JobSchema,
@@ -58,6 +61,24 @@ export class Api {
     }
     return parsed.data;
   }
+
+  // --- accounts: the coordinator's account management, and everyone's own password
+  readonly accounts = {
+    list: (page: number, pageSize: number, role?: AccountRole): Promise<z.infer<typeof AccountPageSchema>> => {
+      const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(role ? { role } : {}) });
+      return this.request('GET', `/api/accounts?${q}`, AccountPageSchema);
+    },
+    create: (input: NewAccountInput): Promise<z.infer<typeof AccountWithPasswordSchema>> =>
+      this.request('POST', '/api/accounts', AccountWithPasswordSchema, input),
+    /** Without a password the server generates one and returns it once. */
+    resetPassword: (id: string, password?: string): Promise<z.infer<typeof AccountWithPasswordSchema>> =>
+      this.request('POST', `/api/accounts/${encodeURIComponent(id)}/password`, AccountWithPasswordSchema, password ? { password } : {}),
+    setDisabled: (id: string, disabled: boolean): Promise<Account> =>
+      this.request('POST', `/api/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, AccountSchema),
+    remove: (id: string): Promise<unknown> => this.request('DELETE', `/api/accounts/${encodeURIComponent(id)}`, z.unknown()),
+    changeOwnPassword: (currentPassword: string, newPassword: string): Promise<unknown> =>
+      this.request('POST', '/api/auth/password', z.unknown(), { currentPassword, newPassword }),
+  };
 
   // --- auth
   async login(username: string, password: string): Promise<User> {

@@ -4,17 +4,17 @@
  * and enable, reset a password (the generated one is shown here once), delete.
  */
 import type { Account, AccountRole } from '../../../server/contract/accounts.ts';
-import type { Api } from '../../api/client.ts';
+import { ApiError, type Api } from '../../api/client.ts';
 import type { Row } from '../../api/responses.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
-import { AccountsError, accountsApi, type AccountsApi } from './accounts-api.ts';
 
 const PAGE_SIZE = 25;
 const ROLES: AccountRole[] = ['coordinator', 'driver', 'family'];
 const roleLabel = (r: AccountRole) => t(`accounts.role.${r}`);
 
-export function accountsView(root: HTMLElement, api: Api, me: { id?: string }, accounts: AccountsApi = accountsApi): void {
+export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): void {
+  const { accounts } = api;
   let page = 1;
   let roleFilter: AccountRole | '' = '';
   const table = h('div', { class: 'table-wrap' });
@@ -109,7 +109,7 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }, a
 
   replace(root,
     h('h1', {}, t('accounts.heading')),
-    createForm(api, accounts, names, (username, password) => {
+    createForm(api, names, (username, password) => {
       if (password) showSecret(username, password);
       else replace(secret, h('p', { class: 'ok' }, t('accounts.created', { username })));
       announce(t('accounts.created', { username }));
@@ -122,7 +122,7 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }, a
 }
 
 /** The create form; `names` learns the drivers' and households' names for the table's link column. */
-function createForm(api: Api, accounts: AccountsApi, names: Map<string, string>, onCreated: (username: string, generated?: string) => void): HTMLElement {
+function createForm(api: Api, names: Map<string, string>, onCreated: (username: string, generated?: string) => void): HTMLElement {
   const ids = { username: uid('acc-username'), displayName: uid('acc-name'), role: uid('acc-role'), link: uid('acc-link'), password: uid('acc-password'), passwordHint: uid('acc-password-hint') };
   const username = h('input', { id: ids.username, name: 'username', autocomplete: 'off', required: true, spellcheck: false });
   const displayName = h('input', { id: ids.displayName, name: 'displayName', autocomplete: 'off' });
@@ -165,7 +165,7 @@ function createForm(api: Api, accounts: AccountsApi, names: Map<string, string>,
       for (const el of Object.values(inputs)) el.removeAttribute('aria-invalid');
       const r = role.value as AccountRole;
       try {
-        const res = await accounts.create({
+        const res = await api.accounts.create({
           username: username.value.trim(),
           role: r,
           displayName: displayName.value.trim() || undefined,
@@ -179,7 +179,7 @@ function createForm(api: Api, accounts: AccountsApi, names: Map<string, string>,
         onCreated(res.account.username, res.generatedPassword);
       } catch (err) {
         error.textContent = t('accounts.error', { message: (err as Error).message });
-        const field = err instanceof AccountsError ? inputs[err.fields[0]?.path ?? ''] : undefined;
+        const field = err instanceof ApiError ? inputs[err.details[0]?.path ?? ''] : undefined;
         if (field) {
           field.setAttribute('aria-invalid', 'true');
           field.focus();

@@ -4,9 +4,9 @@
  */
 import { h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
-import { AccountsError, accountsApi, type AccountsApi } from './accounts-api.ts';
+import { ApiError, type Api } from '../../api/client.ts';
 
-export function passwordView(root: HTMLElement, accounts: AccountsApi = accountsApi): void {
+export function passwordView(root: HTMLElement, api: Api): void {
   const ids = { current: uid('pw-current'), next: uid('pw-new'), again: uid('pw-again'), hint: uid('pw-hint') };
   const current = h('input', { id: ids.current, name: 'current-password', type: 'password', autocomplete: 'current-password', required: true });
   const next = h('input', { id: ids.next, name: 'new-password', type: 'password', autocomplete: 'new-password', required: true, minlength: 10, 'aria-describedby': ids.hint });
@@ -29,12 +29,12 @@ export function passwordView(root: HTMLElement, accounts: AccountsApi = accounts
         return;
       }
       try {
-        await accounts.changeOwnPassword(current.value, next.value);
+        await api.accounts.changeOwnPassword(current.value, next.value);
         form.reset();
         done.textContent = t('accounts.passwordChanged');
       } catch (err) {
         error.textContent = t('accounts.error', { message: (err as Error).message });
-        const field = err instanceof AccountsError ? fields[err.fields[0]?.path ?? ''] : undefined;
+        const field = err instanceof ApiError ? fields[err.details[0]?.path ?? ''] : undefined;
         if (field) {
           field.setAttribute('aria-invalid', 'true');
           field.focus();
