@@ -70,9 +70,9 @@ describe('ejection pool', () => {
 });
 
 describe('fleet minimisation', () => {
-  it('drops the third van when two can do the work', () => {
+  it.each(['auto', 'pool', 'lns', 'pool+lns', 'lns+pool'] as const)('drops the third van when two can do the work (%s)', (strategy) => {
     const ctx = createContext(prepare(onePerVan()), 3);
-    const { best } = minimiseFleet(ctx, threeVans(ctx), { stop: (it) => it > 2000, fraction: (it) => it / 2000, attemptIterations: 200 });
+    const { best } = minimiseFleet(ctx, threeVans(ctx), { stop: (it) => it > 2000, fraction: (it) => it / 2000, attemptIterations: 200, strategy });
     expect(best.bank).toEqual([]);
     expect(best.routes.filter((r) => r.nodes.length > 0)).toHaveLength(2);
     expect(best.feasible()).toBe(true);
