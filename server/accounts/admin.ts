@@ -5,7 +5,7 @@
  * (who, what, which account; never a password).
  */
 import type { User } from '../auth/context.ts';
-import { createAccount, findAccountByUsername, type AccountRow } from '../auth/accounts.ts';
+import { createAccount, findAccountByUsername, toUser, type AccountRow } from '../auth/accounts.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { deleteSessionsOfAccount } from '../auth/sessions.ts';
@@ -25,12 +25,7 @@ export interface AccountAdminDeps {
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 export const toAccount = (r: AccountRow): Account => ({
-  id: r.id,
-  username: r.username,
-  role: r.role,
-  displayName: r.display_name,
-  driverId: r.driver_id,
-  householdId: r.household_id,
+  ...toUser(r),
   disabledAt: iso(r.disabled_at),
   createdAt: iso(r.created_at)!,
 });

@@ -23,6 +23,7 @@ import { planJobHandler, planJobId, type PlanJobData } from '../../server/queue/
 import { runInThread } from '../../server/queue/run-in-thread.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
+import { waitFor } from './queue-suite.ts';
 
 const TASK = new URL('./queue-test-task.ts', import.meta.url);
 const DAY_MS = 24 * 3600 * 1000;
@@ -116,16 +117,6 @@ function busyHandler(calls: string[]): JobHandler {
     if (data.permanent) throw new PermanentJobError('the week has no requests');
     return runInThread<Json>(TASK, 'busySolve', { ms: data.ms }, { signal: ctx.signal, onProgress: (p) => void ctx.reportProgress(p as Json) });
   };
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const finished = (q: MemoryQueue, id: string): Promise<JobStatus> =>

@@ -32,7 +32,8 @@ function busyHandler(calls: string[]): JobHandler {
   };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+/** Polls `probe` every 25 ms until it gives a truthy value, or fails naming `what`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
