@@ -66,6 +66,7 @@ export async function scaleSet(options: BenchOptions): Promise<BenchReport> {
       maxRideMin: s.maxRideMin,
       householdsRespectedPct: s.householdsRespectedPct,
       sameVehiclePct: s.continuity.sameVehiclePct,
+      sameDriverPct: s.continuity.sameDriverPct,
       pickupSpreadWithin10MinPct: s.continuity.pickupSpreadWithin10MinPct,
       provider: plan.provider,
     },
