@@ -8,6 +8,7 @@
 import type { BenchOptions } from './args.ts';
 import type { BenchReport } from './report.ts';
 import { generateScenario } from '../server/scenarios/generate-scenario.ts';
+import { continuityReport } from '../server/plans/continuity.ts';
 import { planWeekDetailed } from '../server/plans/plan-week.ts';
 import { verifyDays } from '../server/plans/verify-days.ts';
 import { parseRoutingConfig } from '../server/routing/config.ts';
@@ -66,7 +67,7 @@ export async function scaleSet(options: BenchOptions): Promise<BenchReport> {
       maxRideMin: s.maxRideMin,
       householdsRespectedPct: s.householdsRespectedPct,
       sameVehiclePct: s.continuity.sameVehiclePct,
-      sameDriverPct: s.continuity.sameDriverPct,
+      sameDriverPct: continuityReport(plan).sameDriverPct,
       pickupSpreadWithin10MinPct: s.continuity.pickupSpreadWithin10MinPct,
       provider: plan.provider,
     },
