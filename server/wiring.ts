@@ -27,7 +27,7 @@ export async function wire(config: Config): Promise<Wired> {
   const migrations = await migrate(db);
   const seeded = shouldSeed(config) ? await seedDemo(db) : undefined;
   const routing = createRoutingProvider(config, db);
-  const jobs = startJobs({ redisUrl: config.REDIS_URL, queue: loadQueueConfig(), db, routing });
+  const jobs = await startJobs({ redisUrl: config.REDIS_URL, queue: loadQueueConfig(), db, routing });
   return {
     deps: { config, db, clock: systemClock, routing, plans: cachedPublishedPlans(publishedPlans(db), systemClock), queue: jobs.queue },
     migrations,

@@ -32,6 +32,25 @@ function wrap(client: Queryable, inTx: boolean, pool: pg.Pool): Db {
     async close() {
       if (!inTx) await pool.end();
     },
+    async hold() {
+      const client = await pool.connect();
+      let released = false;
+      // A held connection that dies (server restart, terminated) must not crash the process.
+      const onError = (e: Error) => console.error('[db] held connection lost:', e.message);
+      client.on('error', onError);
+      return {
+        async query<T>(sql: string, params?: unknown[]) {
+          const r = await client.query(sql, params);
+          return { rows: r.rows as T[] };
+        },
+        async release() {
+          if (released) return;
+          released = true;
+          // Closed, not returned to the pool: nothing this session held outlives the release.
+          client.release(true);
+        },
+      };
+    },
   };
   return db;
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db } from './db.ts';
+import type { Db, HeldConnection } from './db.ts';
 
 type Client = PGlite | Transaction;
 
@@ -20,12 +20,19 @@ async function run<T>(client: Client, sql: string, params?: unknown[]): Promise<
   return { rows: (last?.rows ?? []) as T[] };
 }
 
-function wrapTx(tx: Transaction): Db {
+/** PGlite has one connection: holding it is sharing it; releasing leaves it open. */
+const holdOf = (pg: PGlite) => async (): Promise<HeldConnection> => ({
+  query: (sql, params) => run(pg, sql, params),
+  release: async () => undefined,
+});
+
+function wrapTx(tx: Transaction, pg: PGlite): Db {
   const db: Db = {
     kind: 'pglite',
     query: (sql, params) => run(tx, sql, params),
     transaction: (fn) => fn(db),
     close: async () => undefined,
+    hold: holdOf(pg),
   };
   return db;
 }
@@ -42,7 +49,8 @@ export async function openPgliteDb(dir?: string, loadDataDir?: Blob): Promise<Db
     pglite: pg,
     kind: 'pglite',
     query: (sql, params) => run(pg, sql, params),
-    transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))),
+    transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx, pg))),
     close: () => pg.close(),
+    hold: holdOf(pg),
   };
 }

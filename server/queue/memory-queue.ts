@@ -7,6 +7,10 @@
  * keep their state and result for the retention of the BullMQ side. Without a `Db` the jobs live
  * in memory only. The handler keeps the API responsive by running the solve in a worker thread.
  *
+ * On a database the queue is single-owner: start-up takes an advisory lock on its name
+ * (queue-owner.ts), held until close; if another process holds it, start-up fails and no job is
+ * read, run or recovered (use Redis to share jobs between processes).
+ *
  * The live view is in memory; every change is written to the table in order, awaited before it
  * is announced. Progress is written at most every `progressWriteMs` (subscribers get every tick).
  */
@@ -25,6 +29,7 @@ import {
   type JobStatus,
   type Json,
 } from './job-queue.ts';
+import { takeQueueOwnership, type QueueOwnership } from './queue-owner.ts';
 import { DEFAULT_RETENTION, expiredJobs, type Retention } from './retention.ts';
 
 export interface MemoryQueueOptions {
@@ -70,6 +75,10 @@ export class MemoryQueue implements JobQueue {
   /** The tail of the ordered chain of database writes. */
   private writes: Promise<void> = Promise.resolve();
   private readonly store: DbJobStore | null;
+  private readonly db: Db | undefined;
+  private readonly name: string;
+  /** The lock that makes this process the queue's only runner (database queues only). */
+  private owner: QueueOwnership | null = null;
   private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly retention: Retention;
@@ -84,11 +93,18 @@ export class MemoryQueue implements JobQueue {
     this.progressWriteMs = opts.progressWriteMs ?? 1000;
     this.now = opts.now ?? Date.now;
     this.onError = opts.onError ?? ((e) => console.error(`[queue] ${e.message}`));
-    this.store = opts.db ? new DbJobStore(opts.db, opts.name ?? 'prontivia-plans') : null;
+    this.db = opts.db;
+    this.name = opts.name ?? 'prontivia-plans';
+    this.store = opts.db ? new DbJobStore(opts.db, this.name) : null;
     this.events.setMaxListeners(0);
     this.ready = this.load();
     // Surfaced by every call that awaits `ready`; this only keeps it from counting as unhandled.
     this.ready.catch(() => undefined);
+  }
+
+  /** Resolves once the queue owns its jobs and has recovered them; rejects if it cannot start. */
+  started(): Promise<void> {
+    return this.ready;
   }
 
   async add(name: string, data: Json, opts: AddOptions): Promise<JobStatus> {
@@ -183,6 +199,9 @@ export class MemoryQueue implements JobQueue {
     }
     await this.writes;
     this.events.removeAllListeners();
+    const owner = this.owner;
+    this.owner = null;
+    await owner?.release().catch((e: Error) => this.onError(new Error(`the queue lock could not be released: ${e.message}`)));
   }
 
   /** Removes every job of this queue from memory and from the table (tests clean up with it). */
@@ -199,11 +218,26 @@ export class MemoryQueue implements JobQueue {
    * was being cancelled). Expired finished jobs are removed; waiting jobs join the line in order.
    */
   private async load(): Promise<void> {
-    if (!this.store) {
+    if (!this.store || !this.db) {
       this.loaded = true;
       return;
     }
-    const stored = await this.store.loadAll().catch((e: Error) => {
+    // Before anything is read: another process's running jobs are not ours to recover.
+    const owner = await takeQueueOwnership(this.db, this.name);
+    try {
+      if (this.closed) throw new Error('the queue is closed');
+      await this.recover(this.store);
+    } catch (e) {
+      await owner.release().catch(() => undefined);
+      throw e;
+    }
+    this.owner = owner;
+    this.loaded = true;
+    this.pump();
+  }
+
+  private async recover(store: DbJobStore): Promise<void> {
+    const stored = await store.loadAll().catch((e: Error) => {
       throw new Error(`the embedded queue could not read its jobs from the database: ${e.message}`);
     });
     for (const job of stored) {
@@ -214,14 +248,12 @@ export class MemoryQueue implements JobQueue {
         if (e.cancelRequested) this.markFinished(e, { state: 'cancelled', error: CANCELLED_MESSAGE });
         else if (n >= this.attempts) this.markFinished(e, { state: 'failed', error: `${stopped}; no attempts left` });
         else Object.assign(e.status, { state: 'waiting', error: stopped });
-        await this.store.put(e);
+        await store.put(e);
       }
       this.jobs.set(e.status.id, e);
       if (e.status.state === 'waiting') this.waiting.push(e.status.id);
     }
     await this.forgetExpired();
-    this.loaded = true;
-    this.pump();
   }
 
   private async stopConsuming(): Promise<void> {

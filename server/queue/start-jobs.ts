@@ -1,7 +1,8 @@
 /**
  * Picks the queue for the API process: BullMQ when REDIS_URL is set (solves then run in
  * `npm run worker` processes), otherwise the embedded queue, kept in the app's database (so its
- * jobs survive a restart), with its consumer started here.
+ * jobs survive a restart), with its consumer started here. The embedded queue is single-owner per
+ * database and queue name: if another process runs it, start-up fails here (queue-owner.ts).
  */
 import type { Db } from '../db/db.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
@@ -16,7 +17,7 @@ export interface Jobs {
   close(): Promise<void>;
 }
 
-export function startJobs(opts: { redisUrl?: string; queue: QueueConfig; db: Db; routing: RoutingProvider }): Jobs {
+export async function startJobs(opts: { redisUrl?: string; queue: QueueConfig; db: Db; routing: RoutingProvider }): Promise<Jobs> {
   if (opts.redisUrl) {
     const queue = new BullJobQueue({
       redisUrl: opts.redisUrl,
@@ -35,6 +36,13 @@ export function startJobs(opts: { redisUrl?: string; queue: QueueConfig; db: Db;
   const consumer: JobConsumer = queue.consume(planJobHandler({ db: opts.db, routing: opts.routing }), {
     concurrency: opts.queue.WORKER_CONCURRENCY,
   });
+  try {
+    await queue.started();
+  } catch (e) {
+    await consumer.close();
+    await queue.close();
+    throw e;
+  }
   return {
     queue,
     close: async () => {

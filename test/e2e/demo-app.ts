@@ -46,7 +46,7 @@ export async function startDemoApp(): Promise<DemoApp> {
     setup: async (db) => {
       await loadScenario(db, scenario);
       const routing = createRoutingProvider(parseRoutingConfig({}), db);
-      jobs = startJobs({ queue: loadQueueConfig({ ...process.env, QUEUE_ATTEMPTS: '1' }), db, routing });
+      jobs = await startJobs({ queue: loadQueueConfig({ ...process.env, QUEUE_ATTEMPTS: '1' }), db, routing });
       Object.assign(deps, { queue: jobs.queue, routing, plans: publishedPlans(db) });
     },
   };

@@ -83,6 +83,8 @@ function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
     },
     transaction: (fn) => inner.transaction((tx) => fn(cut(tx))),
     close: () => inner.close(),
+    // The queue's lock lives on PGlite's one connection and goes when the database closes.
+    hold: () => inner.hold!(),
   });
   const writeErrors: string[] = [];
   const appDb = cut(db);
