@@ -1,7 +1,7 @@
 /**
- * A test app for the plan endpoints with a real queue and a real consumer: the in-process queue
- * by default (the embedded default), BullMQ on Redis with a fresh queue name under CI=true or
- * TEST_QUEUE=redis. The tiny hand-checkable week is loaded into the database.
+ * A test app for the plan endpoints with a real queue and a real consumer: the embedded queue by
+ * default, kept in the test app's database as `npm start` keeps it (durable, single-owner), or
+ * BullMQ on Redis under CI=true or TEST_QUEUE=redis; a fresh queue name either way. The tiny hand-checkable week is loaded into the database.
  */
 import { randomUUID } from 'node:crypto';
 import { startBullConsumer } from '../../server/queue/bullmq-consumer.ts';
@@ -48,13 +48,25 @@ export async function startPlansApp(): Promise<PlansApp> {
       await bull.close();
     };
   } else {
-    const memory = new MemoryQueue({ attempts: 2, backoffMs: 100 });
-    queue = memory;
-    t = await startTestApp({ queue, routing, setup: loadTinyWeek });
-    consumer = memory.consume(planJobHandler({ db: t.db, routing }));
+    // The queue lives in the app's database, so it is made in setup, once that database exists,
+    // and handed to createApp through the same overrides object.
+    let memory: MemoryQueue | undefined;
+    const overrides: NonNullable<Parameters<typeof startTestApp>[0]> = {
+      routing,
+      setup: async (db) => {
+        await loadTinyWeek(db);
+        memory = new MemoryQueue({ db, name: `test-plans-${randomUUID()}`, attempts: 2, backoffMs: 100 });
+        await memory.started();
+        overrides.queue = memory;
+      },
+    };
+    t = await startTestApp(overrides);
+    const durable = memory!;
+    queue = durable;
+    consumer = durable.consume(planJobHandler({ db: t.db, routing }));
     stopQueue = async () => {
       await consumer?.close();
-      await memory.close();
+      await durable.close();
     };
   }
   const app = t;

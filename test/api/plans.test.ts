@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanSchema, ViolationSchema, type Plan } from '../../server/contract/plan.ts';
 import { readPlan } from '../../server/plan-store/plan-store.ts';
 import type { TestSession } from '../helpers/app.ts';
-import { readEvents, startPlansApp, waitForJob, type PlansApp } from './plans-harness.ts';
+import { readEvents, startPlansApp, useRedis, waitForJob, type PlansApp } from './plans-harness.ts';
 
 // The coordinator's week, over HTTP: plan, read, validate, publish, lock, move, re-optimise,
 // diff — with the version check at every edit. One app for the story; steps run in order.
@@ -54,6 +54,11 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     const job = await (await coord.fetch(`/api/jobs/${body.jobId}`)).json();
     expect(job).toMatchObject({ jobId: body.jobId, state: 'completed', result: { planId, version: 1 } });
     expect(job.progress.bestCost).toBeTypeOf('number');
+    if (!useRedis()) {
+      // The embedded queue keeps the job in the app's database, as `npm start` does.
+      const stored = await t.db.query('SELECT id, state, attempts_made FROM queue_jobs', []);
+      expect(stored.rows).toEqual([{ id: body.jobId, state: 'completed', attempts_made: 1 }]);
+    }
   });
 
   it('GET /api/plans/:id is the plan with routes, stops, planned times, windows and passengers; the list shows it', async () => {
