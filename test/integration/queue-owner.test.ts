@@ -13,7 +13,11 @@ import { openPgDb } from '../../server/db/pg-db.ts';
 import { openPgliteDb } from '../../server/db/pglite-db.ts';
 import type { JobHandler, JobStatus, Json } from '../../server/queue/job-queue.ts';
 import { MemoryQueue } from '../../server/queue/memory-queue.ts';
+import { loadQueueConfig } from '../../server/queue/queue-config.ts';
 import { queueOwnerError } from '../../server/queue/queue-owner.ts';
+import { startJobs } from '../../server/queue/start-jobs.ts';
+import { parseRoutingConfig } from '../../server/routing/config.ts';
+import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
 import { runInThread } from '../../server/queue/run-in-thread.ts';
 import { postgresReachable, TEST_DATABASE_URL } from '../../server/routing/testing/postgres-db.ts';
 import { waitFor } from './queue-suite.ts';
@@ -182,5 +186,18 @@ describe('the embedded queue on PGlite (one connection per process)', () => {
     expect(await locks()).toBe(0);
     const again = track(new MemoryQueue({ db, name: 'q-one' }));
     await expect(again.started()).resolves.toBeUndefined();
+  });
+
+  it("the API's start-up (startJobs) fails with the message when the queue is taken, and starts once it is free", async () => {
+    const db = await openPgliteDb();
+    dbs.add(db);
+    await migrate(db);
+    const routing = createRoutingProvider(parseRoutingConfig({}));
+    const queue = loadQueueConfig({});
+    const running = await startJobs({ queue, db, routing });
+    await expect(startJobs({ queue, db, routing })).rejects.toThrow(queueOwnerError(queue.QUEUE_NAME));
+    await running.close();
+    const next = await startJobs({ queue, db, routing });
+    await next.close();
   });
 });
