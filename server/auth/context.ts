@@ -1,20 +1,12 @@
 /**
  * Who is calling: set on `req.auth` by the authenticate middleware, read by every scope check.
  */
-import { z } from 'zod';
+import { AccountRoleSchema, UserSchema, type AccountRole, type User } from '../contract/accounts.ts';
 
-export const RoleSchema = z.enum(['coordinator', 'driver', 'family']);
-export type Role = z.infer<typeof RoleSchema>;
-
-export const UserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  role: RoleSchema,
-  displayName: z.string(),
-  driverId: z.string().nullable(),
-  householdId: z.string().nullable(),
-});
-export type User = z.infer<typeof UserSchema>;
+export const RoleSchema = AccountRoleSchema;
+export type Role = AccountRole;
+// The user's shape belongs to the API contract (server/contract/accounts.ts); re-exported for the server.
+export { UserSchema, type User };
 
 export interface AuthContext {
   user: User;

@@ -9,6 +9,17 @@ import { IdSchema } from './domain.ts';
 export const AccountRoleSchema = z.enum(['coordinator', 'driver', 'family']);
 export type AccountRole = z.infer<typeof AccountRoleSchema>;
 
+/** Who is logged in, as the server and the web see them (what /api/auth/me answers). */
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: AccountRoleSchema,
+  displayName: z.string(),
+  driverId: z.string().nullable(),
+  householdId: z.string().nullable(),
+});
+export type User = z.infer<typeof UserSchema>;
+
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const PasswordSchema = z
@@ -23,13 +34,7 @@ export const UsernameSchema = z
   .max(64, 'at most 64 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
 
-export const AccountSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  role: AccountRoleSchema,
-  displayName: z.string(),
-  driverId: z.string().nullable(),
-  householdId: z.string().nullable(),
+export const AccountSchema = UserSchema.extend({
   /** When the account was disabled; null while it can log in. */
   disabledAt: z.string().nullable(),
   createdAt: z.string(),
