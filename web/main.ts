@@ -34,6 +34,21 @@ function defaultWeek(): string {
   return isoWeekOf(todayInRome(next));
 }
 
+// A language switch re-renders the page: a record form with unsaved edits asks first.
+main.addEventListener('input', (ev) => {
+  const form = (ev.target as Element | null)?.closest?.('form.record-form');
+  if (form instanceof HTMLElement) form.dataset.dirty = 'true';
+});
+
+function switchLanguage(select: HTMLSelectElement): void {
+  const next = select.value === 'en' ? 'en' : 'it';
+  if (main.querySelector('form.record-form[data-dirty]') && !confirm(t('app.discardEdits'))) {
+    select.value = lang();
+    return;
+  }
+  setLang(next);
+}
+
 function renderHeader(): void {
   const links: [string, string][] = user?.role === 'coordinator'
     ? [['#/coordinator', t('nav.plan')], ['#/slots', t('nav.slots')], ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string]), ['#/accounts', t('accounts.nav')]]
@@ -44,7 +59,7 @@ function renderHeader(): void {
     links.length ? h('nav', { 'aria-label': t('app.nav') }, h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : undefined }, label))))) : null,
     h('div', { class: 'header-tools' },
       h('label', { for: 'lang-switch', class: 'visually-hidden' }, t('app.language')),
-      h('select', { id: 'lang-switch', onchange: (ev: Event) => setLang((ev.target as HTMLSelectElement).value === 'en' ? 'en' : 'it') },
+      h('select', { id: 'lang-switch', onchange: (ev: Event) => switchLanguage(ev.target as HTMLSelectElement) },
         h('option', { value: 'it', selected: lang() === 'it' }, 'Italiano'),
         h('option', { value: 'en', selected: lang() === 'en' }, 'English')),
       user ? h('a', { href: '#/password', class: 'header-link', 'aria-current': current === '#/password' ? 'page' : undefined }, t('accounts.myPassword')) : null,

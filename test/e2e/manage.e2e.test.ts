@@ -274,4 +274,28 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
       await tab.close();
     }
   }, 60_000);
+
+  it('switching language with unsaved edits in a form asks first; declining keeps the edits', async () => {
+    const vehicle = app.scenario.vehicles[1]!;
+    await page.goto(`${app.baseUrl}/#/manage/vehicles`);
+    if ((await page.getByLabel(/^(Lingua|Language)$/).inputValue()) !== 'it') await page.getByLabel('Language').selectOption('it');
+    await page.getByRole('button', { name: `Modifica ${vehicle.id}` }).click();
+    const form = page.getByRole('form', { name: `Modifica ${vehicle.id}` });
+    await form.getByLabel('Nome del veicolo').fill('Pulmino rinominato');
+    const dialogs: string[] = [];
+    page.once('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByLabel('Lingua').selectOption('en');
+    expect(dialogs).toEqual([expect.stringContaining('modifiche non salvate')]);
+    expect(await page.getByLabel('Lingua').inputValue()).toBe('it');
+    expect(await form.getByLabel('Nome del veicolo').inputValue()).toBe('Pulmino rinominato');
+    // Accepting switches and drops the edits, as asked.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByLabel('Lingua').selectOption('en');
+    await page.getByRole('heading', { name: 'Manage: Vehicles' }).waitFor();
+    await page.getByLabel('Language').selectOption('it');
+    await page.getByRole('heading', { name: /Veicoli/ }).first().waitFor();
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   'app.title': 'prontivia',
   'app.skip': 'Skip to content',
   'app.language': 'Language',
+  'app.discardEdits': 'The form has unsaved changes, which switching language would drop. Continue?',
   'app.logout': 'Log out',
   'app.loading': 'Loading…',
   'app.error': 'Error: {message}',

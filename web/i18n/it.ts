@@ -7,6 +7,7 @@ export const it = {
   'app.title': 'prontivia',
   'app.skip': 'Vai al contenuto',
   'app.language': 'Lingua',
+  'app.discardEdits': 'Il modulo ha modifiche non salvate: cambiando lingua andranno perse. Continuare?',
   'app.logout': 'Esci',
   'app.loading': 'Caricamento…',
   'app.error': 'Errore: {message}',
