@@ -4,6 +4,7 @@
  * that adds fields does not break the web. When the contract gains a schema, import it instead.
  */
 import { z } from 'zod';
+import { UserSchema } from '../../server/contract/accounts.ts';
 import { DateSchema, IdSchema, PlaceSchema, TimeOfDaySchema, WeekdaySchema, type Weekday } from '../../server/contract/domain.ts';
 import { PlanRouteSchema, PlanStopSchema, StopPassengerSchema } from '../../server/contract/plan.ts';
 
@@ -12,17 +13,8 @@ export const FeatureCollectionSchema = z
   .looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.looseObject({ type: z.literal('Feature') })) })
   .transform((fc) => fc as unknown as GeoJSON.FeatureCollection);
 
-export const RoleSchema = z.enum(['coordinator', 'driver', 'family']);
-export type Role = z.infer<typeof RoleSchema>;
-
-export const UserSchema = z.looseObject({
-  role: RoleSchema,
-  username: z.string().optional(),
-  id: z.string().optional(),
-  driverId: z.string().nullish(),
-  householdId: z.string().nullish(),
-});
-export type User = z.infer<typeof UserSchema>;
+// Who is logged in: the contract's shape (server/contract/accounts.ts).
+export { AccountRoleSchema as RoleSchema, UserSchema, type AccountRole as Role, type User } from '../../server/contract/accounts.ts';
 
 export const LoginResponseSchema = z.looseObject({ user: UserSchema, token: z.string().optional(), csrfToken: z.string().optional() });
 export const MeResponseSchema = z.looseObject({ user: UserSchema, csrfToken: z.string().optional() });
