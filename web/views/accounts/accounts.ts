@@ -4,10 +4,11 @@
  * and enable, reset a password (the generated one is shown here once), delete.
  */
 import type { Account, AccountRole } from '../../../server/contract/accounts.ts';
-import { ApiError, type Api } from '../../api/client.ts';
+import type { Api } from '../../api/client.ts';
 import type { Row } from '../../api/responses.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
+import { showRefusal } from './refusal.ts';
 
 const PAGE_SIZE = 25;
 const ROLES: AccountRole[] = ['coordinator', 'driver', 'family'];
@@ -178,12 +179,7 @@ function createForm(api: Api, names: Map<string, string>, onCreated: (username: 
         fillLink();
         onCreated(res.account.username, res.generatedPassword);
       } catch (err) {
-        error.textContent = t('accounts.error', { message: (err as Error).message });
-        const field = err instanceof ApiError ? inputs[err.details[0]?.path ?? ''] : undefined;
-        if (field) {
-          field.setAttribute('aria-invalid', 'true');
-          field.focus();
-        }
+        showRefusal(err, error, inputs);
       }
     },
   },

@@ -4,7 +4,8 @@
  */
 import { h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
-import { ApiError, type Api } from '../../api/client.ts';
+import { showRefusal } from './refusal.ts';
+import type { Api } from '../../api/client.ts';
 
 export function passwordView(root: HTMLElement, api: Api): void {
   const ids = { current: uid('pw-current'), next: uid('pw-new'), again: uid('pw-again'), hint: uid('pw-hint') };
@@ -33,12 +34,7 @@ export function passwordView(root: HTMLElement, api: Api): void {
         form.reset();
         done.textContent = t('accounts.passwordChanged');
       } catch (err) {
-        error.textContent = t('accounts.error', { message: (err as Error).message });
-        const field = err instanceof ApiError ? fields[err.details[0]?.path ?? ''] : undefined;
-        if (field) {
-          field.setAttribute('aria-invalid', 'true');
-          field.focus();
-        }
+        showRefusal(err, error, fields);
       }
     },
   },
