@@ -5,7 +5,7 @@
  * (who, what, which account; never a password).
  */
 import type { User } from '../auth/context.ts';
-import { createAccount, findAccountByUsername, toUser, type AccountRow } from '../auth/accounts.ts';
+import { findAccountById, insertAccount, toUser, type AccountRow } from '../auth/accounts.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { deleteSessionsOfAccount } from '../auth/sessions.ts';
@@ -54,9 +54,9 @@ export async function listAccounts(
 }
 
 export async function requireAccount(db: Db, id: string): Promise<AccountRow> {
-  const { rows } = await db.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]);
-  if (!rows[0]) throw notFound('account', id);
-  return rows[0];
+  const row = await findAccountById(db, id);
+  if (!row) throw notFound('account', id);
+  return row;
 }
 
 /** A driver account names an existing driver, a family account an existing household, a coordinator neither. */
@@ -90,8 +90,9 @@ export async function createManagedAccount(
   const { rows: same } = await db.query('SELECT 1 FROM accounts WHERE lower(username) = lower($1)', [input.username]);
   if (same.length > 0) throw taken(input.username);
   const generatedPassword = input.password === undefined ? generatePassword() : undefined;
+  let row: AccountRow;
   try {
-    await createAccount(db, {
+    row = await insertAccount(db, {
       username: input.username,
       password: input.password ?? generatedPassword!,
       role: input.role,
@@ -104,9 +105,16 @@ export async function createManagedAccount(
     if ((e as { code?: string }).code === '23505') throw taken(input.username);
     throw e;
   }
-  const row = (await findAccountByUsername(db, input.username))!;
   await audit(db, clock, actor, 'create', 'account', row.id);
   return { account: toAccount(row), ...(generatedPassword ? { generatedPassword } : {}) };
+}
+
+/** Sets an account's password and ends its sessions but `keepTokenHash`, in the database and this process's cache; audited. */
+export async function setPasswordAndEndSessions(deps: AccountAdminDeps, actor: User, id: string, password: string, keepTokenHash?: string): Promise<void> {
+  await deps.db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [id, await hashPassword(password)]);
+  await deleteSessionsOfAccount(deps.db, id, keepTokenHash);
+  deps.sessions.forgetAccount(id, keepTokenHash);
+  await audit(deps.db, deps.clock, actor, 'password', 'account', id);
 }
 
 /** Sets the password the coordinator chose, or a generated one returned once; ends the account's sessions. */
@@ -118,15 +126,10 @@ export async function resetPassword(
   /** The session the actor is using: kept when they reset their own password. */
   actorTokenHash: string,
 ): Promise<{ account: Account; generatedPassword?: string }> {
-  const { db, clock, sessions } = deps;
-  const row = await requireAccount(db, id);
+  const row = await requireAccount(deps.db, id);
   const generatedPassword = password === undefined ? generatePassword() : undefined;
-  await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [id, await hashPassword(password ?? generatedPassword!)]);
   // A coordinator resetting their own password keeps the session they are using.
-  const keep = row.id === actor.id ? actorTokenHash : undefined;
-  await deleteSessionsOfAccount(db, id, keep);
-  sessions.forgetAccount(id, keep);
-  await audit(db, clock, actor, 'password', 'account', id);
+  await setPasswordAndEndSessions(deps, actor, id, password ?? generatedPassword!, row.id === actor.id ? actorTokenHash : undefined);
   return { account: toAccount(row), ...(generatedPassword ? { generatedPassword } : {}) };
 }
 

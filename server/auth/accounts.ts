@@ -38,7 +38,8 @@ export interface NewAccount {
   householdId?: string;
 }
 
-export async function createAccount(db: Db, a: NewAccount): Promise<User> {
+/** Creates an account and returns its row (the CLI and the seed use createAccount). */
+export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> {
   if (a.role === 'driver' && !a.driverId) throw new AppError('REQUEST_INVALID', 'driverId: a driver account needs a driver');
   if (a.role === 'family' && !a.householdId) throw new AppError('REQUEST_INVALID', 'householdId: a family account needs a household');
   if (await findAccountByUsername(db, a.username)) throw new AppError('CONFLICT', `username: "${a.username}" is taken`);
@@ -48,7 +49,11 @@ export async function createAccount(db: Db, a: NewAccount): Promise<User> {
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
     [randomUUID(), a.username, hash, a.role, a.driverId ?? null, a.householdId ?? null, a.displayName ?? a.username],
   );
-  return toUser(rows[0]!);
+  return rows[0]!;
+}
+
+export async function createAccount(db: Db, a: NewAccount): Promise<User> {
+  return toUser(await insertAccount(db, a));
 }
 
 export async function findAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { audit } from '../audit/audit.ts';
+import { setPasswordAndEndSessions } from '../accounts/admin.ts';
 import type { Config } from '../config.ts';
 import { PasswordChangeSchema } from '../contract/accounts.ts';
 import type { Clock } from '../clock.ts';
@@ -15,10 +15,10 @@ import type { OperationRegistry } from '../openapi/registry.ts';
 import { findAccountById, findAccountByUsername, toUser } from './accounts.ts';
 import { UserSchema } from './context.ts';
 import { SESSION_COOKIE } from './middleware.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { verifyPassword } from './passwords.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { SessionCache } from './session-cache.ts';
-import { createSession, deleteSession, deleteSessionsOfAccount } from './sessions.ts';
+import { createSession, deleteSession } from './sessions.ts';
 
 export const LoginBodySchema = z.object({
   username: z.string().min(1).max(64),
@@ -138,11 +138,7 @@ export function authRouter(
           { path: 'newPassword', message: 'must differ from the current password' },
         ]);
       }
-      await db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [account.id, await hashPassword(body.newPassword)]);
-      const current = req.auth!.tokenHash;
-      await deleteSessionsOfAccount(db, account.id, current);
-      sessions.forgetAccount(account.id, current);
-      await audit(db, clock, user, 'password', 'account', account.id);
+      await setPasswordAndEndSessions({ db, clock, sessions }, user, account.id, body.newPassword, req.auth!.tokenHash);
       return { status: 204 };
     },
   });

@@ -53,10 +53,6 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 }
 
 /** Ends every session of an account except `keepTokenHash` (the caller's own, on a password change). */
-export async function deleteSessionsOfAccount(db: Db, accountId: string, keepTokenHash?: string): Promise<number> {
-  const { rows } = await db.query<{ token_hash: string }>(
-    'DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2 RETURNING token_hash',
-    [accountId, keepTokenHash ?? ''],
-  );
-  return rows.length;
+export async function deleteSessionsOfAccount(db: Db, accountId: string, keepTokenHash?: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [accountId, keepTokenHash ?? '']);
 }
