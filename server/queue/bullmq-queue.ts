@@ -16,6 +16,7 @@ import {
   type Json,
 } from './job-queue.ts';
 import { cancelKey, DEFAULT_PREFIX, redisOptions } from './redis-options.ts';
+import { DEFAULT_RETENTION } from './retention.ts';
 
 export interface BullQueueOptions {
   redisUrl: string;
@@ -47,8 +48,9 @@ export class BullJobQueue implements JobQueue {
       defaultJobOptions: {
         attempts: opts.attempts ?? 3,
         backoff: { type: 'fixed', delay: opts.backoffMs ?? 1000 },
-        removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
-        removeOnFail: { age: 30 * 24 * 3600, count: 1000 },
+        // The embedded queue keeps finished jobs by the same rule (retention.ts); BullMQ counts age in seconds.
+        removeOnComplete: { age: DEFAULT_RETENTION.completed.ageMs / 1000, count: DEFAULT_RETENTION.completed.count },
+        removeOnFail: { age: DEFAULT_RETENTION.failed.ageMs / 1000, count: DEFAULT_RETENTION.failed.count },
       },
     });
     // Connection errors surface as QUEUE_UNAVAILABLE on each call; the event only needs a listener.

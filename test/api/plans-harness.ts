@@ -20,7 +20,7 @@ export const useRedis = (): boolean => process.env.CI === 'true' || process.env.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The tiny week as stored entities (written as-is: its hand-placed homes are not all inside the 16 comuni). */
-async function loadTinyWeek(db: Db): Promise<void> {
+export async function loadTinyWeek(db: Db): Promise<void> {
   const w = tinyWeek();
   const kinds = [['service', w.services], ['household', w.households], ['passenger', w.passengers], ['request', w.requests], ['vehicle', w.vehicles], ['driver', w.drivers]] as const;
   for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);

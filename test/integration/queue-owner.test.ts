@@ -11,33 +11,16 @@ import type { Db } from '../../server/db/db.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openPgDb } from '../../server/db/pg-db.ts';
 import { openPgliteDb } from '../../server/db/pglite-db.ts';
-import type { JobHandler, JobStatus, Json } from '../../server/queue/job-queue.ts';
 import { MemoryQueue } from '../../server/queue/memory-queue.ts';
 import { loadQueueConfig } from '../../server/queue/queue-config.ts';
 import { queueOwnerError } from '../../server/queue/queue-owner.ts';
 import { startJobs } from '../../server/queue/start-jobs.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
-import { runInThread } from '../../server/queue/run-in-thread.ts';
 import { postgresReachable, TEST_DATABASE_URL } from '../../server/routing/testing/postgres-db.ts';
-import { waitFor } from './queue-suite.ts';
+import { busyHandler, finalState, reportedProgress, waitFor } from './queue-suite.ts';
 
-const TASK = new URL('./queue-test-task.ts', import.meta.url);
 const onPostgres = process.env.CI === 'true' || (await postgresReachable());
-
-const busy = (calls: string[]): JobHandler => async (job, ctx) => {
-  calls.push(`${job.id}#${job.attempt}`);
-  return runInThread<Json>(TASK, 'busySolve', { ms: (job.data as { ms: number }).ms }, { signal: ctx.signal, onProgress: (p) => void ctx.reportProgress(p as Json) });
-};
-
-const finished = (q: MemoryQueue, id: string): Promise<JobStatus> =>
-  waitFor(`job ${id} to finish`, async () => {
-    const s = await q.getJob(id);
-    return s && ['completed', 'failed', 'cancelled'].includes(s.state) ? s : null;
-  });
-
-const progressed = (q: MemoryQueue, id: string): Promise<true> =>
-  waitFor(`job ${id} to report progress`, async () => ((await q.getJob(id))?.progress ? true : null));
 
 const queues = new Set<MemoryQueue>();
 const dbs = new Set<Db>();
@@ -95,13 +78,13 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
     const calls: string[] = [];
     const first = track(new MemoryQueue({ db: firstDb, name, attempts: 3, backoffMs: 50, onError: () => undefined }));
     await first.started();
-    first.consume(busy(calls));
+    first.consume(busyHandler(calls));
     await first.add('plan', { ms: 1500 }, { jobId: 'plan-a.v1' });
-    await progressed(first, 'plan-a.v1');
+    await reportedProgress(first, 'plan-a.v1');
 
     const secondDb = await openProcess('second');
     const second = track(new MemoryQueue({ db: secondDb, name, attempts: 3, backoffMs: 50 }));
-    second.consume(busy(calls));
+    second.consume(busyHandler(calls));
     await expect(second.started()).rejects.toThrow(queueOwnerError(name));
     expect(queueOwnerError(name)).toContain(`(queue ${name}); set REDIS_URL`);
     await expect(second.getJob('plan-a.v1')).rejects.toThrow(queueOwnerError(name));
@@ -113,12 +96,12 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
     await second.close();
 
     // The first process's job runs to the end, once.
-    expect(await finished(first, 'plan-a.v1')).toMatchObject({ state: 'completed', attemptsMade: 1 });
+    expect(await finalState(first, 'plan-a.v1')).toMatchObject({ state: 'completed', attemptsMade: 1 });
     expect(calls).toEqual(['plan-a.v1#1']);
 
     // The first process dies mid-solve: its connections are cut by the server, so its lock goes.
     await first.add('plan', { ms: 3000 }, { jobId: 'plan-b.v1' });
-    await progressed(first, 'plan-b.v1');
+    await reportedProgress(first, 'plan-b.v1');
     firstDb.kill();
     const admin = await openProcess('admin');
     const cut = await admin.query<{ n: string }>(
@@ -142,8 +125,8 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
     });
     // The dead process never wrote its end: the job is recovered as interrupted and runs again.
     expect(await third.getJob('plan-b.v1')).toMatchObject({ state: 'waiting', attemptsMade: 1, error: 'the process running this job stopped during attempt 1 of 3' });
-    third.consume(busy(calls));
-    expect(await finished(third, 'plan-b.v1')).toMatchObject({ state: 'completed', attemptsMade: 2 });
+    third.consume(busyHandler(calls));
+    expect(await finalState(third, 'plan-b.v1')).toMatchObject({ state: 'completed', attemptsMade: 2 });
     expect(calls).toEqual(['plan-a.v1#1', 'plan-b.v1#1', 'plan-b.v1#2']);
     await third.close();
     await first.close();

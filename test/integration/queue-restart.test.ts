@@ -12,20 +12,17 @@ import { PlanSchema, type Plan } from '../../server/contract/plan.ts';
 import type { Db } from '../../server/db/db.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openPgliteDb } from '../../server/db/pglite-db.ts';
-import { writeEntity } from '../../server/entities/store.ts';
 import { appendVersion, ensurePlan, readPlan } from '../../server/plan-store/plan-store.ts';
 import { planWeek } from '../../server/plans/plan-week.ts';
 import { tinyWeek } from '../../server/plans/testing/tiny-week.ts';
-import type { JobEvent, JobHandler, JobStatus, Json } from '../../server/queue/job-queue.ts';
-import { PermanentJobError } from '../../server/queue/job-queue.ts';
+import type { JobEvent } from '../../server/queue/job-queue.ts';
 import { MemoryQueue, type MemoryQueueOptions } from '../../server/queue/memory-queue.ts';
 import { planJobHandler, planJobId, type PlanJobData } from '../../server/queue/plan-job.ts';
-import { runInThread } from '../../server/queue/run-in-thread.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
-import { waitFor } from './queue-suite.ts';
+import { loadTinyWeek } from '../api/plans-harness.ts';
+import { busyHandler, finalState, reportedProgress, waitFor } from './queue-suite.ts';
 
-const TASK = new URL('./queue-test-task.ts', import.meta.url);
 const DAY_MS = 24 * 3600 * 1000;
 
 let dir: string;
@@ -33,9 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'prontivia-queue-restart-'));
   const db = await openPgliteDb(dir);
   await migrate(db);
-  const w = tinyWeek();
-  const kinds = [['service', w.services], ['household', w.households], ['passenger', w.passengers], ['request', w.requests], ['vehicle', w.vehicles], ['driver', w.drivers]] as const;
-  for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
+  await loadTinyWeek(db);
   await db.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,27 +107,6 @@ function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
   };
 }
 
-function busyHandler(calls: string[]): JobHandler {
-  return async (job, ctx) => {
-    calls.push(`${job.id}#${job.attempt}`);
-    const data = job.data as { ms: number; permanent?: boolean };
-    if (data.permanent) throw new PermanentJobError('the week has no requests');
-    return runInThread<Json>(TASK, 'busySolve', { ms: data.ms }, { signal: ctx.signal, onProgress: (p) => void ctx.reportProgress(p as Json) });
-  };
-}
-
-const finished = (q: MemoryQueue, id: string): Promise<JobStatus> =>
-  waitFor(`job ${id} to finish`, async () => {
-    const s = await q.getJob(id);
-    return s && ['completed', 'failed', 'cancelled'].includes(s.state) ? s : null;
-  });
-
-const progressed = (q: MemoryQueue, id: string): Promise<true> =>
-  waitFor(`job ${id} to report progress`, async () => {
-    const s = await q.getJob(id);
-    return s?.state === 'active' && s.progress !== null ? true : null;
-  });
-
 const row = async (db: Db, queue: string, id: string) =>
   (await db.query<{ state: string; attempts_made: number }>('SELECT state, attempts_made FROM queue_jobs WHERE queue = $1 AND id = $2', [queue, id])).rows[0];
 
@@ -142,7 +116,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const first = start(await openDir(), 'q-crash');
     first.queue.consume(busyHandler(calls));
     await first.queue.add('plan', { ms: 1500 }, { jobId: 'plan-a.v1' });
-    await progressed(first.queue, 'plan-a.v1');
+    await reportedProgress(first.queue, 'plan-a.v1');
     await first.kill();
     expect(first.writeErrors.length).toBeGreaterThan(0);
 
@@ -154,7 +128,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     await second.queue.subscribe('plan-a.v1', (e) => events.push(e));
     expect(await second.queue.getJob('plan-a.v1')).toMatchObject({ state: 'waiting', error: 'the process running this job stopped during attempt 1 of 3' });
     second.queue.consume(busyHandler(calls));
-    const done = await finished(second.queue, 'plan-a.v1');
+    const done = await finalState(second.queue, 'plan-a.v1');
     expect(done).toMatchObject({ state: 'completed', attemptsMade: 2, result: { stoppedEarly: false } });
     expect(done.error).toBeUndefined();
     expect(calls).toEqual(['plan-a.v1#1', 'plan-a.v1#2']);
@@ -169,7 +143,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const first = start(await openDir(), 'q-done');
     first.queue.consume(busyHandler(calls));
     await first.queue.add('plan', { ms: 300 }, { jobId: 'plan-b.v1' });
-    const done = await finished(first.queue, 'plan-b.v1');
+    const done = await finalState(first.queue, 'plan-b.v1');
     expect(done.state).toBe('completed');
     await first.stop();
 
@@ -191,7 +165,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
 
     const second = start(await openDir(), 'q-wait');
     second.queue.consume(busyHandler(calls));
-    expect((await finished(second.queue, 'plan-e.v1')).state).toBe('completed');
+    expect((await finalState(second.queue, 'plan-e.v1')).state).toBe('completed');
     expect((await second.queue.getJob('plan-c.v1'))?.state).toBe('completed');
     expect((await second.queue.getJob('plan-d.v1'))?.state).toBe('cancelled');
     expect(calls).toEqual(['plan-c.v1#1', 'plan-e.v1#1']);
@@ -203,7 +177,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const first = start(await openDir(), 'q-last', { attempts: 1 });
     first.queue.consume(busyHandler(calls));
     await first.queue.add('plan', { ms: 3000 }, { jobId: 'plan-f.v1' });
-    await progressed(first.queue, 'plan-f.v1');
+    await reportedProgress(first.queue, 'plan-f.v1');
     await first.kill();
 
     const second = start(await openDir(), 'q-last', { attempts: 1 });
@@ -223,7 +197,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const first = start(await openDir(), 'q-cancel');
     first.queue.consume(busyHandler(calls));
     await first.queue.add('plan', { ms: 3000 }, { jobId: 'plan-g.v1' });
-    await progressed(first.queue, 'plan-g.v1');
+    await reportedProgress(first.queue, 'plan-g.v1');
     expect(await first.queue.cancel('plan-g.v1')).toBe(true);
     await first.kill();
 
@@ -244,13 +218,13 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     p.queue.consume(busyHandler([]));
     const startedAt = Date.now();
     await p.queue.add('plan', { ms: 2000 }, { jobId: 'plan-h.v1' });
-    await progressed(p.queue, 'plan-h.v1');
+    await reportedProgress(p.queue, 'plan-h.v1');
     const stored = await waitFor('progress in the table', async () => {
       const r = await p.db.query<{ progress: { bestCost: number } | null }>('SELECT progress FROM queue_jobs WHERE queue = $1 AND id = $2', ['q-progress', 'plan-h.v1']);
       return r.rows[0]?.progress ?? null;
     });
     expect(stored.bestCost).toBeLessThan(1000);
-    await finished(p.queue, 'plan-h.v1');
+    await finalState(p.queue, 'plan-h.v1');
     const elapsedMs = Date.now() - startedAt;
     const writes = p.queries.filter((q) => q.includes('SET progress')).length;
     console.log(`[queue-restart] ${ticks} progress reports, ${writes} progress writes in ${elapsedMs} ms`);
@@ -268,11 +242,11 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     first.queue.consume(busyHandler([]));
     for (const id of ['plan-i.v1', 'plan-j.v1', 'plan-k.v1']) {
       await first.queue.add('plan', { ms: 20 }, { jobId: id });
-      await finished(first.queue, id);
+      await finalState(first.queue, id);
       nowMs += 1000;
     }
     await first.queue.add('plan', { ms: 20, permanent: true }, { jobId: 'plan-l.v1' });
-    await finished(first.queue, 'plan-l.v1');
+    await finalState(first.queue, 'plan-l.v1');
     expect(await first.queue.getJob('plan-i.v1')).toBeNull();
     const ids = async (db: Db) => (await db.query<{ id: string }>('SELECT id FROM queue_jobs WHERE queue = $1 ORDER BY id', ['q-keep'])).rows.map((r) => r.id);
     expect(await ids(first.db)).toEqual(['plan-j.v1', 'plan-k.v1', 'plan-l.v1']);
@@ -299,14 +273,14 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const first = start(setup, 'q-plan');
     first.queue.consume(planJobHandler({ db: first.appDb, routing }));
     await first.queue.add('plan', data, { jobId });
-    await progressed(first.queue, jobId);
+    await reportedProgress(first.queue, jobId);
     await first.kill();
 
     const db = await openDir();
     expect(await readPlan(db, planId, 3)).toBeUndefined();
     const second = start(db, 'q-plan');
     second.queue.consume(planJobHandler({ db: second.appDb, routing }));
-    const done = await finished(second.queue, jobId);
+    const done = await finalState(second.queue, jobId);
     expect(done, `job ended ${done.state}: ${done.error}`).toMatchObject({ state: 'completed', attemptsMade: 2, result: { planId, version: 3 } });
     expect(await readPlan(db, planId, 2)).toEqual(published);
     const draft = PlanSchema.parse(await readPlan(db, planId, 3));

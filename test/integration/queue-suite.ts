@@ -4,7 +4,7 @@
  */
 import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobConsumer, JobEvent, JobHandler, JobQueue, Json } from '../../server/queue/job-queue.ts';
+import type { JobConsumer, JobEvent, JobHandler, JobQueue, JobStatus, Json } from '../../server/queue/job-queue.ts';
 import { PermanentJobError } from '../../server/queue/job-queue.ts';
 import { runInThread } from '../../server/queue/run-in-thread.ts';
 
@@ -19,7 +19,7 @@ export interface QueueUnderTest {
 const TASK = new URL('./queue-test-task.ts', import.meta.url);
 
 /** Handler used by the suite: runs the busy task in a thread; `failUntilAttempt` makes early attempts fail. */
-function busyHandler(calls: string[]): JobHandler {
+export function busyHandler(calls: string[]): JobHandler {
   return async (job, ctx) => {
     calls.push(`${job.id}#${job.attempt}`);
     const data = job.data as { ms: number; failUntilAttempt?: number; permanent?: boolean };
@@ -43,11 +43,14 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-const finalState = (q: JobQueue, id: string) =>
+export const finalState = (q: JobQueue, id: string): Promise<JobStatus> =>
   waitFor(`job ${id} to finish`, async () => {
     const s = await q.getJob(id);
     return s && ['completed', 'failed', 'cancelled'].includes(s.state) ? s : null;
   });
+
+export const reportedProgress = (q: JobQueue, id: string): Promise<true> =>
+  waitFor(`job ${id} to report progress`, async () => ((await q.getJob(id))?.progress ? true : null));
 
 export function redisReachable(host = '127.0.0.1', port = 6379): Promise<boolean> {
   return new Promise((resolve) => {
