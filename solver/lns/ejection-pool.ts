@@ -13,11 +13,9 @@
 import { applyInsertion, bestInsertion } from './insertion.ts';
 import type { SearchContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
+import { NearbyRoutes } from './nearby-routes.ts';
 import type { Solution } from '../search/solution.ts';
 
-/** Routes priced for a request when the fleet is large (those serving its neighbours). */
-const FULL_FLEET = 16;
-const NEAR = 40;
 /** Pricings allowed for one ejection search (bounds the pair enumeration on long routes). */
 const EJECTION_PRICINGS = 1500;
 /** Pairs of the same counter sum priced after the first that works (the cheapest of them wins). */
@@ -82,25 +80,11 @@ export function emptyPool(ctx: SearchContext, sol: Solution, limits: PoolLimits)
 function candidateRoutes(ctx: SearchContext, sol: Solution, r: number): number[] {
   const { p } = ctx;
   const out: number[] = [];
-  let near: Uint8Array | null = null;
-  if (p.nVeh > FULL_FLEET) {
-    near = new Uint8Array(p.nVeh);
-    const where = new Int32Array(p.nReq).fill(-1);
-    sol.routes.forEach((route, v) => route.nodes.forEach((n) => (where[n >> 1] = v)));
-    const list = ctx.neighbours[r];
-    let marked = 0;
-    for (let k = 0; k < Math.min(NEAR, list.length); k++) {
-      const v = where[list[k]];
-      if (v >= 0 && !near[v]) {
-        near[v] = 1;
-        marked++;
-      }
-    }
-    if (marked < 3) near = null;
-  }
+  const near = new Uint8Array(p.nVeh);
+  const filtered = new NearbyRoutes(ctx, sol).mark(r, near);
   for (let v = 0; v < p.nVeh; v++) {
     if (sol.disabled[v] || sol.routes[v].nodes.length === 0 || !p.compatible[r * p.nVeh + v]) continue;
-    if (near && !near[v]) continue;
+    if (filtered && !near[v]) continue;
     out.push(v);
   }
   return out;

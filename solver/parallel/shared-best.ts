@@ -105,12 +105,13 @@ export class SharedBest {
     let bestCost = best.cost(penalty);
     let taken: Solution | null = null;
     for (let k = this.lastPosted + 1; k <= due; k++) {
-      this.post(k % 2, k, taken ?? best, taken ? bestCost : best.cost(penalty));
+      this.post(k % 2, k, taken ?? best, bestCost);
       const margin = 1e-9 * Math.max(1, Math.abs(bestCost));
       const theirs = this.read(k, bestCost - margin);
-      if (theirs && theirs.cost(penalty) < bestCost - margin) {
+      const theirCost = theirs ? theirs.cost(penalty) : Infinity;
+      if (theirCost < bestCost - margin) {
         taken = theirs;
-        bestCost = theirs.cost(penalty);
+        bestCost = theirCost;
       }
     }
     this.lastPosted = due;
