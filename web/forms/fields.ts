@@ -3,11 +3,12 @@
  * record, what kind of control, which label) instead of being written by hand per entity.
  * draft.ts converts a record to the form's values and back, render.ts builds the controls.
  */
+import type { Weekday } from '../../server/contract/domain.ts';
 import type { Entity } from '../api/client.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS } from '../state/time.ts';
+export type { Weekday };
 
 /** One column of a per-weekday grid or of a list of rows; `key` is a path inside the cell's object ("open.from"). */
 export interface Column { key: string; label: MessageKey; kind?: 'text' | 'time' }

@@ -41,7 +41,7 @@ export interface RecordForm {
 }
 
 const weekdayName = (d: string) => t(`weekday.${d}` as 'weekday.mon');
-const weekdayShort = (d: string) => t(`form.weekdayShort.${d}` as 'form.weekdayShort.mon');
+const weekdayShort = (d: string) => weekdayName(d).slice(0, 3);
 
 function errorSlot(): HTMLElement {
   return h('div', { class: 'field-error', id: uid('err') });

@@ -36,11 +36,11 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): 
       renderTable(res.items);
       const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
       replace(pager,
-        h('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => { page--; void load(); } }, t('accounts.prev')),
+        h('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => { page--; void load(); } }, t('manage.prev')),
         h('span', {}, t('accounts.page', { page, pages, total: res.total })),
-        h('button', { type: 'button', class: 'secondary', disabled: page >= pages, onclick: () => { page++; void load(); } }, t('accounts.next')));
+        h('button', { type: 'button', class: 'secondary', disabled: page >= pages, onclick: () => { page++; void load(); } }, t('manage.next')));
     } catch (err) {
-      replace(table, h('p', { class: 'error', role: 'alert' }, t('accounts.error', { message: (err as Error).message })));
+      replace(table, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: (err as Error).message })));
     }
   };
 
@@ -48,8 +48,9 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): 
     try {
       await work();
     } catch (err) {
-      announce(t('accounts.error', { message: (err as Error).message }));
-      replace(secret, h('p', { class: 'error', role: 'alert' }, t('accounts.error', { message: (err as Error).message })));
+      const message = t('app.error', { message: (err as Error).message });
+      announce(message);
+      replace(secret, h('p', { class: 'error', role: 'alert' }, message));
     }
     await load();
   };
@@ -155,7 +156,7 @@ function createForm(api: Api, names: Map<string, string>, onCreated: (username: 
     const chosen = link.value;
     fillLink();
     link.value = chosen;
-  }).catch((err: Error) => { error.textContent = t('accounts.error', { message: err.message }); });
+  }).catch((err: Error) => { error.textContent = t('app.error', { message: err.message }); });
 
   const form = h('form', {
     class: 'card accounts-form',

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { t } from '../../i18n/i18n.ts';
 
 export function showRefusal(err: unknown, alert: HTMLElement, fields: Record<string, HTMLElement>): void {
-  alert.textContent = t('accounts.error', { message: (err as Error).message });
+  alert.textContent = t('app.error', { message: (err as Error).message });
   const field = err instanceof ApiError ? fields[err.details[0]?.path ?? ''] : undefined;
   if (field) {
     field.setAttribute('aria-invalid', 'true');
