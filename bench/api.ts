@@ -37,9 +37,22 @@ const connections = arg('connections', 10);
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'prontivia-bench-'));
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '', OSRM_URL: '', DATA_DIR: dataDir, SEED_DEMO: 'true',
-    WEB_DIST: 'none', PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' };
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = {
+    ...process.env,
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    OSRM_URL: '',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    WEB_DIST: 'none',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+  };
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let serverLog = '';
   server.stdout.on('data', (b: Buffer) => (serverLog += b.toString()));
   const base = `http://127.0.0.1:${port}`;
@@ -70,7 +83,8 @@ async function main(): Promise<void> {
     for (;;) {
       const job = await call(`/api/jobs/${jobId}`, coord);
       if (job.json?.state === 'completed') break;
-      if (['failed', 'cancelled'].includes(job.json?.state)) throw new Error(`job ${jobId}: ${JSON.stringify(job.json)}`);
+      if (['failed', 'cancelled'].includes(job.json?.state))
+        throw new Error(`job ${jobId}: ${JSON.stringify(job.json)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     const plan = await call(`/api/plans/${planId}`, coord);
@@ -91,7 +105,12 @@ async function main(): Promise<void> {
     const zipped = await rawGet(`${base}/api/plans/${planId}`, coord, { 'accept-encoding': 'gzip' }, 'gzip');
     const brotli = await rawGet(`${base}/api/plans/${planId}`, coord, browser, 'br');
     const etag = zipped.etag ?? '';
-    const planBytes = { json: plain.body.length, gzip: zipped.body.length, br: brotli.body.length, brotliQuality: BROTLI_QUALITY };
+    const planBytes = {
+      json: plain.body.length,
+      gzip: zipped.body.length,
+      br: brotli.body.length,
+      brotliQuality: BROTLI_QUALITY,
+    };
     console.log(
       `[bench:api] plan ${planId}: ${kb(planBytes.json)} of JSON, ${kb(planBytes.gzip)} gzipped, ` +
         `${kb(planBytes.br)} Brotli (quality ${BROTLI_QUALITY}), ETag ${etag}`,
@@ -100,17 +119,41 @@ async function main(): Promise<void> {
 
     const gzip = { 'accept-encoding': 'gzip' };
     const results: Row[] = [];
-    results.push(await load('driver run', base, `/api/driver/runs/${date}`, { authorization: `Bearer ${driver}`, ...browser }));
-    results.push(await load('plan, br', base, `/api/plans/${planId}`, { authorization: `Bearer ${coord}`, ...browser }));
+    results.push(
+      await load('driver run', base, `/api/driver/runs/${date}`, { authorization: `Bearer ${driver}`, ...browser }),
+    );
+    results.push(
+      await load('plan, br', base, `/api/plans/${planId}`, { authorization: `Bearer ${coord}`, ...browser }),
+    );
     // Not target figures: a client that accepts only gzip, and a browser that already holds this version (304).
-    results.push(await load('plan, gzip only', base, `/api/plans/${planId}`, { authorization: `Bearer ${coord}`, ...gzip }));
-    results.push(await load('plan, 304', base, `/api/plans/${planId}`, { authorization: `Bearer ${coord}`, ...browser, 'if-none-match': etag }, 304));
+    results.push(
+      await load('plan, gzip only', base, `/api/plans/${planId}`, { authorization: `Bearer ${coord}`, ...gzip }),
+    );
+    results.push(
+      await load(
+        'plan, 304',
+        base,
+        `/api/plans/${planId}`,
+        { authorization: `Bearer ${coord}`, ...browser, 'if-none-match': etag },
+        304,
+      ),
+    );
     // Nor these: the same bytes from a bare node:http server, what this machine allows at all.
     results.push(await sameBytesCeiling('ceiling: same br bytes', brotli.body, 'br', browser));
     results.push(await sameBytesCeiling('ceiling: same gzip bytes', zipped.body, 'gzip', gzip));
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
     const health = await call('/api/health');
-    const out = { when: new Date().toISOString(), backends: health.json, cpus: cpus().length, connections, durationS: duration, week, planBytes, brotliTimes, results };
+    const out = {
+      when: new Date().toISOString(),
+      backends: health.json,
+      cpus: cpus().length,
+      connections,
+      durationS: duration,
+      week,
+      planBytes,
+      brotliTimes,
+      results,
+    };
     writeFileSync(new URL('./results/api.json', import.meta.url), JSON.stringify(out, null, 2));
     console.log('[bench:api] wrote bench/results/api.json');
   } finally {
@@ -135,7 +178,9 @@ function timeBrotli(json: Buffer): { quality: number; ms: number; bytes: number 
       },
     });
     const ms = Math.round(performance.now() - start);
-    console.log(`[bench:api] Brotli quality ${quality}: ${ms} ms → ${kb(out.length)} (load ${loadavg()[0]!.toFixed(2)})`);
+    console.log(
+      `[bench:api] Brotli quality ${quality}: ${ms} ms → ${kb(out.length)} (load ${loadavg()[0]!.toFixed(2)})`,
+    );
     return { quality, ms, bytes: out.length };
   });
 }
@@ -159,7 +204,13 @@ interface Row {
   meetsTarget: boolean;
 }
 
-async function load(name: string, base: string, path: string, headers: Record<string, string>, expectStatus = 200): Promise<Row> {
+async function load(
+  name: string,
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  expectStatus = 200,
+): Promise<Row> {
   const loadBefore = Number(loadavg()[0]!.toFixed(2));
   const r = await autocannon({ url: base + path, connections, duration, headers });
   const right = expectStatus === 304 ? r['3xx'] : r['2xx'];
@@ -186,7 +237,12 @@ async function load(name: string, base: string, path: string, headers: Record<st
 }
 
 /** Loads bench/same-bytes-server.ts serving `body` (compressed with `coding`) in its own process, then stops it. */
-async function sameBytesCeiling(name: string, body: Buffer, coding: string, headers: Record<string, string>): Promise<Row> {
+async function sameBytesCeiling(
+  name: string,
+  body: Buffer,
+  coding: string,
+  headers: Record<string, string>,
+): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'prontivia-bench-body-'));
   const file = join(dir, `plan.json.${coding}`);
   writeFileSync(file, body);
@@ -208,14 +264,23 @@ async function sameBytesCeiling(name: string, body: Buffer, coding: string, head
 }
 
 /** A GET that keeps the bytes as sent (fetch would unzip them); fails unless they come with `coding`. */
-function rawGet(url: string, token: string, headers: Record<string, string>, coding?: string): Promise<{ body: Buffer; etag?: string }> {
+function rawGet(
+  url: string,
+  token: string,
+  headers: Record<string, string>,
+  coding?: string,
+): Promise<{ body: Buffer; etag?: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { headers: { authorization: `Bearer ${token}`, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`GET ${url}: ${res.statusCode} ${Buffer.concat(chunks).toString()}`));
-        if (res.headers['content-encoding'] !== coding) return reject(new Error(`GET ${url}: Content-Encoding ${res.headers['content-encoding']}, expected ${coding}`));
+        if (res.statusCode !== 200)
+          return reject(new Error(`GET ${url}: ${res.statusCode} ${Buffer.concat(chunks).toString()}`));
+        if (res.headers['content-encoding'] !== coding)
+          return reject(
+            new Error(`GET ${url}: Content-Encoding ${res.headers['content-encoding']}, expected ${coding}`),
+          );
         resolve({ body: Buffer.concat(chunks), etag: res.headers.etag });
       });
     });

@@ -17,11 +17,17 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     if (flag === '--set') options.set = value;
     else if (flag === '--time-limit') options.timeLimitS = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
-    else if (flag === '--instances') options.instances = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    else if (flag === '--instances')
+      options.instances = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
     else throw new Error(`unknown option ${flag}`);
   }
-  if (!knownSets.includes(options.set)) throw new Error(`--set must be one of ${knownSets.join(', ')}, got "${options.set}"`);
-  if (!(options.timeLimitS > 0)) throw new Error(`--time-limit must be a positive number of seconds, got ${options.timeLimitS}`);
+  if (!knownSets.includes(options.set))
+    throw new Error(`--set must be one of ${knownSets.join(', ')}, got "${options.set}"`);
+  if (!(options.timeLimitS > 0))
+    throw new Error(`--time-limit must be a positive number of seconds, got ${options.timeLimitS}`);
   if (!Number.isSafeInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
   return options;
 };

@@ -52,7 +52,9 @@ export const benchmarkSet =
         violations: run.error !== null ? [run.error] : run.violations.map((v) => `${v.kind}: ${v.message}`),
       };
       rows.push(row);
-      process.stderr.write(`${best.instance}: ${feasible ? 'feasible' : 'NOT feasible'}, cost ${String(row.cost)}, gap ${typeof row.gapPct === 'number' ? row.gapPct.toFixed(2) : '-'}%, ${String(row.vehicles)} vehicles, ${run.wallS.toFixed(1)} s wall\n`);
+      process.stderr.write(
+        `${best.instance}: ${feasible ? 'feasible' : 'NOT feasible'}, cost ${String(row.cost)}, gap ${typeof row.gapPct === 'number' ? row.gapPct.toFixed(2) : '-'}%, ${String(row.vehicles)} vehicles, ${run.wallS.toFixed(1)} s wall\n`,
+      );
       for (const v of (row.violations as string[]).slice(0, 3)) process.stderr.write(`  ${v}\n`);
     }
     return spec.format === 'cordeau' ? darpReport(options, rows) : liLimReport(options, rows);
@@ -73,7 +75,10 @@ const darpReport = (options: BenchOptions, rows: BenchReport['rows']): BenchRepo
       feasibleAllServed: feasible.length,
       meanGapPct: mean(gaps),
       worstGapPct: max(gaps),
-      gapsOver: feasible.length === rows.length ? 'all instances' : `feasible instances only (${rows.length - feasible.length} not feasible)`,
+      gapsOver:
+        feasible.length === rows.length
+          ? 'all instances'
+          : `feasible instances only (${rows.length - feasible.length} not feasible)`,
     },
   };
 };

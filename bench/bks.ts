@@ -12,15 +12,19 @@ export interface BestKnown {
 }
 
 export const readBestKnown = (csvPath: string): BestKnown[] => {
-  const [header, ...lines] = readFileSync(csvPath, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [header, ...lines] = readFileSync(csvPath, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const names = header.split(',');
   const costColumn = names.includes('bks') ? names.indexOf('bks') : names.indexOf('distance');
   const vehiclesColumn = names.indexOf('vehicles');
-  if (costColumn < 0 || vehiclesColumn < 0) throw new Error(`${csvPath}: header needs vehicles and bks|distance columns, got ${header}`);
+  if (costColumn < 0 || vehiclesColumn < 0)
+    throw new Error(`${csvPath}: header needs vehicles and bks|distance columns, got ${header}`);
   return lines.map((line, i) => {
     const fields = line.split(',');
     const row = { instance: fields[0], vehicles: Number(fields[vehiclesColumn]), cost: Number(fields[costColumn]) };
-    if (!Number.isFinite(row.vehicles) || !Number.isFinite(row.cost)) throw new Error(`${csvPath}: line ${i + 2} has no numeric vehicles/cost: ${line}`);
+    if (!Number.isFinite(row.vehicles) || !Number.isFinite(row.cost))
+      throw new Error(`${csvPath}: line ${i + 2} has no numeric vehicles/cost: ${line}`);
     return row;
   });
 };

@@ -26,7 +26,8 @@ const show = (v: unknown): string => {
 export const formatTable = (report: BenchReport): string => {
   const cells = report.rows.map((row) => report.columns.map((c) => show(row[c])));
   const widths = report.columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
-  const line = (values: string[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  const line = (values: string[]) =>
+    values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
   const summary = Object.entries(report.summary).map(([k, v]) => `${k}: ${show(v)}`);
   return [line(report.columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', ...summary].join('\n');
 };

@@ -18,10 +18,27 @@ export interface CliRun {
 /** Extra wall time allowed on top of the time limit before the run is killed. */
 const GRACE_S = 30;
 
-export const runCli = (file: string, format: 'cordeau' | 'lilim', timeLimitS: number, seed: number, data: BenchmarkData): Promise<CliRun> =>
+export const runCli = (
+  file: string,
+  format: 'cordeau' | 'lilim',
+  timeLimitS: number,
+  seed: number,
+  data: BenchmarkData,
+): Promise<CliRun> =>
   new Promise((resolve) => {
     const started = Date.now();
-    const args = ['--import', 'tsx', 'solver/cli/solve.ts', file, '--format', format, '--time-limit', String(timeLimitS), '--seed', String(seed)];
+    const args = [
+      '--import',
+      'tsx',
+      'solver/cli/solve.ts',
+      file,
+      '--format',
+      format,
+      '--time-limit',
+      String(timeLimitS),
+      '--seed',
+      String(seed),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

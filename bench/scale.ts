@@ -24,11 +24,16 @@ export async function scaleSet(options: BenchOptions): Promise<BenchReport> {
   const routing = createRoutingProvider(parseRoutingConfig(process.env));
   const budgetS = options.timeLimitS * 5;
   const started = performance.now();
-  const r = await planWeekDetailed({ data: scenario, week: scenario.week }, { routing, seed: options.seed, timeLimitMs: budgetS * 1000, now: () => performance.now() });
+  const r = await planWeekDetailed(
+    { data: scenario, week: scenario.week },
+    { routing, seed: options.seed, timeLimitMs: budgetS * 1000, now: () => performance.now() },
+  );
   const seconds = (performance.now() - started) / 1000;
   const violations = [
     ...verifyDays(r.days),
-    ...checkPlan(r.plan, { ...scenario, maxRideS: new Map(r.trips.map((t) => [t.key, t.maxRideS])) }).map((v) => `${v.date} ${v.routeId} ${v.code}: ${v.message}`),
+    ...checkPlan(r.plan, { ...scenario, maxRideS: new Map(r.trips.map((t) => [t.key, t.maxRideS])) }).map(
+      (v) => `${v.date} ${v.routeId} ${v.code}: ${v.message}`,
+    ),
   ];
   const { plan } = r;
   const rows = plan.days.map((d) => {
@@ -45,7 +50,9 @@ export async function scaleSet(options: BenchOptions): Promise<BenchReport> {
     };
   });
   const s = plan.summary;
-  process.stderr.write(`scale: ${scenario.passengers.length} passengers, ${r.trips.length} trips planned in ${seconds.toFixed(1)} s (provider ${plan.provider})\n`);
+  process.stderr.write(
+    `scale: ${scenario.passengers.length} passengers, ${r.trips.length} trips planned in ${seconds.toFixed(1)} s (provider ${plan.provider})\n`,
+  );
   for (const v of violations.slice(0, 10)) process.stderr.write(`  ${v}\n`);
   return {
     set: 'scale',

@@ -36,7 +36,13 @@ async function main(): Promise<void> {
   const data = ScenarioSchema.parse(JSON.parse(readFileSync('fixtures/scenarios/demo-week.json', 'utf8')));
   const routing = createRoutingProvider(parseRoutingConfig(process.env));
   process.stderr.write(`planning the demo week (${timeLimitS} s)…\n`);
-  const plan = { ...(await planWeek({ data, week: data.week }, { routing, seed, timeLimitMs: timeLimitS * 1000, now: () => performance.now() })), status: 'published' as const };
+  const plan = {
+    ...(await planWeek(
+      { data, week: data.week },
+      { routing, seed, timeLimitMs: timeLimitS * 1000, now: () => performance.now() },
+    )),
+    status: 'published' as const,
+  };
 
   const t0 = performance.now();
   const ctx = await buildSlotContext(plan, data, routing);
@@ -44,16 +50,24 @@ async function main(): Promise<void> {
 
   const rng = createRng(seed);
   const weekdays: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
-  const hhmm = (min: number): string => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+  const hhmm = (min: number): string =>
+    `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
   const queries: SlotQuery[] = [];
-  const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => Math.hypot((a.lat - b.lat) * 111, (a.lon - b.lon) * 78);
+  const km = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) =>
+    Math.hypot((a.lat - b.lat) * 111, (a.lon - b.lon) * 78);
   const open = data.services.filter((s) => s.hours.mon);
-  const shifted = (hh: string, min: number) => hhmm(Math.max(0, Math.min(23 * 60 + 59, Number(hh.slice(0, 2)) * 60 + Number(hh.slice(3)) + min)));
+  const shifted = (hh: string, min: number) =>
+    hhmm(Math.max(0, Math.min(23 * 60 + 59, Number(hh.slice(0, 2)) * 60 + Number(hh.slice(3)) + min)));
   /** A household's work hours, each moved by up to ±15 min (the family asks about a change of shift). */
   const workOf = (householdId: string) => {
     const h = data.households.find((x) => x.id === householdId)!;
     const delta = rng.int(-15, 15);
-    return Object.fromEntries(Object.entries(h.workHours).map(([d, w]) => [d, { leaves: shifted(w!.leaves, delta), back: shifted(w!.back, delta) }]));
+    return Object.fromEntries(
+      Object.entries(h.workHours).map(([d, w]) => [
+        d,
+        { leaves: shifted(w!.leaves, delta), back: shifted(w!.back, delta) },
+      ]),
+    );
   };
   for (let i = 0; i < n; i++) {
     const days = weekdays.filter(() => rng.chance(0.7));
@@ -66,9 +80,23 @@ async function main(): Promise<void> {
     } else {
       // A new passenger near an existing home, with that household's hours, asks for one of the three nearest services.
       const h = rng.pick(data.households);
-      const home = { lat: h.home.lat + (rng.next() - 0.5) * 0.004, lon: h.home.lon + (rng.next() - 0.5) * 0.004, label: `near ${h.home.label}` };
+      const home = {
+        lat: h.home.lat + (rng.next() - 0.5) * 0.004,
+        lon: h.home.lon + (rng.next() - 0.5) * 0.004,
+        label: `near ${h.home.label}`,
+      };
       const service = rng.pick([...open].sort((a, b) => km(a.place, home) - km(b.place, home)).slice(0, 3));
-      queries.push({ ...base, serviceId: service.id, workHours: workOf(h.id), passenger: { name: `new ${i}`, home, mobility: rng.pick(['walks', 'walks', 'child_seat', 'wheelchair'] as const), needsEscort: rng.chance(0.1) } });
+      queries.push({
+        ...base,
+        serviceId: service.id,
+        workHours: workOf(h.id),
+        passenger: {
+          name: `new ${i}`,
+          home,
+          mobility: rng.pick(['walks', 'walks', 'child_seat', 'wheelchair'] as const),
+          needsEscort: rng.chance(0.1),
+        },
+      });
     }
   }
   const ms: number[] = [];
@@ -79,7 +107,9 @@ async function main(): Promise<void> {
     const a = await querySlots(ctx, SlotQuerySchema.parse(q));
     ms.push(performance.now() - started);
     if (a.feasible) feasible++;
-    for (const d of a.days) for (const t of [d.outbound, d.return]) if (t && t.options.length === 0) reasons[t.reason ?? '?'] = (reasons[t.reason ?? '?'] ?? 0) + 1;
+    for (const d of a.days)
+      for (const t of [d.outbound, d.return])
+        if (t && t.options.length === 0) reasons[t.reason ?? '?'] = (reasons[t.reason ?? '?'] ?? 0) + 1;
   }
   const sorted = [...ms].sort((a, b) => a - b);
   const result = {
@@ -103,7 +133,10 @@ async function main(): Promise<void> {
   );
   mkdirSync('bench/results', { recursive: true });
   const path = `bench/results/slots-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(path, `${JSON.stringify({ ...result, latenciesMs: ms.map((x) => Math.round(x * 10) / 10), date: new Date().toISOString() }, null, 2)}\n`);
+  writeFileSync(
+    path,
+    `${JSON.stringify({ ...result, latenciesMs: ms.map((x) => Math.round(x * 10) / 10), date: new Date().toISOString() }, null, 2)}\n`,
+  );
   process.stdout.write(`written: ${path}\n`);
 }
 

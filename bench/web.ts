@@ -14,7 +14,8 @@ import { datesOfWeek } from '../web/state/time.ts';
 const RUNS = Number(process.env.RUNS ?? 7);
 
 async function main(): Promise<void> {
-  if (!chromiumAvailable()) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH or apt-get install chromium)`);
+  if (!chromiumAvailable())
+    throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH or apt-get install chromium)`);
   const app = await startDemoApp();
   const browser = await launchBrowser();
   try {
@@ -31,10 +32,16 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.waitForFunction(() => performance.getEntriesByName('coordinator-ready').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('coordinator-ready').length > 0, undefined, {
+        timeout: 30_000,
+      });
       const ms = await page.evaluate(() => performance.getEntriesByName('coordinator-ready')[0]!.startTime);
-      const counts = await page.evaluate(() => ({ stops: document.querySelectorAll('.tl-stop').length, lines: document.querySelectorAll('.route-line').length }));
-      if (counts.stops === 0 || counts.lines === 0) throw new Error(`run ${i}: the page marked ready without stops or route lines (${JSON.stringify(counts)})`);
+      const counts = await page.evaluate(() => ({
+        stops: document.querySelectorAll('.tl-stop').length,
+        lines: document.querySelectorAll('.route-line').length,
+      }));
+      if (counts.stops === 0 || counts.lines === 0)
+        throw new Error(`run ${i}: the page marked ready without stops or route lines (${JSON.stringify(counts)})`);
       timesMs.push(ms);
       await page.close();
     }
@@ -57,7 +64,9 @@ async function main(): Promise<void> {
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'web.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`web: median ${result.medianMs} ms over ${RUNS} runs (max ${result.maxMs} ms; target ≤ 1500 ms) ${result.pass ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `web: median ${result.medianMs} ms over ${RUNS} runs (max ${result.maxMs} ms; target ≤ 1500 ms) ${result.pass ? 'PASS' : 'FAIL'}`,
+    );
     console.log(`     runs: ${result.timesMs.join(', ')} ms → bench/results/web.json`);
   } finally {
     await browser.close();

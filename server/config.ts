@@ -32,7 +32,11 @@ export const ConfigSchema = z.object({
   SESSION_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** Set when served behind https: session cookies get the Secure flag. */
   COOKIE_SECURE: flag,
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Login attempts allowed per IP+username per minute. */
   LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).max(1000).default(5),
   /** Seed demo accounts and the demo week on an empty embedded database (default: when DATABASE_URL is unset). */

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   if (migrations.length) console.log(`[db] ${deps.db.kind}: applied ${migrations.join(', ')}`);
   if (seeded) {
     console.log('[seed] demo accounts (embedded default; change them before real use):');
-    for (const [role, a] of Object.entries(DEMO_PASSWORDS)) console.log(`  ${role.padEnd(11)} ${a.username} / ${a.password}`);
+    for (const [role, a] of Object.entries(DEMO_PASSWORDS))
+      console.log(`  ${role.padEnd(11)} ${a.username} / ${a.password}`);
     if (seeded.scenario) console.log(`[seed] demo week ${seeded.scenario} loaded`);
   }
   const app = createApp(deps);

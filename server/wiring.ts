@@ -29,7 +29,14 @@ export async function wire(config: Config): Promise<Wired> {
   const routing = createRoutingProvider(config, db);
   const jobs = await startJobs({ redisUrl: config.REDIS_URL, queue: loadQueueConfig(), db, routing });
   return {
-    deps: { config, db, clock: systemClock, routing, plans: cachedPublishedPlans(publishedPlans(db), systemClock), queue: jobs.queue },
+    deps: {
+      config,
+      db,
+      clock: systemClock,
+      routing,
+      plans: cachedPublishedPlans(publishedPlans(db), systemClock),
+      queue: jobs.queue,
+    },
     migrations,
     seeded,
     close: async () => {

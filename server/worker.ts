@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const queue = loadQueueConfig();
   if (!config.REDIS_URL) {
-    throw new Error('REDIS_URL is not set: without Redis the API runs solve jobs itself (npm start), no worker is needed');
+    throw new Error(
+      'REDIS_URL is not set: without Redis the API runs solve jobs itself (npm start), no worker is needed',
+    );
   }
   const db = await openDb(config);
   await migrate(db);
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
     stalledIntervalMs: queue.QUEUE_STALLED_MS,
     onError: (e) => console.error(`[worker] ${e.message}`),
   });
-  console.log(`[worker] pid ${process.pid} taking jobs from ${queue.QUEUE_NAME} (db ${db.kind}, routing ${routing.name})`);
+  console.log(
+    `[worker] pid ${process.pid} taking jobs from ${queue.QUEUE_NAME} (db ${db.kind}, routing ${routing.name})`,
+  );
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRoute, insertionOptions, solve, type DarpInstance, type DarpSolution } from './index.ts';
 import { fixedClock, lineWorld, MIN } from './testing/line-world.ts';
 
-const run = (inst: DarpInstance, seed = 1): DarpSolution => solve(inst, { seed, maxIterations: 150, now: fixedClock() });
+const run = (inst: DarpInstance, seed = 1): DarpSolution =>
+  solve(inst, { seed, maxIterations: 150, now: fixedClock() });
 const visitsOf = (sol: DarpSolution, v: number) => sol.routes.find((r) => r.vehicleIdx === v)?.visits ?? [];
 const P = (r: number) => ({ requestIdx: r, kind: 'pickup' as const });
 const D = (r: number) => ({ requestIdx: r, kind: 'delivery' as const });
@@ -21,11 +22,18 @@ describe('time windows', () => {
   });
 
   it('two passengers at the same place are taken in the order their windows allow', () => {
-    const inst = lineWorld(KM, [
-      { from: 1, to: 2, pickupMin: [40, 45] },
-      { from: 1, to: 2, pickupMin: [10, 15] },
-    ], [{}]);
-    expect(evaluateRoute(inst, 0, [P(0), D(0), P(1), D(1)]).violations[0]).toMatchObject({ code: 'TIME_WINDOW', requestIdx: 1 });
+    const inst = lineWorld(
+      KM,
+      [
+        { from: 1, to: 2, pickupMin: [40, 45] },
+        { from: 1, to: 2, pickupMin: [10, 15] },
+      ],
+      [{}],
+    );
+    expect(evaluateRoute(inst, 0, [P(0), D(0), P(1), D(1)]).violations[0]).toMatchObject({
+      code: 'TIME_WINDOW',
+      requestIdx: 1,
+    });
     const sol = run(inst);
     expect(sol.unserved).toEqual([]);
     for (const v of sol.routes.flatMap((r) => r.visits).filter((x) => x.kind === 'pickup')) {
@@ -38,8 +46,15 @@ describe('time windows', () => {
 
 describe('capacity, per dimension', () => {
   // Both wheelchair users must be aboard together: picked up at km 10 by 0:12, dropped at km 20 by 0:30.
-  const trips = [0, 1].map(() => ({ from: 1, to: 2, pickupMin: [10, 12] as [number, number], deliveryMin: [20, 30] as [number, number], load: [1, 1] }));
-  const world = (wheelchairPlaces: number) => lineWorld(KM, trips, [{ capacity: [4, wheelchairPlaces] }], { dims: ['seats', 'wheelchairs'] });
+  const trips = [0, 1].map(() => ({
+    from: 1,
+    to: 2,
+    pickupMin: [10, 12] as [number, number],
+    deliveryMin: [20, 30] as [number, number],
+    load: [1, 1],
+  }));
+  const world = (wheelchairPlaces: number) =>
+    lineWorld(KM, trips, [{ capacity: [4, wheelchairPlaces] }], { dims: ['seats', 'wheelchairs'] });
 
   it('a van with one wheelchair place carries one wheelchair user, even with free seats', () => {
     const sol = run(world(1));
@@ -65,7 +80,14 @@ describe('capacity, per dimension', () => {
 
 describe('ride time', () => {
   // r0: km 10 → 20 (10 min direct, at most 15). r1: km 30 → 20.
-  const inst = lineWorld(KM, [{ from: 1, to: 2, maxRideMin: 15 }, { from: 3, to: 2 }], [{}]);
+  const inst = lineWorld(
+    KM,
+    [
+      { from: 1, to: 2, maxRideMin: 15 },
+      { from: 3, to: 2 },
+    ],
+    [{}],
+  );
 
   it('a detour that keeps a passenger aboard too long is reported', () => {
     const ev = evaluateRoute(inst, 0, [P(0), P(1), D(0), D(1)]);
@@ -85,7 +107,10 @@ describe('ride time', () => {
 
 describe('route duration and shift', () => {
   // Each trip alone takes 40 min out and back; together 80 min.
-  const trips = [{ from: 1, to: 2 }, { from: 4, to: 5 }];
+  const trips = [
+    { from: 1, to: 2 },
+    { from: 4, to: 5 },
+  ];
 
   it('a van allowed 50 minutes on the road serves one of two 40-minute trips', () => {
     const inst = lineWorld(KM, trips, [{ maxDurationS: 50 * MIN }]);
@@ -106,27 +131,43 @@ describe('lift compatibility', () => {
   it('a wheelchair user who needs a lift rides only in a lift van', () => {
     const sol = run(lineWorld(KM, [trip], [{}, { features: ['lift'] }]));
     expect(sol.routes.map((r) => r.vehicleIdx)).toEqual([1]);
-    expect(evaluateRoute(lineWorld(KM, [trip], [{}, { features: ['lift'] }]), 0, [P(0), D(0)]).violations[0].code).toBe('NO_COMPATIBLE_VEHICLE');
+    expect(evaluateRoute(lineWorld(KM, [trip], [{}, { features: ['lift'] }]), 0, [P(0), D(0)]).violations[0].code).toBe(
+      'NO_COMPATIBLE_VEHICLE',
+    );
   });
 
   it('without any lift van the trip is unserved with that reason', () => {
-    expect(run(lineWorld(KM, [trip], [{}])).unserved).toEqual([expect.objectContaining({ reason: 'NO_COMPATIBLE_VEHICLE' })]);
+    expect(run(lineWorld(KM, [trip], [{}])).unserved).toEqual([
+      expect.objectContaining({ reason: 'NO_COMPATIBLE_VEHICLE' }),
+    ]);
   });
 });
 
 describe('locks', () => {
   it('a request locked to the second van is served by it even though both are alike', () => {
-    const inst = lineWorld(KM, [{ from: 1, to: 2, lockedVehicleIdx: 1 }, { from: 1, to: 2 }], [{}, {}]);
+    const inst = lineWorld(
+      KM,
+      [
+        { from: 1, to: 2, lockedVehicleIdx: 1 },
+        { from: 1, to: 2 },
+      ],
+      [{}, {}],
+    );
     const sol = run(inst);
     expect(visitsOf(sol, 1).some((v) => v.requestIdx === 0)).toBe(true);
     expect(evaluateRoute(inst, 0, [P(0), D(0)]).violations[0].code).toBe('LOCK');
   });
 
   it('a locked route prefix stays first and in order', () => {
-    const inst = lineWorld(KM, [{ from: 3, to: 1 }, { from: 1, to: 2 }, { from: 2, to: 3 }], [
-      { lockedPrefix: [P(0)] },
-      {},
-    ]);
+    const inst = lineWorld(
+      KM,
+      [
+        { from: 3, to: 1 },
+        { from: 1, to: 2 },
+        { from: 2, to: 3 },
+      ],
+      [{ lockedPrefix: [P(0)] }, {}],
+    );
     const sol = run(inst);
     const first = visitsOf(sol, 0);
     expect(first[0]).toMatchObject({ requestIdx: 0, kind: 'pickup' });
@@ -149,17 +190,30 @@ describe('schedules', () => {
 });
 
 describe('insertionOptions', () => {
-  const inst = lineWorld(KM, [{ from: 1, to: 2 }, { from: 1, to: 2 }, { from: 1, to: 2, requires: ['lift'] }], [{}]);
+  const inst = lineWorld(
+    KM,
+    [
+      { from: 1, to: 2 },
+      { from: 1, to: 2 },
+      { from: 1, to: 2, requires: ['lift'] },
+    ],
+    [{}],
+  );
   const planned = [{ vehicleIdx: 0, visits: [P(0), D(0)] }];
 
   it('offers every feasible place, cheapest (sharing the ride) first, with its times', () => {
     const { options } = insertionOptions(inst, planned, 1);
     expect(options.length).toBe(6);
     expect(options[0].addedCost).toBeCloseTo(0);
-    for (let k = 1; k < options.length; k++) expect(options[k].addedCost).toBeGreaterThanOrEqual(options[k - 1].addedCost);
+    for (let k = 1; k < options.length; k++)
+      expect(options[k].addedCost).toBeGreaterThanOrEqual(options[k - 1].addedCost);
     for (const o of options) {
       expect(o.route.visits[o.pickupPos]).toMatchObject({ requestIdx: 1, kind: 'pickup', startS: o.pickupStartS });
-      expect(o.route.visits[o.deliveryPos]).toMatchObject({ requestIdx: 1, kind: 'delivery', startS: o.deliveryStartS });
+      expect(o.route.visits[o.deliveryPos]).toMatchObject({
+        requestIdx: 1,
+        kind: 'delivery',
+        startS: o.deliveryStartS,
+      });
     }
   });
 
@@ -169,14 +223,25 @@ describe('insertionOptions', () => {
 });
 
 describe('solve as a library', () => {
-  const many = lineWorld(KM, Array.from({ length: 12 }, (_, k) => ({ from: 1 + (k % 5), to: 1 + ((k * 3 + 1) % 5), pickupMin: [k * 10, k * 10 + 60] as [number, number] })), [{}, {}, {}]);
+  const many = lineWorld(
+    KM,
+    Array.from({ length: 12 }, (_, k) => ({
+      from: 1 + (k % 5),
+      to: 1 + ((k * 3 + 1) % 5),
+      pickupMin: [k * 10, k * 10 + 60] as [number, number],
+    })),
+    [{}, {}, {}],
+  );
 
   it('gives the same plan for the same seed and iteration budget', () => {
     expect(run(many, 5)).toEqual(run(many, 5));
   });
 
   it('keeps a feasible warm start when given no iterations, and plans the requests it lacks', () => {
-    const initial = [{ vehicleIdx: 2, visits: [P(0), D(0)] }, { vehicleIdx: 0, visits: [P(1), D(1)] }];
+    const initial = [
+      { vehicleIdx: 2, visits: [P(0), D(0)] },
+      { vehicleIdx: 0, visits: [P(1), D(1)] },
+    ];
     const sol = solve(many, { seed: 1, maxIterations: 0, now: fixedClock(), initial });
     expect(visitsOf(sol, 2).some((v) => v.requestIdx === 0)).toBe(true);
     expect(visitsOf(sol, 0).some((v) => v.requestIdx === 1)).toBe(true);
@@ -198,7 +263,14 @@ describe('solve as a library', () => {
   });
 
   it('a request whose window closes before it opens is returned unserved, blamed on its window', () => {
-    const empty = lineWorld(KM, [{ from: 1, to: 2, pickupMin: [30, 20] }, { from: 1, to: 2 }], [{}]);
+    const empty = lineWorld(
+      KM,
+      [
+        { from: 1, to: 2, pickupMin: [30, 20] },
+        { from: 1, to: 2 },
+      ],
+      [{}],
+    );
     const sol = run(empty);
     expect(sol.unserved).toEqual([expect.objectContaining({ requestIdx: 0, reason: 'TIME_WINDOW' })]);
   });

@@ -18,7 +18,9 @@ export function evaluateRoute(instance: DarpInstance, vehicleIdx: number, visits
   }
   visits.forEach((vis, k) => {
     if (!(Number.isInteger(vis.requestIdx) && vis.requestIdx >= 0 && vis.requestIdx < p.nReq)) {
-      throw new Error(`evaluateRoute: visits[${k}].requestIdx = ${vis.requestIdx}: must be a request index in [0, ${p.nReq})`);
+      throw new Error(
+        `evaluateRoute: visits[${k}].requestIdx = ${vis.requestIdx}: must be a request index in [0, ${p.nReq})`,
+      );
     }
   });
   const ws = workspaceFor(p);
@@ -43,7 +45,10 @@ export function evaluateRoute(instance: DarpInstance, vehicleIdx: number, visits
   const before = violations.length;
   timeViolations(p, vehicleIdx, nodes, n, B, violations);
   if (!structural && violations.length === before) {
-    violations.push({ code: 'TIME_WINDOW', message: 'no schedule meets every time window, ride-time limit and the shift together' });
+    violations.push({
+      code: 'TIME_WINDOW',
+      message: 'no schedule meets every time window, ride-time limit and the shift together',
+    });
   }
   return { feasible: false, violations, route: toPlannedRoute(p, vehicleIdx, nodes, n, B) };
 }
@@ -55,20 +60,36 @@ function checkStructure(p: Prepared, v: number, seq: number[], out: RouteViolati
   seq.forEach((node, k) => {
     const r = node >> 1;
     const what = (node & 1) === 0 ? 'pickup' : 'delivery';
-    if (seen.has(node)) out.push({ code: 'PRECEDENCE', requestIdx: r, message: `the ${what} of request ${inst.requests[r].id} appears twice` });
+    if (seen.has(node))
+      out.push({
+        code: 'PRECEDENCE',
+        requestIdx: r,
+        message: `the ${what} of request ${inst.requests[r].id} appears twice`,
+      });
     seen.set(node, k);
     if ((node & 1) === 1 && !seen.has(node - 1)) {
-      out.push({ code: 'PRECEDENCE', requestIdx: r, message: `request ${inst.requests[r].id} is delivered before (or without) its pickup` });
+      out.push({
+        code: 'PRECEDENCE',
+        requestIdx: r,
+        message: `request ${inst.requests[r].id} is delivered before (or without) its pickup`,
+      });
     }
   });
   for (const node of seen.keys()) {
     if ((node & 1) === 0 && !seen.has(node + 1)) {
-      out.push({ code: 'PRECEDENCE', requestIdx: node >> 1, message: `request ${inst.requests[node >> 1].id} is picked up but never delivered` });
+      out.push({
+        code: 'PRECEDENCE',
+        requestIdx: node >> 1,
+        message: `request ${inst.requests[node >> 1].id} is picked up but never delivered`,
+      });
     }
   }
   const prefix = p.prefix[v];
   if (prefix.some((node, k) => seq[k] !== node)) {
-    out.push({ code: 'LOCK', message: `vehicle ${veh.id} must start with its ${prefix.length} locked visits in order` });
+    out.push({
+      code: 'LOCK',
+      message: `vehicle ${veh.id} must start with its ${prefix.length} locked visits in order`,
+    });
   }
   for (const node of seen.keys()) {
     if ((node & 1) === 1) continue;
@@ -76,14 +97,26 @@ function checkStructure(p: Prepared, v: number, seq: number[], out: RouteViolati
     const req = inst.requests[r];
     const missing = req.requires.filter((f) => !veh.features.includes(f));
     if (missing.length > 0) {
-      out.push({ code: 'NO_COMPATIBLE_VEHICLE', requestIdx: r, message: `request ${req.id} needs ${missing.join(', ')}, which vehicle ${veh.id} lacks` });
+      out.push({
+        code: 'NO_COMPATIBLE_VEHICLE',
+        requestIdx: r,
+        message: `request ${req.id} needs ${missing.join(', ')}, which vehicle ${veh.id} lacks`,
+      });
     }
     if (req.lockedVehicleIdx !== undefined && req.lockedVehicleIdx !== v) {
-      out.push({ code: 'LOCK', requestIdx: r, message: `request ${req.id} is locked to vehicle ${inst.vehicles[req.lockedVehicleIdx].id}` });
+      out.push({
+        code: 'LOCK',
+        requestIdx: r,
+        message: `request ${req.id} is locked to vehicle ${inst.vehicles[req.lockedVehicleIdx].id}`,
+      });
     }
     const owner = p.prefixOwner[r];
     if (owner >= 0 && owner !== v) {
-      out.push({ code: 'LOCK', requestIdx: r, message: `request ${req.id} is in the locked prefix of vehicle ${inst.vehicles[owner].id}` });
+      out.push({
+        code: 'LOCK',
+        requestIdx: r,
+        message: `request ${req.id} is in the locked prefix of vehicle ${inst.vehicles[owner].id}`,
+      });
     }
   }
   const onBoard = new Array<number>(p.nDims).fill(0);
@@ -120,7 +153,14 @@ function forwardSchedule(p: Prepared, nodes: Int32Array, n: number, B: Float64Ar
   if (n > 2) B[0] = Math.max(B[0], B[1] - svc[nodes[0]] - dur[loc[nodes[0]] * size + loc[nodes[1]]]);
 }
 
-function timeViolations(p: Prepared, v: number, nodes: Int32Array, n: number, B: Float64Array, out: RouteViolation[]): void {
+function timeViolations(
+  p: Prepared,
+  v: number,
+  nodes: Int32Array,
+  n: number,
+  B: Float64Array,
+  out: RouteViolation[],
+): void {
   const inst = p.inst;
   const veh = inst.vehicles[v];
   const pickAt = new Map<number, number>();
@@ -131,20 +171,34 @@ function timeViolations(p: Prepared, v: number, nodes: Int32Array, n: number, B:
     const spec = (node & 1) === 0 ? req.pickup : req.delivery;
     const what = (node & 1) === 0 ? 'pickup' : 'delivery';
     if (B[k] > spec.latestS + EPS) {
-      out.push({ code: 'TIME_WINDOW', requestIdx: r, message: `${what} of request ${req.id} starts at ${fmt(B[k])}, after its window closes at ${fmt(spec.latestS)}` });
+      out.push({
+        code: 'TIME_WINDOW',
+        requestIdx: r,
+        message: `${what} of request ${req.id} starts at ${fmt(B[k])}, after its window closes at ${fmt(spec.latestS)}`,
+      });
     }
     if ((node & 1) === 0) pickAt.set(r, B[k]);
     else if (pickAt.has(r)) {
       const ride = B[k] - pickAt.get(r)! - req.pickup.serviceS;
       if (ride > req.maxRideS + EPS) {
-        out.push({ code: 'RIDE_TIME', requestIdx: r, message: `request ${req.id} rides ${Math.round(ride / 60)} min, more than its ${Math.round(req.maxRideS / 60)} min limit` });
+        out.push({
+          code: 'RIDE_TIME',
+          requestIdx: r,
+          message: `request ${req.id} rides ${Math.round(ride / 60)} min, more than its ${Math.round(req.maxRideS / 60)} min limit`,
+        });
       }
     }
   }
   if (B[n - 1] - B[0] > veh.maxDurationS + EPS) {
-    out.push({ code: 'ROUTE_DURATION', message: `vehicle ${veh.id} would be out ${Math.round((B[n - 1] - B[0]) / 60)} min, more than ${Math.round(veh.maxDurationS / 60)} min` });
+    out.push({
+      code: 'ROUTE_DURATION',
+      message: `vehicle ${veh.id} would be out ${Math.round((B[n - 1] - B[0]) / 60)} min, more than ${Math.round(veh.maxDurationS / 60)} min`,
+    });
   }
   if (B[n - 1] > veh.shiftEndS + EPS) {
-    out.push({ code: 'SHIFT', message: `vehicle ${veh.id} returns at ${fmt(B[n - 1])}, after its shift ends at ${fmt(veh.shiftEndS)}` });
+    out.push({
+      code: 'SHIFT',
+      message: `vehicle ${veh.id} returns at ${fmt(B[n - 1])}, after its shift ends at ${fmt(veh.shiftEndS)}`,
+    });
   }
 }

@@ -5,7 +5,13 @@
  * with ~100 planned requests and needs an answer in milliseconds: candidates
  * are filtered with the O(1) relaxed check before any exact schedule is built.
  */
-import type { DarpInstance, InsertionOption, InsertionOptionsResult, UnservedReason, VisitRef } from './model/instance.ts';
+import type {
+  DarpInstance,
+  InsertionOption,
+  InsertionOptionsResult,
+  UnservedReason,
+  VisitRef,
+} from './model/instance.ts';
 import { preparedFor, type Prepared } from './model/prepared.ts';
 import { layout, workspaceFor, type Workspace } from './eval/schedule.ts';
 import { toPlannedRoute } from './eval/planned.ts';
@@ -36,9 +42,13 @@ export function insertionOptions(
   const options: InsertionOption[] = [];
   const working = routes.map((r, k) => {
     if (!(Number.isInteger(r.vehicleIdx) && r.vehicleIdx >= 0 && r.vehicleIdx < p.nVeh)) {
-      throw new Error(`insertionOptions: routes[${k}].vehicleIdx = ${r.vehicleIdx}: must be a vehicle index in [0, ${p.nVeh})`);
+      throw new Error(
+        `insertionOptions: routes[${k}].vehicleIdx = ${r.vehicleIdx}: must be a vehicle index in [0, ${p.nVeh})`,
+      );
     }
-    const nodes = r.visits.filter((v) => v.requestIdx !== requestIdx).map((v) => 2 * v.requestIdx + (v.kind === 'delivery' ? 1 : 0));
+    const nodes = r.visits
+      .filter((v) => v.requestIdx !== requestIdx)
+      .map((v) => 2 * v.requestIdx + (v.kind === 'delivery' ? 1 : 0));
     const route = new Route(r.vehicleIdx, nodes);
     route.update(p, ws, true);
     return route;
@@ -73,7 +83,12 @@ export function insertionOptions(
 }
 
 /** Why request r fits in none of the routes: the first rule that rejects it. */
-export function blockingReason(p: Prepared, routes: Route[], r: number, ws: Workspace): { reason: UnservedReason; message: string } {
+export function blockingReason(
+  p: Prepared,
+  routes: Route[],
+  r: number,
+  ws: Workspace,
+): { reason: UnservedReason; message: string } {
   const inst = p.inst;
   const req = inst.requests[r];
   const vehicles = routes.map((route) => route.v);
@@ -81,15 +96,22 @@ export function blockingReason(p: Prepared, routes: Route[], r: number, ws: Work
   if (vehicles.length === 0) return { reason: 'NO_ROOM', message: `no vehicle is available for request ${req.id}` };
   const withFeatures = vehicles.filter((v) => req.requires.every((f) => inst.vehicles[v].features.includes(f)));
   if (withFeatures.length === 0) {
-    return { reason: 'NO_COMPATIBLE_VEHICLE', message: `request ${req.id} needs ${req.requires.join(', ')}; none of the vehicles (${names(vehicles)}) has it` };
+    return {
+      reason: 'NO_COMPATIBLE_VEHICLE',
+      message: `request ${req.id} needs ${req.requires.join(', ')}; none of the vehicles (${names(vehicles)}) has it`,
+    };
   }
   const withRoom = withFeatures.filter((v) => req.load.every((q, d) => q <= inst.vehicles[v].capacity[d]));
   if (withRoom.length === 0) {
-    return { reason: 'CAPACITY', message: `request ${req.id} needs ${req.load.map((q, d) => `${q} ${inst.dims[d]}`).join(', ')}; no suitable vehicle is that large` };
+    return {
+      reason: 'CAPACITY',
+      message: `request ${req.id} needs ${req.load.map((q, d) => `${q} ${inst.dims[d]}`).join(', ')}; no suitable vehicle is that large`,
+    };
   }
   const allowed = withRoom.filter((v) => p.compatible[r * p.nVeh + v]);
   if (allowed.length === 0) {
-    const to = req.lockedVehicleIdx !== undefined ? inst.vehicles[req.lockedVehicleIdx].id : 'a vehicle not offered here';
+    const to =
+      req.lockedVehicleIdx !== undefined ? inst.vehicles[req.lockedVehicleIdx].id : 'a vehicle not offered here';
     return { reason: 'LOCK', message: `request ${req.id} is locked to ${to}` };
   }
   // Alone on an empty vehicle (after its locked visits)?
@@ -104,11 +126,26 @@ export function blockingReason(p: Prepared, routes: Route[], r: number, ws: Work
   const triedAlone = new Set<string>();
   for (const v of allowed) {
     const veh = inst.vehicles[v];
-    const key = JSON.stringify([veh.capacity, veh.startLoc, veh.endLoc, veh.shiftStartS, veh.shiftEndS, veh.maxDurationS, p.prefix[v]]);
+    const key = JSON.stringify([
+      veh.capacity,
+      veh.startLoc,
+      veh.endLoc,
+      veh.shiftStartS,
+      veh.shiftEndS,
+      veh.maxDurationS,
+      p.prefix[v],
+    ]);
     if (triedAlone.has(key)) continue;
     triedAlone.add(key);
-    const prefix = p.prefix[v].map((node) => ({ requestIdx: node >> 1, kind: (node & 1) === 0 ? 'pickup' as const : 'delivery' as const }));
-    const alone = evaluateRoute(inst, v, [...prefix, { requestIdx: r, kind: 'pickup' }, { requestIdx: r, kind: 'delivery' }]);
+    const prefix = p.prefix[v].map((node) => ({
+      requestIdx: node >> 1,
+      kind: (node & 1) === 0 ? ('pickup' as const) : ('delivery' as const),
+    }));
+    const alone = evaluateRoute(inst, v, [
+      ...prefix,
+      { requestIdx: r, kind: 'pickup' },
+      { requestIdx: r, kind: 'delivery' },
+    ]);
     if (alone.feasible) {
       aloneFits = true;
       break;
@@ -133,7 +170,10 @@ export function blockingReason(p: Prepared, routes: Route[], r: number, ws: Work
       for (let j = i; j <= Math.min(len, i + 4) && tried < DIAGNOSE_LIMIT; j++) {
         tried++;
         const n = layoutInsert(p, route, r, i, j, ws);
-        const visits = Array.from(ws.nodes.subarray(1, n - 1), (node) => ({ requestIdx: node >> 1, kind: (node & 1) === 0 ? 'pickup' as const : 'delivery' as const }));
+        const visits = Array.from(ws.nodes.subarray(1, n - 1), (node) => ({
+          requestIdx: node >> 1,
+          kind: (node & 1) === 0 ? ('pickup' as const) : ('delivery' as const),
+        }));
         const ev = evaluateRoute(inst, route.v, visits);
         if (!ev.feasible && ev.violations.length > 0) note(ev.violations[0].code, ev.violations[0].message);
       }
@@ -141,5 +181,8 @@ export function blockingReason(p: Prepared, routes: Route[], r: number, ws: Work
   }
   const top = [...counts.entries()].sort((a, b) => b[1].n - a[1].n)[0];
   if (!top) return { reason: 'NO_ROOM', message: `no vehicle has room for request ${req.id}` };
-  return { reason: top[0], message: `no vehicle has room for request ${req.id} at that time; typically: ${top[1].message}` };
+  return {
+    reason: top[0],
+    message: `no vehicle has room for request ${req.id} at that time; typically: ${top[1].message}`,
+  };
 }

@@ -29,13 +29,16 @@ export function solve(instance: DarpInstance, options: SolveOptions): DarpSoluti
   const p = prepare(instance);
   const ctx = createContext(p, options.seed);
   // Leave time to turn the best solution into the result (schedules, unserved reasons).
-  const timeLimit = options.timeLimitMs === undefined ? undefined
-    : options.timeLimitMs - Math.min(0.1 * options.timeLimitMs, 20 + 0.5 * p.nReq);
+  const timeLimit =
+    options.timeLimitMs === undefined
+      ? undefined
+      : options.timeLimitMs - Math.min(0.1 * options.timeLimitMs, 20 + 0.5 * p.nReq);
   const maxIter = options.maxIterations ?? (timeLimit === undefined ? DEFAULT_ITERATIONS : Infinity);
   const elapsed = (): number => options.now() - started;
   const fraction = (iter: number): number =>
     Number.isFinite(maxIter) ? iter / maxIter : Math.min(1, elapsed() / (timeLimit as number));
-  const overBudget = (): boolean => options.signal?.aborted === true || (timeLimit !== undefined && elapsed() >= timeLimit);
+  const overBudget = (): boolean =>
+    options.signal?.aborted === true || (timeLimit !== undefined && elapsed() >= timeLimit);
   const threads = options.threads ?? (timeLimit !== undefined && timeLimit >= THREADS_FROM_MS ? 2 : 1);
   let helper: Helper | null = null;
   let board: SharedBest | null = null;
@@ -105,7 +108,11 @@ function toResult(ctx: SearchContext, sol: Solution): DarpSolution {
         totals.waitAboardS += vis.startS - vis.arrivalS;
       }
       if (vis.kind === 'pickup') pickStart.set(vis.requestIdx, vis.departureS);
-      else totals.excessRideS += Math.max(0, vis.startS - (pickStart.get(vis.requestIdx) ?? vis.startS) - p.direct[vis.requestIdx]);
+      else
+        totals.excessRideS += Math.max(
+          0,
+          vis.startS - (pickStart.get(vis.requestIdx) ?? vis.startS) - p.direct[vis.requestIdx],
+        );
     });
   }
   const active = sol.routes.filter((r) => !sol.disabled[r.v] || r.nodes.length > 0);

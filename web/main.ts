@@ -21,7 +21,8 @@ const header = document.getElementById('app-header')!;
 const main = document.getElementById('main')!;
 let user: User | null = null;
 
-const homeOf = (u: User) => (u.role === 'coordinator' ? '#/coordinator' : u.role === 'driver' ? '#/driver' : '#/family');
+const homeOf = (u: User) =>
+  u.role === 'coordinator' ? '#/coordinator' : u.role === 'driver' ? '#/driver' : '#/family';
 
 function parseHash(): { path: string[]; params: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -50,20 +51,66 @@ function switchLanguage(select: HTMLSelectElement): void {
 }
 
 function renderHeader(): void {
-  const links: [string, string][] = user?.role === 'coordinator'
-    ? [['#/coordinator', t('nav.plan')], ['#/slots', t('nav.slots')], ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string]), ['#/accounts', t('accounts.nav')]]
-    : [];
+  const links: [string, string][] =
+    user?.role === 'coordinator'
+      ? [
+          ['#/coordinator', t('nav.plan')],
+          ['#/slots', t('nav.slots')],
+          ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string]),
+          ['#/accounts', t('accounts.nav')],
+        ]
+      : [];
   const current = location.hash.split('?')[0];
-  replace(header,
+  replace(
+    header,
     h('span', { class: 'brand' }, t('app.title')),
-    links.length ? h('nav', { 'aria-label': t('app.nav') }, h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : undefined }, label))))) : null,
-    h('div', { class: 'header-tools' },
+    links.length
+      ? h(
+          'nav',
+          { 'aria-label': t('app.nav') },
+          h(
+            'ul',
+            {},
+            links.map(([href, label]) =>
+              h('li', {}, h('a', { href, 'aria-current': current === href ? 'page' : undefined }, label)),
+            ),
+          ),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'header-tools' },
       h('label', { for: 'lang-switch', class: 'visually-hidden' }, t('app.language')),
-      h('select', { id: 'lang-switch', onchange: (ev: Event) => switchLanguage(ev.target as HTMLSelectElement) },
+      h(
+        'select',
+        { id: 'lang-switch', onchange: (ev: Event) => switchLanguage(ev.target as HTMLSelectElement) },
         h('option', { value: 'it', selected: lang() === 'it' }, 'Italiano'),
-        h('option', { value: 'en', selected: lang() === 'en' }, 'English')),
-      user ? h('a', { href: '#/password', class: 'header-link', 'aria-current': current === '#/password' ? 'page' : undefined }, t('accounts.myPassword')) : null,
-      user ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await api.logout().catch(() => undefined); user = null; location.hash = '#/login'; } }, t('app.logout')) : null));
+        h('option', { value: 'en', selected: lang() === 'en' }, 'English'),
+      ),
+      user
+        ? h(
+            'a',
+            { href: '#/password', class: 'header-link', 'aria-current': current === '#/password' ? 'page' : undefined },
+            t('accounts.myPassword'),
+          )
+        : null,
+      user
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onclick: async () => {
+                await api.logout().catch(() => undefined);
+                user = null;
+                location.hash = '#/login';
+              },
+            },
+            t('app.logout'),
+          )
+        : null,
+    ),
+  );
 }
 
 /** Bumped on every navigation: a page whose loading finishes after the user moved on is dropped. */
@@ -101,9 +148,12 @@ async function route(): Promise<void> {
   // The coordinator's screen (with Leaflet) is a separate chunk: a driver's phone never loads it.
   if (page === 'coordinator' && user.role === 'coordinator') {
     const { coordinatorView } = await import('./views/coordinator/coordinator.ts');
-    if (!stale()) coordinatorView(root, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
-  } else if (page === 'slots' && user.role === 'coordinator') void coordinatorSlotsView(root, api, params.get('week') ?? defaultWeek());
-  else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity)) manageView(root, api, path[1] as Entity);
+    if (!stale())
+      coordinatorView(root, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
+  } else if (page === 'slots' && user.role === 'coordinator')
+    void coordinatorSlotsView(root, api, params.get('week') ?? defaultWeek());
+  else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity))
+    manageView(root, api, path[1] as Entity);
   else if (page === 'accounts' && user.role === 'coordinator') {
     const { accountsView } = await import('./views/accounts/accounts.ts');
     if (!stale()) accountsView(root, api, user);

@@ -62,13 +62,17 @@ export async function requireAccount(db: Db, id: string): Promise<AccountRow> {
 /** A driver account names an existing driver, a family account an existing household, a coordinator neither. */
 export async function checkLinks(db: Db, a: Pick<NewAccountInput, 'role' | 'driverId' | 'householdId'>): Promise<void> {
   if (a.role === 'driver') {
-    if (a.householdId) throw invalid('householdId', 'a driver account is linked to a driver, not a household', a.householdId);
+    if (a.householdId)
+      throw invalid('householdId', 'a driver account is linked to a driver, not a household', a.householdId);
     if (!a.driverId) throw invalid('driverId', 'a driver account needs the id of an existing driver', a.driverId);
-    if (!(await getEntity(db, 'driver', a.driverId))) throw invalid('driverId', `no driver with id "${a.driverId}"`, a.driverId);
+    if (!(await getEntity(db, 'driver', a.driverId)))
+      throw invalid('driverId', `no driver with id "${a.driverId}"`, a.driverId);
   } else if (a.role === 'family') {
     if (a.driverId) throw invalid('driverId', 'a family account is linked to a household, not a driver', a.driverId);
-    if (!a.householdId) throw invalid('householdId', 'a family account needs the id of an existing household', a.householdId);
-    if (!(await getEntity(db, 'household', a.householdId))) throw invalid('householdId', `no household with id "${a.householdId}"`, a.householdId);
+    if (!a.householdId)
+      throw invalid('householdId', 'a family account needs the id of an existing household', a.householdId);
+    if (!(await getEntity(db, 'household', a.householdId)))
+      throw invalid('householdId', `no household with id "${a.householdId}"`, a.householdId);
   } else {
     if (a.driverId) throw invalid('driverId', 'a coordinator account is linked to no driver', a.driverId);
     if (a.householdId) throw invalid('householdId', 'a coordinator account is linked to no household', a.householdId);
@@ -110,7 +114,13 @@ export async function createManagedAccount(
 }
 
 /** Sets an account's password and ends its sessions but `keepTokenHash`, in the database and this process's cache; audited. */
-export async function setPasswordAndEndSessions(deps: AccountAdminDeps, actor: User, id: string, password: string, keepTokenHash?: string): Promise<void> {
+export async function setPasswordAndEndSessions(
+  deps: AccountAdminDeps,
+  actor: User,
+  id: string,
+  password: string,
+  keepTokenHash?: string,
+): Promise<void> {
   await deps.db.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [id, await hashPassword(password)]);
   await deleteSessionsOfAccount(deps.db, id, keepTokenHash);
   deps.sessions.forgetAccount(id, keepTokenHash);
@@ -129,7 +139,13 @@ export async function resetPassword(
   const row = await requireAccount(deps.db, id);
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   // A coordinator resetting their own password keeps the session they are using.
-  await setPasswordAndEndSessions(deps, actor, id, password ?? generatedPassword!, row.id === actor.id ? actorTokenHash : undefined);
+  await setPasswordAndEndSessions(
+    deps,
+    actor,
+    id,
+    password ?? generatedPassword!,
+    row.id === actor.id ? actorTokenHash : undefined,
+  );
   return { account: toAccount(row), ...(generatedPassword ? { generatedPassword } : {}) };
 }
 
@@ -142,7 +158,12 @@ function notYourself(actor: User, id: string, what: 'disable' | 'delete'): void 
 }
 
 /** A disabled account cannot log in and its sessions end at once; enabling lets it log in again. */
-export async function setDisabled(deps: AccountAdminDeps, actor: User, id: string, disabled: boolean): Promise<Account> {
+export async function setDisabled(
+  deps: AccountAdminDeps,
+  actor: User,
+  id: string,
+  disabled: boolean,
+): Promise<Account> {
   const { db, clock, sessions } = deps;
   if (disabled) notYourself(actor, id, 'disable');
   const row = await requireAccount(db, id);
@@ -155,7 +176,8 @@ export async function setDisabled(deps: AccountAdminDeps, actor: User, id: strin
     await deleteSessionsOfAccount(db, id);
     sessions.forgetAccount(id);
   }
-  if (disabled !== (row.disabled_at !== null)) await audit(db, clock, actor, disabled ? 'disable' : 'enable', 'account', id);
+  if (disabled !== (row.disabled_at !== null))
+    await audit(db, clock, actor, disabled ? 'disable' : 'enable', 'account', id);
   return toAccount(rows[0]!);
 }
 

@@ -8,10 +8,23 @@ import type { RouterDeps } from '../app.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { audit } from '../audit/audit.ts';
 import {
-  AccountListQuerySchema, AccountPageSchema, AccountSchema, AccountWithPasswordSchema, NewAccountSchema, PasswordResetSchema,
+  AccountListQuerySchema,
+  AccountPageSchema,
+  AccountSchema,
+  AccountWithPasswordSchema,
+  NewAccountSchema,
+  PasswordResetSchema,
 } from '../contract/accounts.ts';
 import { defineRoute } from '../http/define-route.ts';
-import { createManagedAccount, deleteManagedAccount, listAccounts, requireAccount, resetPassword, setDisabled, toAccount } from './admin.ts';
+import {
+  createManagedAccount,
+  deleteManagedAccount,
+  listAccounts,
+  requireAccount,
+  resetPassword,
+  setDisabled,
+  toAccount,
+} from './admin.ts';
 
 const IdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 const ROLES: ['coordinator'] = ['coordinator'];
@@ -54,7 +67,8 @@ export function accountsRouter(deps: RouterDeps, sessions: SessionCache): Router
   defineRoute(router, registry, '/api/accounts', {
     method: 'post',
     path: '/',
-    summary: 'Create an account: a driver account names an existing driver, a family account an existing household; without a password one is generated and returned once',
+    summary:
+      'Create an account: a driver account names an existing driver, a family account an existing household; without a password one is generated and returned once',
     tag: 'accounts',
     roles: ROLES,
     body: NewAccountSchema,
@@ -69,7 +83,8 @@ export function accountsRouter(deps: RouterDeps, sessions: SessionCache): Router
   defineRoute(router, registry, '/api/accounts', {
     method: 'post',
     path: '/:id/password',
-    summary: "Set an account's password, or without one generate a one-time password returned once; ends the account's sessions",
+    summary:
+      "Set an account's password, or without one generate a one-time password returned once; ends the account's sessions",
     tag: 'accounts',
     roles: ROLES,
     params: IdParamsSchema,
@@ -117,7 +132,11 @@ export function accountsRouter(deps: RouterDeps, sessions: SessionCache): Router
     tag: 'accounts',
     roles: ROLES,
     params: IdParamsSchema,
-    responses: { 204: { description: 'deleted' }, 404: { description: 'no such account' }, 409: { description: 'your own account' } },
+    responses: {
+      204: { description: 'deleted' },
+      404: { description: 'no such account' },
+      409: { description: 'your own account' },
+    },
     handler: async ({ params, user }) => {
       await deleteManagedAccount(admin, user, params.id);
       return { status: 204 };

@@ -17,7 +17,14 @@ function fakeDb(): Db & { inserts: unknown[][] } {
   } as Db & { inserts: unknown[][] };
 }
 
-const driver: User = { id: 'u1', username: 'autista', role: 'driver', displayName: 'A', driverId: 'd1', householdId: null };
+const driver: User = {
+  id: 'u1',
+  username: 'autista',
+  role: 'driver',
+  displayName: 'A',
+  driverId: 'd1',
+  householdId: null,
+};
 
 describe('audit log', () => {
   it('a phone re-reading the same run within a minute is recorded once; a later read and every change are recorded', async () => {

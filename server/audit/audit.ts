@@ -8,9 +8,19 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 
 export type AuditAction =
-  | 'read' | 'list' | 'create' | 'update' | 'delete' | 'import' | 'export' | 'event' | 'absence'
+  | 'read'
+  | 'list'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'import'
+  | 'export'
+  | 'event'
+  | 'absence'
   // accounts: a password set (by a coordinator or by its owner), an account disabled or enabled
-  | 'password' | 'disable' | 'enable';
+  | 'password'
+  | 'disable'
+  | 'enable';
 
 export const AuditEntrySchema = z.object({
   id: z.number(),
@@ -51,7 +61,11 @@ export async function audit(
   entityId: string,
 ): Promise<void> {
   const nowMs = clock.now().getTime();
-  if ((action === 'read' || action === 'list') && alreadyRecorded(db, `${actor.id}|${action}|${entity}|${entityId}`, nowMs)) return;
+  if (
+    (action === 'read' || action === 'list') &&
+    alreadyRecorded(db, `${actor.id}|${action}|${entity}|${entityId}`, nowMs)
+  )
+    return;
   await db.query(
     `INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, entity, entity_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -28,7 +28,12 @@ export function auditRouter(deps: AppDeps & { registry: OperationRegistry }): Ro
     responses: {
       200: {
         description: 'a page of entries',
-        schema: z.object({ items: z.array(AuditEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+        schema: z.object({
+          items: z.array(AuditEntrySchema),
+          total: z.number(),
+          page: z.number(),
+          pageSize: z.number(),
+        }),
       },
     },
     handler: async ({ query }) => {

@@ -40,8 +40,10 @@ export interface NewAccount {
 
 /** Creates an account and returns its row (the CLI and the seed use createAccount). */
 export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> {
-  if (a.role === 'driver' && !a.driverId) throw new AppError('REQUEST_INVALID', 'driverId: a driver account needs a driver');
-  if (a.role === 'family' && !a.householdId) throw new AppError('REQUEST_INVALID', 'householdId: a family account needs a household');
+  if (a.role === 'driver' && !a.driverId)
+    throw new AppError('REQUEST_INVALID', 'driverId: a driver account needs a driver');
+  if (a.role === 'family' && !a.householdId)
+    throw new AppError('REQUEST_INVALID', 'householdId: a family account needs a household');
   if (await findAccountByUsername(db, a.username)) throw new AppError('CONFLICT', `username: "${a.username}" is taken`);
   const hash = await hashPassword(a.password);
   const { rows } = await db.query<AccountRow>(

@@ -13,7 +13,8 @@ import { openDb } from '../db/open.ts';
 import { createAccount } from './accounts.ts';
 import { RoleSchema } from './context.ts';
 
-const USAGE = 'usage: ACCOUNT_PASSWORD=… npm run account -- add <username> <coordinator|driver|family> [--driver ID] [--household ID]';
+const USAGE =
+  'usage: ACCOUNT_PASSWORD=… npm run account -- add <username> <coordinator|driver|family> [--driver ID] [--household ID]';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -34,7 +35,9 @@ async function main(args: string[]): Promise<void> {
     // The same rule as the app: the driver or household must exist.
     await checkLinks(db, links);
     const user = await createAccount(db, { username, password, ...links });
-    console.log(`created ${user.role} ${user.username}${user.driverId ? ` (driver ${user.driverId})` : ''}${user.householdId ? ` (household ${user.householdId})` : ''}`);
+    console.log(
+      `created ${user.role} ${user.username}${user.driverId ? ` (driver ${user.driverId})` : ''}${user.householdId ? ` (household ${user.householdId})` : ''}`,
+    );
   } finally {
     await db.close();
   }

@@ -59,7 +59,9 @@ export const csrfGuard: RequestHandler = (req, _res, next) => {
   const a = Buffer.from(sent);
   const b = Buffer.from(auth.csrfToken);
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    return next(new AppError('FORBIDDEN', `missing or wrong ${CSRF_HEADER} header (returned by login and /api/auth/me)`));
+    return next(
+      new AppError('FORBIDDEN', `missing or wrong ${CSRF_HEADER} header (returned by login and /api/auth/me)`),
+    );
   }
   next();
 };

@@ -28,8 +28,7 @@ export const LoginResponseSchema = z.object({ user: UserSchema, token: z.string(
 export const MeResponseSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 
 /** A hash of a random password: a login for an unknown user costs the same time as a wrong password. */
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export function authRouter(
   deps: { db: Db; config: Config; clock: Clock },
@@ -58,7 +57,12 @@ export function authRouter(
       const key = `${req.ip ?? '?'}|${body.username.toLowerCase()}`;
       const wait = limiter.blockedFor(key);
       if (wait !== undefined) {
-        throw new AppError('RATE_LIMITED', `too many login attempts for ${body.username}; retry in ${wait} s`, [], wait);
+        throw new AppError(
+          'RATE_LIMITED',
+          `too many login attempts for ${body.username}; retry in ${wait} s`,
+          [],
+          wait,
+        );
       }
       const account = await findAccountByUsername(db, body.username);
       const ok = await verifyPassword(body.password, account?.password_hash ?? DUMMY_HASH);
@@ -69,7 +73,10 @@ export function authRouter(
       limiter.reset(key);
       // Said only to someone who knows the password, so it reveals nothing to a guesser.
       if (account.disabled_at !== null) {
-        throw new AppError('FORBIDDEN', `the account ${account.username} is disabled; ask the transport office to enable it`);
+        throw new AppError(
+          'FORBIDDEN',
+          `the account ${account.username} is disabled; ask the transport office to enable it`,
+        );
       }
       const session = await createSession(db, config.sessionSecret, account.id, config.SESSION_TTL_HOURS, clock);
       res.setHeader(
@@ -123,7 +130,12 @@ export function authRouter(
       const key = `${req.ip ?? '?'}|${user.id}`;
       const wait = changeLimiter.blockedFor(key);
       if (wait !== undefined) {
-        throw new AppError('RATE_LIMITED', `too many wrong current passwords for ${user.username}; retry in ${wait} s`, [], wait);
+        throw new AppError(
+          'RATE_LIMITED',
+          `too many wrong current passwords for ${user.username}; retry in ${wait} s`,
+          [],
+          wait,
+        );
       }
       const account = await findAccountById(db, user.id);
       if (!account || !(await verifyPassword(body.currentPassword, account.password_hash))) {

@@ -44,6 +44,7 @@ export class SessionCache {
 
   /** Forgets every session of an account (disabled, deleted, password changed), except `keep`. */
   forgetAccount(accountId: string, keep?: string): void {
-    for (const [hash, e] of this.entries) if (e.session.user.id === accountId && hash !== keep) this.entries.delete(hash);
+    for (const [hash, e] of this.entries)
+      if (e.session.user.id === accountId && hash !== keep) this.entries.delete(hash);
   }
 }

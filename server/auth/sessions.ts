@@ -9,7 +9,8 @@ import type { Db } from '../db/db.ts';
 import { toUser, type AccountRow } from './accounts.ts';
 import type { User } from './context.ts';
 
-export const tokenHash = (secret: string, token: string): string => createHmac('sha256', secret).update(token).digest('base64url');
+export const tokenHash = (secret: string, token: string): string =>
+  createHmac('sha256', secret).update(token).digest('base64url');
 
 export interface Session {
   token: string;
@@ -17,7 +18,13 @@ export interface Session {
   expiresAt: Date;
 }
 
-export async function createSession(db: Db, secret: string, accountId: string, ttlHours: number, clock: Clock): Promise<Session> {
+export async function createSession(
+  db: Db,
+  secret: string,
+  accountId: string,
+  ttlHours: number,
+  clock: Clock,
+): Promise<Session> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(clock.now().getTime() + ttlHours * 3600_000);

@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 
-export const IdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
 export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 export const IsoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week as YYYY-Www');
@@ -38,7 +42,10 @@ export const MunicipalityBoundariesSchema = z.object({
       type: z.literal('Feature'),
       id: z.string(),
       properties: MunicipalitySchema,
-      geometry: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
+      geometry: z.object({
+        type: z.literal('Polygon'),
+        coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))),
+      }),
     }),
   ),
 });
@@ -49,7 +56,10 @@ export const PlaceSchema = z.object({
   lon: z.number().min(-180).max(180),
   label: z.string().min(1).max(200),
   /** Filled by the server (point-in-polygon); a place outside the 16 comuni is rejected. */
-  istatCode: z.string().regex(/^\d{6}$/).optional(),
+  istatCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type Place = z.infer<typeof PlaceSchema>;
 
@@ -130,11 +140,17 @@ export const StandingRequestSchema = z
     exceptions: z.array(DateSchema).default([]),
     /** Windows promised to the family when a slot was booked; hard until released. */
     promised: z
-      .partialRecord(WeekdaySchema, z.object({ pickup: DayIntervalSchema.optional(), dropoff: DayIntervalSchema.optional() }))
+      .partialRecord(
+        WeekdaySchema,
+        z.object({ pickup: DayIntervalSchema.optional(), dropoff: DayIntervalSchema.optional() }),
+      )
       .optional(),
   })
   .refine((r) => r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
-  .refine((r) => r.outbound || r.return, { message: 'a request needs an outbound or a return trip', path: ['outbound'] });
+  .refine((r) => r.outbound || r.return, {
+    message: 'a request needs an outbound or a return trip',
+    path: ['outbound'],
+  });
 export type StandingRequest = z.infer<typeof StandingRequestSchema>;
 
 export const CapacitySchema = z.object({

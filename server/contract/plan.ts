@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, IsoWeekSchema } from './domain.ts';
 
-export const IsoDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO 8601 date-time with offset');
+export const IsoDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO 8601 date-time with offset');
 
 export const ProviderNameSchema = z.enum(['osrm', 'estimate']);
 
@@ -94,7 +96,16 @@ export const ViolationSchema = z.object({
   date: DateSchema,
   routeId: IdSchema,
   stopId: IdSchema.optional(),
-  code: z.enum(['TIME_WINDOW', 'CAPACITY', 'RIDE_TIME', 'ROUTE_DURATION', 'SHIFT', 'LIFT_REQUIRED', 'PRECEDENCE', 'DRIVER']),
+  code: z.enum([
+    'TIME_WINDOW',
+    'CAPACITY',
+    'RIDE_TIME',
+    'ROUTE_DURATION',
+    'SHIFT',
+    'LIFT_REQUIRED',
+    'PRECEDENCE',
+    'DRIVER',
+  ]),
   message: z.string(),
 });
 export type Violation = z.infer<typeof ViolationSchema>;

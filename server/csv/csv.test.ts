@@ -25,7 +25,11 @@ describe('CSV', () => {
       ['plain', '1.5', 'semi;colon', 'è', '-3'],
     ];
     const text = writeCsv(['h1', 'h2', 'h3', 'h4', 'h5'], rows);
-    expect(parseCsv(text).slice(1).map((r) => r.cells)).toEqual(rows);
+    expect(
+      parseCsv(text)
+        .slice(1)
+        .map((r) => r.cells),
+    ).toEqual(rows);
   });
 
   it('names the line of an unclosed quote', () => {

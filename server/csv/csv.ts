@@ -84,7 +84,8 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): Csv
       startLine = line;
       continue;
     }
-    if (c === '"' ) throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+    if (c === '"')
+      throw new CsvSyntaxError(line, 'a quote inside an unquoted field (quote the whole field and double the quote)');
     cell += c;
     i++;
   }

@@ -3,7 +3,15 @@ import { addDays, fromIsoRome, isoWeekDates, isoWeekOf, toIsoRome, weekdayOf } f
 
 describe('ISO weeks and dates', () => {
   it('the demo week 2026-W49 runs from Monday 30 November to Sunday 6 December', () => {
-    expect(isoWeekDates('2026-W49')).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(isoWeekDates('2026-W49')).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
   });
 
   it('week 1 may start in the previous year and week 53 exists only in long years', () => {

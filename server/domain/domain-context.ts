@@ -18,11 +18,16 @@ export interface DomainContext {
   windowConfig: WindowConfig;
 }
 
-export type DomainEntities = Pick<Scenario, 'services' | 'households' | 'passengers'> & Partial<Pick<Scenario, 'vehicles'>>;
+export type DomainEntities = Pick<Scenario, 'services' | 'households' | 'passengers'> &
+  Partial<Pick<Scenario, 'vehicles'>>;
 
-const byId = <T extends { id: string }>(items: readonly T[] = []): Map<string, T> => new Map(items.map((i) => [i.id, i]));
+const byId = <T extends { id: string }>(items: readonly T[] = []): Map<string, T> =>
+  new Map(items.map((i) => [i.id, i]));
 
-export function domainContext(entities: DomainEntities, options: { directS?: DirectTime; windowConfig?: WindowConfig } = {}): DomainContext {
+export function domainContext(
+  entities: DomainEntities,
+  options: { directS?: DirectTime; windowConfig?: WindowConfig } = {},
+): DomainContext {
   return {
     services: byId(entities.services),
     households: byId(entities.households),

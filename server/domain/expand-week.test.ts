@@ -5,7 +5,9 @@ import { toHhMm } from '../windows/time-of-day.ts';
 import { toIsoRome } from './calendar.ts';
 import { expandWeek } from './expand-week.ts';
 
-const tiny = ScenarioSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/scenarios/tiny-week.json', import.meta.url), 'utf8')));
+const tiny = ScenarioSchema.parse(
+  JSON.parse(readFileSync(new URL('../../fixtures/scenarios/tiny-week.json', import.meta.url), 'utf8')),
+);
 
 describe('expanding standing requests into the trips of one week', () => {
   const week = expandWeek(tiny, '2026-W49');
@@ -13,7 +15,15 @@ describe('expanding standing requests into the trips of one week', () => {
   it('the tiny week gives 19 trips, 3 unservable returns and 5 cancelled trips', () => {
     // r-1 Luca school Mon–Thu both ways (Fri school closed) = 8; r-2 Marta CDD Mon/Wed/Fri outbound = 3;
     // r-3 Nino CDD from Wed, absent Thu → Wed + Fri both ways = 4; r-4 Lia school Mon–Thu outbound only = 4.
-    expect(week.dates).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(week.dates).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
     const count = (id: string) => week.trips.filter((t) => t.requestId === id).length;
     expect([count('r-1'), count('r-2'), count('r-3'), count('r-4')]).toEqual([8, 3, 4, 4]);
     expect(week.trips).toHaveLength(19);
@@ -63,7 +73,7 @@ describe('expanding standing requests into the trips of one week', () => {
     expect(toHhMm(luca.pickup.toS)).toBe('07:38');
   });
 
-  it('a week outside the requests\' validity has no trips for them', () => {
+  it("a week outside the requests' validity has no trips for them", () => {
     const summer = expandWeek(tiny, '2027-W30');
     expect(summer.trips.every((t) => t.requestId === 'r-3')).toBe(true);
     expect(summer.trips.length).toBe(10);

@@ -86,11 +86,20 @@ function expandDate(entities: WeekEntities, date: string, context: DomainContext
 }
 
 /** One request's trips on one date (cancelled, unservable or with windows), added to `out`; the caller decides whether it travels that date. */
-export function expandRequestOn(request: StandingRequest, date: string, context: DomainContext, out: ExpandedWeek): void {
+export function expandRequestOn(
+  request: StandingRequest,
+  date: string,
+  context: DomainContext,
+  out: ExpandedWeek,
+): void {
   const weekday = weekdayOf(date);
   const service = context.services.get(request.serviceId);
   const base = { requestId: request.id, passengerId: request.passengerId, date };
-  const why = request.exceptions.includes(date) ? 'absence' : service?.closures.includes(date) ? 'service_closed' : null;
+  const why = request.exceptions.includes(date)
+    ? 'absence'
+    : service?.closures.includes(date)
+      ? 'service_closed'
+      : null;
   if (why) {
     for (const direction of directions(request)) out.cancelled.push({ ...base, direction, why });
     return;
@@ -99,7 +108,13 @@ export function expandRequestOn(request: StandingRequest, date: string, context:
   if ('missing' in day) {
     const what = day.missing.map((m) => `${m.field} "${m.id}"`).join(', ');
     for (const direction of directions(request)) {
-      out.unservable.push({ ...base, direction, reason: 'UNKNOWN_REFERENCE', message: `Request ${request.id} refers to an unknown ${what}.`, fix: 'Correct the request or add the missing entity.' });
+      out.unservable.push({
+        ...base,
+        direction,
+        reason: 'UNKNOWN_REFERENCE',
+        message: `Request ${request.id} refers to an unknown ${what}.`,
+        fix: 'Correct the request or add the missing entity.',
+      });
     }
     return;
   }

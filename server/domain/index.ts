@@ -2,7 +2,13 @@
 export { addDays, fromIsoRome, isoWeekDates, isoWeekOf, romeOffsetMin, toIsoRome, weekdayOf } from './calendar.ts';
 export { domainContext, type DirectTime, type DomainContext } from './domain-context.ts';
 export type { DomainIssue } from './domain-issue.ts';
-export { expandWeek, type CancelledTrip, type ExpandedTrip, type ExpandedWeek, type UnservableTrip } from './expand-week.ts';
+export {
+  expandWeek,
+  type CancelledTrip,
+  type ExpandedTrip,
+  type ExpandedWeek,
+  type UnservableTrip,
+} from './expand-week.ts';
 export { parseScenario, zodFieldIssues } from './parse-scenario.ts';
 export { validateDriver } from './validate-driver.ts';
 export { validateHousehold } from './validate-household.ts';

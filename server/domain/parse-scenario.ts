@@ -23,7 +23,11 @@ export function zodFieldIssues(err: z.ZodError, input: unknown): FieldIssue[] {
   return err.issues.map((issue) => {
     const value = valueAt(input, issue.path);
     const shown = value === undefined ? 'missing' : JSON.stringify(value);
-    return { path: issue.path.map(String).join('.'), message: `${issue.message} (got ${shown && shown.length > 80 ? `${shown.slice(0, 77)}...` : shown})`, value };
+    return {
+      path: issue.path.map(String).join('.'),
+      message: `${issue.message} (got ${shown && shown.length > 80 ? `${shown.slice(0, 77)}...` : shown})`,
+      value,
+    };
   });
 }
 

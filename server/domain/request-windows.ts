@@ -16,7 +16,9 @@ export interface RequestDay {
   windows: WindowsResult;
 }
 
-export type RequestDayResult = RequestDay | { missing: Array<{ field: 'passengerId' | 'serviceId' | 'householdId'; id: string }> };
+export type RequestDayResult =
+  | RequestDay
+  | { missing: Array<{ field: 'passengerId' | 'serviceId' | 'householdId'; id: string }> };
 
 export function requestWindows(request: StandingRequest, weekday: Weekday, context: DomainContext): RequestDayResult {
   const passenger = context.passengers.get(request.passengerId);
@@ -41,8 +43,18 @@ export function requestWindows(request: StandingRequest, weekday: Weekday, conte
   });
   // each direction with its own direct time (a travel-time matrix need not be symmetric)
   const windows: WindowsResult = {
-    ...(request.outbound ? workHoursToWindows({ ...day(context.directS(home, service.place)), outbound: true, return: false }, context.windowConfig) : {}),
-    ...(request.return ? workHoursToWindows({ ...day(context.directS(service.place, home)), outbound: false, return: true }, context.windowConfig) : {}),
+    ...(request.outbound
+      ? workHoursToWindows(
+          { ...day(context.directS(home, service.place)), outbound: true, return: false },
+          context.windowConfig,
+        )
+      : {}),
+    ...(request.return
+      ? workHoursToWindows(
+          { ...day(context.directS(service.place, home)), outbound: false, return: true },
+          context.windowConfig,
+        )
+      : {}),
   };
   return { passenger, household, service, home, windows };
 }

@@ -15,7 +15,13 @@ export function validateDriver(driver: Driver, context: Pick<DomainContext, 'veh
     if (hours) issues.push(...intervalIssues(at(path, 'availability', weekday), hours.from, hours.to));
   }
   if (driver.maxHoursPerDay > driver.maxHoursPerWeek) {
-    issues.push(error(at(path, 'maxHoursPerDay'), `${driver.maxHoursPerDay} h a day is more than the ${driver.maxHoursPerWeek} h allowed a week`, driver.maxHoursPerDay));
+    issues.push(
+      error(
+        at(path, 'maxHoursPerDay'),
+        `${driver.maxHoursPerDay} h a day is more than the ${driver.maxHoursPerWeek} h allowed a week`,
+        driver.maxHoursPerDay,
+      ),
+    );
   }
   return issues;
 }

@@ -13,7 +13,8 @@ export function validateHousehold(household: Household, _context?: Partial<Domai
   const home = homeIssue(household.home, at(path, 'home'));
   if (home) issues.push(error(home.path, home.message, home.value));
   for (const [weekday, hours] of Object.entries(household.workHours)) {
-    if (hours) issues.push(...intervalIssues(at(path, 'workHours', weekday), hours.leaves, hours.back, ['leaves', 'back']));
+    if (hours)
+      issues.push(...intervalIssues(at(path, 'workHours', weekday), hours.leaves, hours.back, ['leaves', 'back']));
   }
   return issues;
 }

@@ -7,7 +7,11 @@ import { homeIssue } from '../geo/eligible-home.ts';
 import type { DomainContext } from './domain-context.ts';
 import { at, error, type DomainIssue } from './domain-issue.ts';
 
-export function validatePassenger(passenger: Passenger, context: Pick<DomainContext, 'households'>, path = ''): DomainIssue[] {
+export function validatePassenger(
+  passenger: Passenger,
+  context: Pick<DomainContext, 'households'>,
+  path = '',
+): DomainIssue[] {
   const issues: DomainIssue[] = [];
   if (!context.households.has(passenger.householdId)) {
     issues.push(error(at(path, 'householdId'), `unknown household "${passenger.householdId}"`, passenger.householdId));

@@ -12,9 +12,12 @@ import { requestWindows } from './request-windows.ts';
 export function validateRequest(request: StandingRequest, context: DomainContext, path = ''): DomainIssue[] {
   const issues: DomainIssue[] = [];
   if (request.validTo < request.validFrom) {
-    issues.push(error(at(path, 'validTo'), `${request.validTo} is before validFrom ${request.validFrom}`, request.validTo));
+    issues.push(
+      error(at(path, 'validTo'), `${request.validTo} is before validFrom ${request.validFrom}`, request.validTo),
+    );
   }
-  if (!request.outbound && !request.return) issues.push(error(at(path, 'outbound'), 'a request needs an outbound or a return trip', false));
+  if (!request.outbound && !request.return)
+    issues.push(error(at(path, 'outbound'), 'a request needs an outbound or a return trip', false));
   for (const [weekday, promise] of Object.entries(request.promised ?? {})) {
     for (const end of ['pickup', 'dropoff'] as const) {
       const w = promise?.[end];
@@ -23,10 +26,12 @@ export function validateRequest(request: StandingRequest, context: DomainContext
   }
   const service = context.services.get(request.serviceId);
   if (!service) issues.push(error(at(path, 'serviceId'), `unknown service "${request.serviceId}"`, request.serviceId));
-  if (!context.passengers.has(request.passengerId)) issues.push(error(at(path, 'passengerId'), `unknown passenger "${request.passengerId}"`, request.passengerId));
+  if (!context.passengers.has(request.passengerId))
+    issues.push(error(at(path, 'passengerId'), `unknown passenger "${request.passengerId}"`, request.passengerId));
   if (service) {
     request.weekdays.forEach((weekday, i) => {
-      if (!service.hours[weekday]) issues.push(error(at(path, 'weekdays', i), `${service.name} (${service.id}) is closed on ${weekday}`, weekday));
+      if (!service.hours[weekday])
+        issues.push(error(at(path, 'weekdays', i), `${service.name} (${service.id}) is closed on ${weekday}`, weekday));
     });
   }
   if (issues.some((i) => i.severity === 'error')) return issues;
@@ -34,13 +39,26 @@ export function validateRequest(request: StandingRequest, context: DomainContext
   request.weekdays.forEach((weekday, i) => {
     const day = requestWindows(request, weekday, context);
     if ('missing' in day) {
-      for (const m of day.missing) issues.push(error(at(path, 'passengerId'), `passenger "${request.passengerId}" belongs to unknown household "${m.id}"`, m.id));
+      for (const m of day.missing)
+        issues.push(
+          error(
+            at(path, 'passengerId'),
+            `passenger "${request.passengerId}" belongs to unknown household "${m.id}"`,
+            m.id,
+          ),
+        );
       return;
     }
     for (const direction of ['outbound', 'return'] as const) {
       const trip = day.windows[direction];
       if (trip && !trip.feasible) {
-        issues.push(warning(at(path, 'weekdays', i), `the ${direction} trip on ${weekday} cannot hold (${trip.reason}): ${trip.message} Fix: ${trip.fix}`, weekday));
+        issues.push(
+          warning(
+            at(path, 'weekdays', i),
+            `the ${direction} trip on ${weekday} cannot hold (${trip.reason}): ${trip.message} Fix: ${trip.fix}`,
+            weekday,
+          ),
+        );
       }
     }
   });

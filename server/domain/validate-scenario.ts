@@ -27,7 +27,10 @@ function duplicateIds(kind: string, items: ReadonlyArray<{ id: string }>): Domai
   return issues;
 }
 
-export function validateScenario(scenario: Scenario, options: { directS?: DirectTime; windowConfig?: WindowConfig } = {}): DomainIssue[] {
+export function validateScenario(
+  scenario: Scenario,
+  options: { directS?: DirectTime; windowConfig?: WindowConfig } = {},
+): DomainIssue[] {
   const context = domainContext(scenario, options);
   const issues: DomainIssue[] = [];
   try {

@@ -13,11 +13,23 @@ export function validateService(service: Service, _context?: Partial<DomainConte
   for (const [weekday, hours] of Object.entries(service.hours)) {
     if (!hours) continue;
     const dayPath = at(path, 'hours', weekday);
-    const own = [...intervalIssues(at(dayPath, 'open'), hours.open.from, hours.open.to), ...intervalIssues(at(dayPath, 'activity'), hours.activity.from, hours.activity.to)];
+    const own = [
+      ...intervalIssues(at(dayPath, 'open'), hours.open.from, hours.open.to),
+      ...intervalIssues(at(dayPath, 'activity'), hours.activity.from, hours.activity.to),
+    ];
     issues.push(...own);
     if (own.length > 0) continue;
-    if (toSeconds(hours.activity.from) < toSeconds(hours.open.from) || toSeconds(hours.activity.to) > toSeconds(hours.open.to)) {
-      issues.push(error(at(dayPath, 'activity'), `the activity ${hours.activity.from}–${hours.activity.to} is not within the opening hours ${hours.open.from}–${hours.open.to}`, hours.activity));
+    if (
+      toSeconds(hours.activity.from) < toSeconds(hours.open.from) ||
+      toSeconds(hours.activity.to) > toSeconds(hours.open.to)
+    ) {
+      issues.push(
+        error(
+          at(dayPath, 'activity'),
+          `the activity ${hours.activity.from}–${hours.activity.to} is not within the opening hours ${hours.open.from}–${hours.open.to}`,
+          hours.activity,
+        ),
+      );
     }
   }
   return issues;

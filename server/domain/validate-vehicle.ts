@@ -11,19 +11,27 @@ export function validateVehicle(vehicle: Vehicle, _context?: Partial<DomainConte
   const issues: DomainIssue[] = [];
   for (const dim of ['seats', 'wheelchairs'] as const) {
     const v = vehicle.capacity[dim];
-    if (!Number.isInteger(v) || v < 0) issues.push(error(at(path, 'capacity', dim), `must be a whole number, zero or more, got ${v}`, v));
+    if (!Number.isInteger(v) || v < 0)
+      issues.push(error(at(path, 'capacity', dim), `must be a whole number, zero or more, got ${v}`, v));
   }
   if (issues.length === 0 && vehicle.capacity.seats + vehicle.capacity.wheelchairs === 0) {
     issues.push(error(at(path, 'capacity'), 'a vehicle needs at least one seat or wheelchair place', vehicle.capacity));
   }
   if (vehicle.capacity.wheelchairs > 0 && !vehicle.features.lift) {
-    issues.push(error(at(path, 'features', 'lift'), `${vehicle.capacity.wheelchairs} wheelchair places but no lift`, vehicle.features.lift));
+    issues.push(
+      error(
+        at(path, 'features', 'lift'),
+        `${vehicle.capacity.wheelchairs} wheelchair places but no lift`,
+        vehicle.features.lift,
+      ),
+    );
   }
   for (const [weekday, hours] of Object.entries(vehicle.hours)) {
     if (hours) issues.push(...intervalIssues(at(path, 'hours', weekday), hours.from, hours.to));
   }
   for (const field of ['costPerKm', 'costPerHour'] as const) {
-    if (!(vehicle[field] >= 0)) issues.push(error(at(path, field), `must be zero or more, got ${vehicle[field]}`, vehicle[field]));
+    if (!(vehicle[field] >= 0))
+      issues.push(error(at(path, field), `must be zero or more, got ${vehicle[field]}`, vehicle[field]));
   }
   return issues;
 }

@@ -13,7 +13,10 @@ export const RunPassengerSchema = StopPassengerSchema.extend({
   /** Who takes the passenger at home (drop-offs of a return trip only). */
   receivingAdult: z.object({ name: z.string(), phone: z.string() }).nullable(),
 });
-export const RunStopSchema = PlanStopSchema.extend({ boards: z.array(RunPassengerSchema), alights: z.array(RunPassengerSchema) });
+export const RunStopSchema = PlanStopSchema.extend({
+  boards: z.array(RunPassengerSchema),
+  alights: z.array(RunPassengerSchema),
+});
 export const RunRouteSchema = PlanRouteSchema.extend({
   vehicleLabel: z.string(),
   stops: z.array(RunStopSchema),
@@ -46,7 +49,8 @@ export function driverRun(plan: Plan | undefined, date: string, driverId: string
       stops: r.stops.map((s) => {
         const enrich = (sp: (typeof s.boards)[number], droppedOff: boolean): RunPassenger => {
           const p = look.passenger(sp.passengerId);
-          const adult = droppedOff && sp.direction === 'return' && p ? look.household(p.householdId)?.adults[0] : undefined;
+          const adult =
+            droppedOff && sp.direction === 'return' && p ? look.household(p.householdId)?.adults[0] : undefined;
           return {
             passengerId: sp.passengerId,
             requestId: sp.requestId,

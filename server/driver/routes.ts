@@ -28,7 +28,9 @@ function driverIdOf(user: User): string {
 /** Loads, in one query, the passengers, their households and the vehicles a plan day mentions. */
 async function lookups(db: Db, plan: Plan | undefined, date: string, driverId: string): Promise<RunLookups> {
   const routes = plan?.days.find((d) => d.date === date)?.routes.filter((r) => r.driverId === driverId) ?? [];
-  const passengerIds = [...new Set(routes.flatMap((r) => r.stops.flatMap((s) => [...s.boards, ...s.alights].map((p) => p.passengerId))))];
+  const passengerIds = [
+    ...new Set(routes.flatMap((r) => r.stops.flatMap((s) => [...s.boards, ...s.alights].map((p) => p.passengerId)))),
+  ];
   const vehicleIds = [...new Set(routes.map((r) => r.vehicleId))];
   const found = new Map<string, unknown>();
   if (routes.length > 0) {
@@ -74,7 +76,7 @@ export function driverRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/driver', {
     method: 'get',
     path: '/runs/:date',
-    summary: "My run for a date, from the published plan: only my routes, only what each trip needs about a passenger",
+    summary: 'My run for a date, from the published plan: only my routes, only what each trip needs about a passenger',
     tag: 'driver',
     roles: ['driver'],
     params: z.object({ date: DateSchema }),
@@ -90,7 +92,8 @@ export function driverRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/driver', {
     method: 'post',
     path: '/stops/:stopId/events',
-    summary: 'Record arrived / boarded / dropped_off / no_show at one of my stops; a retry with the same clientEventId returns the stored event',
+    summary:
+      'Record arrived / boarded / dropped_off / no_show at one of my stops; a retry with the same clientEventId returns the stored event',
     tag: 'driver',
     roles: ['driver'],
     params: z.object({ stopId: z.string().min(1).max(100) }),
@@ -108,7 +111,11 @@ export function driverRouter(deps: Deps): Router {
       const stop = findDriverStop(plan, date, driverId, params.stopId);
       if (!stop) throw notFound(`stop on your run of ${date}:`, params.stopId);
       if (body.passengerId && ![...stop.boards, ...stop.alights].some((p) => p.passengerId === body.passengerId)) {
-        throw invalid('passengerId', `passenger ${body.passengerId} neither boards nor alights at stop ${params.stopId}`, body.passengerId);
+        throw invalid(
+          'passengerId',
+          `passenger ${body.passengerId} neither boards nor alights at stop ${params.stopId}`,
+          body.passengerId,
+        );
       }
       const { event, created } = await recordStopEvent(db, driverId, params.stopId, plan?.id ?? null, body);
       if (created) await audit(db, clock, user, 'event', 'stop', params.stopId);

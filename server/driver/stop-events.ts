@@ -11,7 +11,11 @@ import { IsoDateTimeSchema } from '../contract/plan.ts';
 export const StopEventBodySchema = z.object({
   type: z.enum(['arrived', 'boarded', 'dropped_off', 'no_show']),
   at: IsoDateTimeSchema,
-  clientEventId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only'),
+  clientEventId: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only'),
   passengerId: IdSchema.optional(),
   /** The date of the run the stop belongs to; default: the Europe/Rome date of `at`. */
   date: DateSchema.optional(),
@@ -65,7 +69,10 @@ export async function recordStopEvent(
   const { rows } = await db.query<Row>('SELECT * FROM stop_events WHERE client_event_id = $1', [e.clientEventId]);
   const existing = rows[0]!;
   if (existing.driver_id !== driverId || existing.stop_id !== stopId || existing.type !== e.type) {
-    throw new AppError('CONFLICT', `clientEventId ${e.clientEventId} was already used for another event; send a new id`);
+    throw new AppError(
+      'CONFLICT',
+      `clientEventId ${e.clientEventId} was already used for another event; send a new id`,
+    );
   }
   return { event: toEvent(existing), created: false };
 }

@@ -20,17 +20,48 @@ const bool = (v: string): unknown => {
 };
 const num = (v: string): unknown => (v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
 
-function setIf(out: Record<string, unknown>, key: string, v: string | undefined, map: (s: string) => unknown = (s) => s) {
+function setIf(
+  out: Record<string, unknown>,
+  key: string,
+  v: string | undefined,
+  map: (s: string) => unknown = (s) => s,
+) {
   if (v !== undefined && v.trim() !== '') out[key] = map(v.trim());
 }
 
 export const PASSENGER_CSV: CsvColumns = {
-  header: ['id', 'name', 'householdId', 'ageGroup', 'mobility', 'needsEscort', 'boardingMin', 'alightingMin',
-    'homeLabel', 'homeLat', 'homeLon', 'notesForDriver', 'synthetic'],
+  header: [
+    'id',
+    'name',
+    'householdId',
+    'ageGroup',
+    'mobility',
+    'needsEscort',
+    'boardingMin',
+    'alightingMin',
+    'homeLabel',
+    'homeLat',
+    'homeLon',
+    'notesForDriver',
+    'synthetic',
+  ],
   toRow: (p) => {
     const home = p.home as { label: string; lat: number; lon: number } | undefined;
-    return [p.id, p.name, p.householdId, p.ageGroup, p.mobility, p.needsEscort, p.boardingMin, p.alightingMin,
-      home?.label ?? '', home?.lat ?? '', home?.lon ?? '', p.notesForDriver, p.synthetic];
+    return [
+      p.id,
+      p.name,
+      p.householdId,
+      p.ageGroup,
+      p.mobility,
+      p.needsEscort,
+      p.boardingMin,
+      p.alightingMin,
+      home?.label ?? '',
+      home?.lat ?? '',
+      home?.lon ?? '',
+      p.notesForDriver,
+      p.synthetic,
+    ];
   },
   fromRow: (c) => {
     const out: Record<string, unknown> = {};
@@ -53,8 +84,17 @@ export const PASSENGER_CSV: CsvColumns = {
 
 export const REQUEST_CSV: CsvColumns = {
   header: ['id', 'passengerId', 'serviceId', 'weekdays', 'validFrom', 'validTo', 'outbound', 'return', 'exceptions'],
-  toRow: (r) => [r.id, r.passengerId, r.serviceId, (r.weekdays as string[]).join(' '), r.validFrom, r.validTo,
-    r.outbound, r.return, ((r.exceptions as string[] | undefined) ?? []).join(' ')],
+  toRow: (r) => [
+    r.id,
+    r.passengerId,
+    r.serviceId,
+    (r.weekdays as string[]).join(' '),
+    r.validFrom,
+    r.validTo,
+    r.outbound,
+    r.return,
+    ((r.exceptions as string[] | undefined) ?? []).join(' '),
+  ],
   fromRow: (c) => {
     const out: Record<string, unknown> = {};
     setIf(out, 'id', c.id);

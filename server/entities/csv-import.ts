@@ -27,15 +27,17 @@ export interface ImportReport {
 class RollBack extends Error {}
 
 export async function importCsv(db: Db, kind: Kind, columns: CsvColumns, text: string): Promise<ImportReport> {
-  let records;
+  let records: ReturnType<typeof parseCsv>;
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { imported: 0, errors: [{ row: e.line, field: '(file)', message: e.message }] };
+    if (e instanceof CsvSyntaxError)
+      return { imported: 0, errors: [{ row: e.line, field: '(file)', message: e.message }] };
     throw e;
   }
   const [head, ...rows] = records;
-  if (!head) return { imported: 0, errors: [{ row: 1, field: '(file)', message: 'the file is empty: expected a header line' }] };
+  if (!head)
+    return { imported: 0, errors: [{ row: 1, field: '(file)', message: 'the file is empty: expected a header line' }] };
   const header = head.cells.map((h) => h.trim());
   const unknown = header.filter((h) => !columns.header.includes(h));
   if (unknown.length > 0 || !header.includes('id')) {
@@ -52,7 +54,11 @@ export async function importCsv(db: Db, kind: Kind, columns: CsvColumns, text: s
       const seen = new Map<string, number>();
       for (const rec of rows) {
         if (rec.cells.length !== header.length) {
-          errors.push({ row: rec.line, field: '(row)', message: `${rec.cells.length} cells where the header has ${header.length}` });
+          errors.push({
+            row: rec.line,
+            field: '(row)',
+            message: `${rec.cells.length} cells where the header has ${header.length}`,
+          });
           continue;
         }
         const cells = Object.fromEntries(header.map((h, i) => [h, rec.cells[i]!]));
@@ -67,15 +73,23 @@ export async function importCsv(db: Db, kind: Kind, columns: CsvColumns, text: s
           seen.set(parsed.id, rec.line);
           const existing = await getEntity<Record<string, unknown>>(tx, kind, parsed.id);
           // Windows promised to a family are not in the CSV: a re-import must not drop them.
-          const merged = existing?.promised && !('promised' in input) ? { ...parsed, promised: existing.promised } : parsed;
+          const merged =
+            existing?.promised && !('promised' in input) ? { ...parsed, promised: existing.promised } : parsed;
           await writeEntity(tx, kind, await checkEntity(tx, kind, merged));
           imported++;
         } catch (e) {
           if (e instanceof ZodError) {
             for (const issue of e.issues) {
               const field = issue.path.join('.') || '(row)';
-              const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
-              errors.push({ row: rec.line, field, message: value === undefined ? issue.message : `${issue.message} (got ${JSON.stringify(value)})` });
+              const value = issue.path.reduce<unknown>(
+                (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
+                input,
+              );
+              errors.push({
+                row: rec.line,
+                field,
+                message: value === undefined ? issue.message : `${issue.message} (got ${JSON.stringify(value)})`,
+              });
             }
           } else if (e instanceof AppError && e.code === 'REQUEST_INVALID') {
             for (const d of e.details) errors.push({ row: rec.line, field: d.path, message: d.message });

@@ -42,10 +42,20 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
   const tag = spec.plural;
   const log = (user: Parameters<typeof audit>[2], action: Parameters<typeof audit>[3], id: string) =>
     spec.personal ? audit(db, clock, user, action, spec.kind, id) : Promise.resolve();
-  const Page = z.object({ items: z.array(spec.schema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  const Page = z.object({
+    items: z.array(spec.schema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
   defineRoute(router, registry, base, {
-    method: 'get', path: '/', summary: `List ${spec.plural} (paged, filtered)`, tag, roles, query: ListQuerySchema,
+    method: 'get',
+    path: '/',
+    summary: `List ${spec.plural} (paged, filtered)`,
+    tag,
+    roles,
+    query: ListQuerySchema,
     responses: { 200: { description: 'a page', schema: Page }, 400: { description: 'bad filter' } },
     handler: async ({ query, user }) => {
       const r = await listEntities(db, spec.kind, query);
@@ -54,7 +64,12 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
     },
   });
   defineRoute(router, registry, base, {
-    method: 'get', path: '/:id', summary: `Read one ${spec.kind}`, tag, roles, params: IdParamsSchema,
+    method: 'get',
+    path: '/:id',
+    summary: `Read one ${spec.kind}`,
+    tag,
+    roles,
+    params: IdParamsSchema,
     responses: { 200: { description: 'found', schema: spec.schema }, 404: { description: 'no such id' } },
     handler: async ({ params, user }) => {
       const e = await requireEntity(db, spec.kind, params.id);
@@ -63,7 +78,12 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
     },
   });
   defineRoute(router, registry, base, {
-    method: 'post', path: '/', summary: `Create a ${spec.kind}`, tag, roles, body: spec.schema,
+    method: 'post',
+    path: '/',
+    summary: `Create a ${spec.kind}`,
+    tag,
+    roles,
+    body: spec.schema,
     responses: {
       201: { description: 'created', schema: spec.schema },
       400: { description: 'invalid: details name the field and the value' },
@@ -76,8 +96,18 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
     },
   });
   defineRoute(router, registry, base, {
-    method: 'put', path: '/:id', summary: `Replace a ${spec.kind}`, tag, roles, params: IdParamsSchema, body: spec.schema,
-    responses: { 200: { description: 'replaced', schema: spec.schema }, 400: { description: 'invalid' }, 404: { description: 'no such id' } },
+    method: 'put',
+    path: '/:id',
+    summary: `Replace a ${spec.kind}`,
+    tag,
+    roles,
+    params: IdParamsSchema,
+    body: spec.schema,
+    responses: {
+      200: { description: 'replaced', schema: spec.schema },
+      400: { description: 'invalid' },
+      404: { description: 'no such id' },
+    },
     handler: async ({ params, req, user }) => {
       const e = await saveEntity(db, spec.kind, req.body, 'update', params.id);
       await log(user, 'update', e.id);
@@ -85,8 +115,17 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
     },
   });
   defineRoute(router, registry, base, {
-    method: 'delete', path: '/:id', summary: `Delete a ${spec.kind}`, tag, roles, params: IdParamsSchema,
-    responses: { 204: { description: 'deleted' }, 404: { description: 'no such id' }, 409: { description: 'still referenced' } },
+    method: 'delete',
+    path: '/:id',
+    summary: `Delete a ${spec.kind}`,
+    tag,
+    roles,
+    params: IdParamsSchema,
+    responses: {
+      204: { description: 'deleted' },
+      404: { description: 'no such id' },
+      409: { description: 'still referenced' },
+    },
     handler: async ({ params, user }) => {
       await deleteEntity(db, spec.kind, params.id);
       await log(user, 'delete', params.id);
@@ -98,7 +137,10 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
 function csvRoutes(router: Router, deps: Deps, spec: KindSpec, columns: CsvColumns): void {
   const { db, clock, registry } = deps;
   defineRoute(router, registry, '/api', {
-    method: 'get', path: `/${spec.plural}.csv`, summary: `Export all ${spec.plural} as CSV`, tag: spec.plural,
+    method: 'get',
+    path: `/${spec.plural}.csv`,
+    summary: `Export all ${spec.plural} as CSV`,
+    tag: spec.plural,
     roles: ['coordinator'],
     responses: { 200: { description: 'CSV, header on the first line', contentType: 'text/csv' } },
     handler: async ({ user }) => {
@@ -111,14 +153,23 @@ function csvRoutes(router: Router, deps: Deps, spec: KindSpec, columns: CsvColum
     },
   });
   defineRoute(router, registry, '/api', {
-    method: 'post', path: `/${spec.plural}/import`, tag: spec.plural, roles: ['coordinator'], bodyType: 'text/csv',
+    method: 'post',
+    path: `/${spec.plural}/import`,
+    tag: spec.plural,
+    roles: ['coordinator'],
+    bodyType: 'text/csv',
     summary: `Import ${spec.plural} from CSV (create or replace by id), all or nothing; columns: ${columns.header.join(', ')}`,
     responses: {
-      200: { description: 'the report: imported > 0 and no errors, or imported = 0 and every error by line and field', schema: ImportReportSchema },
+      200: {
+        description: 'the report: imported > 0 and no errors, or imported = 0 and every error by line and field',
+        schema: ImportReportSchema,
+      },
     },
     handler: async ({ req, user }) => {
       if (typeof req.body !== 'string') {
-        throw new AppError('REQUEST_INVALID', '(body): send the CSV as text/csv', [{ path: '(body)', message: 'expected Content-Type text/csv' }]);
+        throw new AppError('REQUEST_INVALID', '(body): send the CSV as text/csv', [
+          { path: '(body)', message: 'expected Content-Type text/csv' },
+        ]);
       }
       const report = await importCsv(db, spec.kind, columns, req.body);
       if (report.imported > 0) await audit(db, clock, user, 'import', spec.kind, `${report.imported} rows`);

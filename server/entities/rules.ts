@@ -58,7 +58,8 @@ export async function checkEntity(db: Db, kind: Kind, e: Entity): Promise<Entity
       return e;
     }
     case 'driver':
-      for (const [i, v] of ((e.vehicleIds as string[] | undefined) ?? []).entries()) await mustExist(db, 'vehicle', v, `vehicleIds.${i}`);
+      for (const [i, v] of ((e.vehicleIds as string[] | undefined) ?? []).entries())
+        await mustExist(db, 'vehicle', v, `vehicleIds.${i}`);
       return e;
   }
 }
@@ -75,17 +76,28 @@ export async function checkDelete(db: Db, kind: Kind, id: string): Promise<void>
   };
   const use = uses[kind];
   if (use) {
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM entities WHERE ${use[0]} ORDER BY id LIMIT 5`, [id]);
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM entities WHERE ${use[0]} ORDER BY id LIMIT 5`, [
+      id,
+    ]);
     if (rows.length > 0) {
-      throw new AppError('CONFLICT', `${kind} ${id} is still used by ${use[1]}: ${rows.map((r) => r.id).join(', ')}; delete or change those first`);
+      throw new AppError(
+        'CONFLICT',
+        `${kind} ${id} is still used by ${use[1]}: ${rows.map((r) => r.id).join(', ')}; delete or change those first`,
+      );
     }
   }
   // A login linked to a driver or a household would otherwise open onto nothing.
   const accountColumn = kind === 'driver' ? 'driver_id' : kind === 'household' ? 'household_id' : null;
   if (accountColumn) {
-    const { rows } = await db.query<{ username: string }>(`SELECT username FROM accounts WHERE ${accountColumn} = $1 ORDER BY username LIMIT 5`, [id]);
+    const { rows } = await db.query<{ username: string }>(
+      `SELECT username FROM accounts WHERE ${accountColumn} = $1 ORDER BY username LIMIT 5`,
+      [id],
+    );
     if (rows.length > 0) {
-      throw new AppError('CONFLICT', `${kind} ${id} still has the account(s) ${rows.map((r) => r.username).join(', ')}; delete those accounts first`);
+      throw new AppError(
+        'CONFLICT',
+        `${kind} ${id} still has the account(s) ${rows.map((r) => r.username).join(', ')}; delete those accounts first`,
+      );
     }
   }
 }

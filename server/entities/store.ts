@@ -69,19 +69,24 @@ export async function listEntities(db: Db, kind: Kind, f: ListFilter): Promise<{
   if (f.municipality !== undefined) {
     const code = istatCodeOf(f.municipality);
     if (!code) throw invalid('municipality', `"${f.municipality}" is not one of the 16 municipalities`, f.municipality);
-    if (kind === 'request') where.push(`passenger_id IN (SELECT id FROM entities WHERE kind = 'passenger' AND istat_code = ${p(code)})`);
+    if (kind === 'request')
+      where.push(`passenger_id IN (SELECT id FROM entities WHERE kind = 'passenger' AND istat_code = ${p(code)})`);
     else if (kind === 'driver') throw unsupported('municipality');
     else where.push(`istat_code = ${p(code)}`);
   }
   if (f.service !== undefined) {
     if (kind === 'request') where.push(`service_id = ${p(f.service)}`);
-    else if (kind === 'passenger') where.push(`id IN (SELECT passenger_id FROM entities WHERE kind = 'request' AND service_id = ${p(f.service)})`);
+    else if (kind === 'passenger')
+      where.push(`id IN (SELECT passenger_id FROM entities WHERE kind = 'request' AND service_id = ${p(f.service)})`);
     else if (kind === 'service') where.push(`id = ${p(f.service)}`);
     else throw unsupported('service');
   }
   if (f.ageGroup !== undefined) {
     if (kind === 'passenger') where.push(`data->>'ageGroup' = ${p(f.ageGroup)}`);
-    else if (kind === 'request') where.push(`passenger_id IN (SELECT id FROM entities WHERE kind = 'passenger' AND data->>'ageGroup' = ${p(f.ageGroup)})`);
+    else if (kind === 'request')
+      where.push(
+        `passenger_id IN (SELECT id FROM entities WHERE kind = 'passenger' AND data->>'ageGroup' = ${p(f.ageGroup)})`,
+      );
     else throw unsupported('ageGroup');
   }
   if (f.householdId !== undefined) {
@@ -97,7 +102,8 @@ export async function listEntities(db: Db, kind: Kind, f: ListFilter): Promise<{
     where.push(`(search ILIKE ${like} OR id ILIKE ${like})`);
   }
   const w = where.join(' AND ');
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM entities WHERE ${w}`, params)).rows[0]!.n;
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM entities WHERE ${w}`, params)).rows[0]!
+    .n;
   const { rows } = await db.query<{ data: Entity }>(
     `SELECT data FROM entities WHERE ${w} ORDER BY id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
     params,
@@ -127,7 +133,16 @@ export async function writeEntity(db: Db, kind: Kind, e: Entity): Promise<void> 
      ON CONFLICT (kind, id) DO UPDATE SET data = EXCLUDED.data, istat_code = EXCLUDED.istat_code,
        household_id = EXCLUDED.household_id, passenger_id = EXCLUDED.passenger_id,
        service_id = EXCLUDED.service_id, search = EXCLUDED.search, updated_at = now()`,
-    [kind, e.id, JSON.stringify(e), istat, k.household_id || null, k.passenger_id || null, k.service_id || null, k.search],
+    [
+      kind,
+      e.id,
+      JSON.stringify(e),
+      istat,
+      k.household_id || null,
+      k.passenger_id || null,
+      k.service_id || null,
+      k.search,
+    ],
   );
   if (kind === 'household') {
     // Passengers living at the household's home follow it to its municipality.
@@ -139,12 +154,20 @@ export async function writeEntity(db: Db, kind: Kind, e: Entity): Promise<void> 
 }
 
 /** Validates `input` with the kind's schema and the cross-entity rules, then creates or replaces it. */
-export async function saveEntity(db: Db, kind: Kind, input: unknown, mode: 'create' | 'update', id?: string): Promise<Entity> {
+export async function saveEntity(
+  db: Db,
+  kind: Kind,
+  input: unknown,
+  mode: 'create' | 'update',
+  id?: string,
+): Promise<Entity> {
   const parsed = KINDS[kind].schema.parse(input) as Entity;
-  if (mode === 'update' && parsed.id !== id) throw invalid('id', `the body's id differs from the URL's "${id}"`, parsed.id);
+  if (mode === 'update' && parsed.id !== id)
+    throw invalid('id', `the body's id differs from the URL's "${id}"`, parsed.id);
   return db.transaction(async (tx) => {
     const existing = await getEntity(tx, kind, parsed.id);
-    if (mode === 'create' && existing) throw new AppError('CONFLICT', `${kind} ${parsed.id} already exists; use PUT to change it`);
+    if (mode === 'create' && existing)
+      throw new AppError('CONFLICT', `${kind} ${parsed.id} already exists; use PUT to change it`);
     if (mode === 'update' && !existing) throw notFound(kind, parsed.id);
     const checked = await checkEntity(tx, kind, parsed);
     await writeEntity(tx, kind, checked);

@@ -43,7 +43,10 @@ describe('error middleware', () => {
       body: JSON.stringify({ stops: [{ lat: 45 }, { lat: 123 }] }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'REQUEST_INVALID', details: [{ path: 'stops.1.lat', value: 123 }] });
+    expect((await res.json()).error).toMatchObject({
+      code: 'REQUEST_INVALID',
+      details: [{ path: 'stops.1.lat', value: 123 }],
+    });
   });
 
   it('a service or the database being down is a 503 with Retry-After in whole seconds', async () => {

@@ -49,13 +49,27 @@ export function fromZod(err: ZodError, input?: unknown, prefix = ''): AppError {
 function fromBodyParser(err: unknown): AppError | undefined {
   const e = err as { type?: string; status?: number; message?: string };
   if (e && typeof e.type === 'string' && typeof e.status === 'number' && e.status < 500) {
-    return new AppError('REQUEST_INVALID', `(body): ${e.message ?? e.type}`, [{ path: '(body)', message: e.message ?? e.type }]);
+    return new AppError('REQUEST_INVALID', `(body): ${e.message ?? e.type}`, [
+      { path: '(body)', message: e.message ?? e.type },
+    ]);
   }
   return undefined;
 }
 
 /** Network errors and PostgreSQL's "cannot serve now" states: worth retrying, not a bug. */
-const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DB_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function fromDatabaseDown(err: unknown): AppError | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -73,7 +87,9 @@ export function errorMiddleware(log: (msg: string, err: unknown) => void = conso
           : (fromBodyParser(err) ?? fromDatabaseDown(err));
     if (!appErr) {
       log(`[error] ${req.method} ${req.originalUrl}`, err);
-      res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error; the details are in the server log' } });
+      res
+        .status(500)
+        .json({ error: { code: 'INTERNAL', message: 'internal error; the details are in the server log' } });
       return;
     }
     const status = STATUS[appErr.code];

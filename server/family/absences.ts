@@ -32,7 +32,8 @@ export async function reportAbsence(
       .map((r) => r.data)
       .filter((r) => r.weekdays.includes(weekday) && r.validFrom <= date && date <= r.validTo);
     for (const r of travelling) {
-      if (!r.exceptions.includes(date)) await writeEntity(tx, 'request', { ...r, exceptions: [...r.exceptions, date].sort() });
+      if (!r.exceptions.includes(date))
+        await writeEntity(tx, 'request', { ...r, exceptions: [...r.exceptions, date].sort() });
     }
     const stopsRemoved = plans ? await plans.removePassengerFromDate(tx, passengerId, date) : 0;
     return { passengerId, date, requestIds: travelling.map((r) => r.id), stopsRemoved };

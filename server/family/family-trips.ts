@@ -30,7 +30,11 @@ export function familyTrips(plans: Map<string, Plan | undefined>, passengerIds: 
       for (const stop of route.stops) {
         for (const b of stop.boards) {
           if (!passengerIds.has(b.passengerId)) continue;
-          const drop = route.stops.find((s) => s.alights.some((a) => a.passengerId === b.passengerId && a.requestId === b.requestId && a.direction === b.direction));
+          const drop = route.stops.find((s) =>
+            s.alights.some(
+              (a) => a.passengerId === b.passengerId && a.requestId === b.requestId && a.direction === b.direction,
+            ),
+          );
           if (!drop) continue;
           trips.push({
             date,

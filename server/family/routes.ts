@@ -37,7 +37,12 @@ function householdIdOf(user: User): string {
 }
 
 const romeToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 
 export function familyRouter(deps: Deps): Router {
   const { db, clock, registry } = deps;
@@ -92,7 +97,9 @@ export function familyRouter(deps: Deps): Router {
     tag: 'family',
     roles: ['family'],
     query: z.object({ week: IsoWeekSchema.optional() }),
-    responses: { 200: { description: 'the trips', schema: z.object({ week: IsoWeekSchema, trips: z.array(FamilyTripSchema) }) } },
+    responses: {
+      200: { description: 'the trips', schema: z.object({ week: IsoWeekSchema, trips: z.array(FamilyTripSchema) }) },
+    },
     handler: async ({ query, user }) => {
       const householdId = householdIdOf(user);
       const week = query.week ?? isoWeekOf(romeToday(clock.now()));
@@ -107,14 +114,20 @@ export function familyRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/family', {
     method: 'post',
     path: '/absences',
-    summary: "Report that one of my passengers will not travel on a date: that day's trips are removed and the seats freed",
+    summary:
+      "Report that one of my passengers will not travel on a date: that day's trips are removed and the seats freed",
     tag: 'family',
     roles: ['family'],
     body: z.object({ passengerId: IdSchema, date: DateSchema }),
     responses: {
       201: {
         description: 'recorded',
-        schema: z.object({ passengerId: z.string(), date: z.string(), requestIds: z.array(z.string()), stopsRemoved: z.number() }),
+        schema: z.object({
+          passengerId: z.string(),
+          date: z.string(),
+          requestIds: z.array(z.string()),
+          stopsRemoved: z.number(),
+        }),
       },
       403: { description: 'not a passenger of my household' },
     },

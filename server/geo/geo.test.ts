@@ -28,7 +28,12 @@ describe('the 16 municipalities of Action A', () => {
     const fc = municipalityBoundaries();
     expect(fc.features).toHaveLength(16);
     expect(fc.attribution).toMatch(/ISTAT.*Openpolis/);
-    expect(fc.features[0].properties).toEqual({ istatCode: '012042', name: 'Castellanza', ambito: 'Castellanza', population: 14317 });
+    expect(fc.features[0].properties).toEqual({
+      istatCode: '012042',
+      name: 'Castellanza',
+      ambito: 'Castellanza',
+      population: 14317,
+    });
     expect(fc.features.every((f) => f.geometry.type === 'Polygon' && f.geometry.coordinates[0].length > 20)).toBe(true);
     // what the web parses with the shared contract
     expect(MunicipalityBoundariesSchema.parse(JSON.parse(JSON.stringify(fc))).features).toHaveLength(16);
@@ -37,7 +42,10 @@ describe('the 16 municipalities of Action A', () => {
 
 describe('a home must be inside the 16 comuni', () => {
   it('a home in Castellanza is eligible and gets its ISTAT code', () => {
-    const home = assertEligibleHome({ lat: 45.6124, lon: 8.897, label: 'Via Demo 1, Castellanza' }, 'households.0.home');
+    const home = assertEligibleHome(
+      { lat: 45.6124, lon: 8.897, label: 'Via Demo 1, Castellanza' },
+      'households.0.home',
+    );
     expect(home.istatCode).toBe('012042');
   });
 
@@ -53,7 +61,13 @@ describe('a home must be inside the 16 comuni', () => {
     const err = caught as AppError;
     expect(err.code).toBe('REQUEST_INVALID');
     expect(err.message).toMatch(/^households\.3\.home: .*45\.6603.*8\.7916.*not eligible for Action A/);
-    expect(err.details).toEqual([{ path: 'households.3.home', message: expect.stringContaining('outside the 16 municipalities'), value: { lat: 45.6603, lon: 8.7916 } }]);
+    expect(err.details).toEqual([
+      {
+        path: 'households.3.home',
+        message: expect.stringContaining('outside the 16 municipalities'),
+        value: { lat: 45.6603, lon: 8.7916 },
+      },
+    ]);
     expect(homeIssue(place, 'x')).not.toBeNull();
   });
 });

@@ -34,10 +34,15 @@ function parseCsv(text: string, file: string): Array<Record<string, string>> {
 }
 
 function bboxOf(polygon: Polygon): [number, number, number, number] {
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
   for (const [lon, lat] of polygon.coordinates[0]) {
-    minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
-    minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+    minLon = Math.min(minLon, lon);
+    maxLon = Math.max(maxLon, lon);
+    minLat = Math.min(minLat, lat);
+    maxLat = Math.max(maxLat, lat);
   }
   return [minLon, minLat, maxLon, maxLat];
 }
@@ -46,7 +51,9 @@ function bboxOf(polygon: Polygon): [number, number, number, number] {
 export function loadMunicipalities(): MunicipalityArea[] {
   if (cached) return cached;
   const rows = parseCsv(readFileSync(new URL('municipalities.csv', GEO_DIR), 'utf8'), 'municipalities.csv');
-  const geo = JSON.parse(readFileSync(new URL('municipalities.geojson', GEO_DIR), 'utf8')) as FeatureCollection<Polygon>;
+  const geo = JSON.parse(
+    readFileSync(new URL('municipalities.geojson', GEO_DIR), 'utf8'),
+  ) as FeatureCollection<Polygon>;
   const byCode = new Map<string, Feature<Polygon>>(geo.features.map((f) => [String(f.properties?.istat_code), f]));
   cached = rows.map((row, i) => {
     const base = MunicipalitySchema.parse({
@@ -57,11 +64,22 @@ export function loadMunicipalities(): MunicipalityArea[] {
     });
     const feature = byCode.get(base.istatCode);
     if (!feature || feature.geometry.type !== 'Polygon') {
-      throw new Error(`municipalities.csv line ${i + 2}: no Polygon boundary for ISTAT code ${base.istatCode} in municipalities.geojson`);
+      throw new Error(
+        `municipalities.csv line ${i + 2}: no Polygon boundary for ISTAT code ${base.istatCode} in municipalities.geojson`,
+      );
     }
     const centroid = { lat: Number(row.lat), lon: Number(row.lon) };
-    const centre = row.town_centre_lat ? { lat: Number(row.town_centre_lat), lon: Number(row.town_centre_lon) } : centroid;
-    return { ...base, boundary: feature.geometry, bbox: bboxOf(feature.geometry), centre, centroid, areaKm2: Number(row.area_km2) };
+    const centre = row.town_centre_lat
+      ? { lat: Number(row.town_centre_lat), lon: Number(row.town_centre_lon) }
+      : centroid;
+    return {
+      ...base,
+      boundary: feature.geometry,
+      bbox: bboxOf(feature.geometry),
+      centre,
+      centroid,
+      areaKm2: Number(row.area_km2),
+    };
   });
   return cached;
 }

@@ -21,7 +21,11 @@ describe('body cache', () => {
 
   it('Brotli makes a large JSON body smaller than gzip does', async () => {
     const cache = new BodyCache();
-    const stops = Array.from({ length: 2000 }, (_, i) => ({ id: `stop-${i}`, at: `2026-12-0${1 + (i % 5)}T08:${String(i % 60).padStart(2, '0')}:00`, kind: i % 2 ? 'drop' : 'pick' }));
+    const stops = Array.from({ length: 2000 }, (_, i) => ({
+      id: `stop-${i}`,
+      at: `2026-12-0${1 + (i % 5)}T08:${String(i % 60).padStart(2, '0')}:00`,
+      kind: i % 2 ? 'drop' : 'pick',
+    }));
     const body = await cache.get('plan.big', () => ({ stops }));
     expect(body.br.length).toBeLessThan(body.gzip.length);
     expect(JSON.parse(brotliDecompressSync(body.br).toString())).toEqual({ stops });

@@ -93,7 +93,8 @@ export function defineRoute<
   registry: OperationRegistry,
   /** Prefix of spec.path; the router is mounted at the root. */
   routePath: string,
-  spec: RouteSpec<P, Q, B>): void {
+  spec: RouteSpec<P, Q, B>,
+): void {
   const roles = spec.roles === 'public' ? [] : spec.roles;
   const fullPath = routePath + (spec.path === '/' ? '' : spec.path);
   registry.add({

@@ -13,7 +13,13 @@ import { requireQueue, type JobEvent, type JobStatus } from '../queue/job-queue.
 
 type Deps = AppDeps & { registry: OperationRegistry };
 
-const JobParams = z.object({ jobId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only') });
+const JobParams = z.object({
+  jobId: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+});
 export const JobViewSchema = z.object({
   jobId: z.string(),
   name: z.string(),
@@ -55,8 +61,14 @@ export function jobsRouter(deps: Deps): Router {
     tag: 'jobs',
     roles: ['coordinator'],
     params: JobParams,
-    responses: { 200: { description: 'the job', schema: JobViewSchema }, 503: { description: 'QUEUE_UNAVAILABLE (Retry-After)' } },
-    handler: async ({ params }) => ({ body: view(await requireJob(params.jobId)), headers: { 'Cache-Control': 'no-store' } }),
+    responses: {
+      200: { description: 'the job', schema: JobViewSchema },
+      503: { description: 'QUEUE_UNAVAILABLE (Retry-After)' },
+    },
+    handler: async ({ params }) => ({
+      body: view(await requireJob(params.jobId)),
+      headers: { 'Cache-Control': 'no-store' },
+    }),
   });
 
   defineRoute(router, deps.registry, '/api/jobs', {
@@ -66,7 +78,12 @@ export function jobsRouter(deps: Deps): Router {
     tag: 'jobs',
     roles: ['coordinator'],
     params: JobParams,
-    responses: { 200: { description: 'whether it was cancelled, and the job', schema: z.object({ cancelled: z.boolean(), job: JobViewSchema }) } },
+    responses: {
+      200: {
+        description: 'whether it was cancelled, and the job',
+        schema: z.object({ cancelled: z.boolean(), job: JobViewSchema }),
+      },
+    },
     handler: async ({ params }) => {
       await requireJob(params.jobId);
       const cancelled = await queue().cancel(params.jobId);
@@ -77,7 +94,8 @@ export function jobsRouter(deps: Deps): Router {
   deps.registry.add({
     method: 'get',
     path: '/api/jobs/:jobId/events',
-    summary: 'Server-Sent Events: "state" first, then "progress" (best cost over time), then one of "completed", "failed", "cancelled"',
+    summary:
+      'Server-Sent Events: "state" first, then "progress" (best cost over time), then one of "completed", "failed", "cancelled"',
     tag: 'jobs',
     roles: ['coordinator'],
     params: JobParams,
@@ -96,7 +114,12 @@ export function jobsRouter(deps: Deps): Router {
       unsubscribe();
       throw e;
     }
-    res.status(200).set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     let ended = false;
     const send = (event: string, data: unknown): void => {

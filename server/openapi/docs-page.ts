@@ -12,7 +12,9 @@ export function docsPage(doc: Json): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths as Json)) {
     for (const [method, op] of Object.entries(methods as Json)) {
-      const params = ((op.parameters ?? []) as Json[]).map((p) => `${esc(p.name)} <small>(${esc(p.in)})</small>`).join(', ');
+      const params = ((op.parameters ?? []) as Json[])
+        .map((p) => `${esc(p.name)} <small>(${esc(p.in)})</small>`)
+        .join(', ');
       const body = op.requestBody ? Object.keys(op.requestBody.content).map(esc).join(', ') : '';
       const statuses = Object.entries(op.responses as Json)
         .map(([s, r]) => `<abbr title="${esc((r as Json).description)}">${esc(s)}</abbr>`)

@@ -31,7 +31,8 @@ function parameters(op: Operation): Json[] {
     }
   }
   for (const m of op.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
-    if (!out.some((p) => p.name === m[1] && p.in === 'path')) out.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+    if (!out.some((p) => p.name === m[1] && p.in === 'path'))
+      out.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
   }
   return out;
 }
@@ -42,7 +43,10 @@ export function openapiDocument(ops: Operation[], version = '0.1.0'): Json {
     const responses: Json = {};
     for (const [status, r] of Object.entries(op.responses)) {
       responses[status] = r.schema
-        ? { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } } }
+        ? {
+            description: r.description,
+            content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') } },
+          }
         : r.contentType
           ? { description: r.description, content: { [r.contentType]: { schema: { type: 'string' } } } }
           : { description: r.description };

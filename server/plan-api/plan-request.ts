@@ -13,7 +13,12 @@ export const CreatePlanBodySchema = z.object({
   week: IsoWeekSchema,
   /** Solve budget for the week (default SOLVE_TIME_LIMIT_MS). */
   timeLimitMs: z.number().int().min(100).max(600_000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
 });
 
 export const MoveBodySchema = z.object({
@@ -26,10 +31,17 @@ export const MoveBodySchema = z.object({
   version: VersionField,
 });
 
-export const LockBodySchema = z.object({ date: DateSchema, requestId: IdSchema, locked: z.boolean(), version: VersionField });
+export const LockBodySchema = z.object({
+  date: DateSchema,
+  requestId: IdSchema,
+  locked: z.boolean(),
+  version: VersionField,
+});
 /** The body may be absent when the version comes as If-Match. */
 export const PublishBodySchema = z.object({ version: VersionField }).default({});
-export const ReoptimizeBodySchema = z.object({ version: VersionField, timeLimitMs: z.number().int().min(100).max(600_000).optional() }).default({});
+export const ReoptimizeBodySchema = z
+  .object({ version: VersionField, timeLimitMs: z.number().int().min(100).max(600_000).optional() })
+  .default({});
 
 export const etagOf = (version: number): string => `"v${version}"`;
 

@@ -17,11 +17,26 @@ import { defineRoute } from '../http/define-route.ts';
 import { planDiff } from '../plan-edit/diff.ts';
 import { applyLock, applyMove, planAtVersion, publishPlan, violationsOf, type EditDeps } from '../plan-edit/edits.ts';
 import { planGeoJson } from '../plan-edit/geojson.ts';
-import { ensurePlan, listPlans, readPlan, requirePlan, requirePlanInfo, resolveVersion } from '../plan-store/plan-store.ts';
+import {
+  ensurePlan,
+  listPlans,
+  readPlan,
+  requirePlan,
+  requirePlanInfo,
+  resolveVersion,
+} from '../plan-store/plan-store.ts';
 import { requireQueue } from '../queue/job-queue.ts';
 import { planJobId, type PlanJobData } from '../queue/plan-job.ts';
 import { loadQueueConfig } from '../queue/queue-config.ts';
-import { CreatePlanBodySchema, etagOf, LockBodySchema, MoveBodySchema, PublishBodySchema, ReoptimizeBodySchema, versionFrom } from './plan-request.ts';
+import {
+  CreatePlanBodySchema,
+  etagOf,
+  LockBodySchema,
+  MoveBodySchema,
+  PublishBodySchema,
+  ReoptimizeBodySchema,
+  versionFrom,
+} from './plan-request.ts';
 
 type Deps = RouterDeps;
 
@@ -47,9 +62,24 @@ export function plansRouter(deps: Deps): Router {
   // The body cache is shared by the whole process; this app's database is one of possibly several (tests).
   const cacheScope = randomUUID();
   const queue = () => requireQueue(deps.queue);
-  const enqueue = async (kind: PlanJobData['kind'], planId: string, week: string, baseVersion: number, opts: { timeLimitMs?: number; seed?: number }, actor: string) => {
+  const enqueue = async (
+    kind: PlanJobData['kind'],
+    planId: string,
+    week: string,
+    baseVersion: number,
+    opts: { timeLimitMs?: number; seed?: number },
+    actor: string,
+  ) => {
     const version = baseVersion + 1;
-    const data: PlanJobData = { kind, planId, week, baseVersion, seed: opts.seed ?? 1, timeLimitMs: opts.timeLimitMs ?? queueConfig.SOLVE_TIME_LIMIT_MS, actor };
+    const data: PlanJobData = {
+      kind,
+      planId,
+      week,
+      baseVersion,
+      seed: opts.seed ?? 1,
+      timeLimitMs: opts.timeLimitMs ?? queueConfig.SOLVE_TIME_LIMIT_MS,
+      actor,
+    };
     const job = await queue().add(kind, data, { jobId: planJobId(planId, version) });
     return { status: 202, body: { planId, jobId: job.id, version }, headers: { Location: `/api/jobs/${job.id}` } };
   };
@@ -57,11 +87,15 @@ export function plansRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/plans', {
     method: 'post',
     path: '/',
-    summary: 'Plan a week: starts a solve job that writes a new draft version; resubmitting while it runs returns the same job',
+    summary:
+      'Plan a week: starts a solve job that writes a new draft version; resubmitting while it runs returns the same job',
     tag: 'plans',
     roles: ['coordinator'],
     body: CreatePlanBodySchema,
-    responses: { 202: { description: 'the job that will write the plan version', schema: JobAcceptedSchema }, 503: { description: 'QUEUE_UNAVAILABLE (Retry-After)' } },
+    responses: {
+      202: { description: 'the job that will write the plan version', schema: JobAcceptedSchema },
+      503: { description: 'QUEUE_UNAVAILABLE (Retry-After)' },
+    },
     handler: async ({ body, user }) => {
       const planId = await ensurePlan(db, body.week);
       const info = await requirePlanInfo(db, planId);
@@ -76,14 +110,17 @@ export function plansRouter(deps: Deps): Router {
     tag: 'plans',
     roles: ['coordinator'],
     query: z.object({ week: IsoWeekSchema.optional() }),
-    responses: { 200: { description: 'plans with their current and published versions', schema: z.array(PlanInfoSchema) } },
+    responses: {
+      200: { description: 'plans with their current and published versions', schema: z.array(PlanInfoSchema) },
+    },
     handler: async ({ query }) => ({ body: await listPlans(db, query.week ? { week: query.week } : {}) }),
   });
 
   defineRoute(router, registry, '/api/plans', {
     method: 'get',
     path: '/:planId',
-    summary: 'A plan: routes, stops, planned times, windows and passengers (current version, or ?version=N, or ?version=published)',
+    summary:
+      'A plan: routes, stops, planned times, windows and passengers (current version, or ?version=N, or ?version=published)',
     tag: 'plans',
     roles: ['coordinator'],
     params: PlanParams,
@@ -94,10 +131,15 @@ export function plansRouter(deps: Deps): Router {
       // body (a week is ~1 MB of JSON) is read, serialized and compressed (Brotli and gzip) once per version.
       const which = query.version ?? 'current';
       // No such version: requirePlan throws the 404 that says why.
-      const version = (await resolveVersion(db, params.planId, which)) ?? (await requirePlan(db, params.planId, which)).version;
+      const version =
+        (await resolveVersion(db, params.planId, which)) ?? (await requirePlan(db, params.planId, which)).version;
       await audit(db, clock, user, 'read', 'plan', `${params.planId}/v${version}`);
       return {
-        cached: { key: `plan:${cacheScope}:${params.planId}.v${version}`, etag: etagOf(version), body: () => requirePlan(db, params.planId, version) },
+        cached: {
+          key: `plan:${cacheScope}:${params.planId}.v${version}`,
+          etag: etagOf(version),
+          body: () => requirePlan(db, params.planId, version),
+        },
         headers: { 'Cache-Control': 'private, no-cache' },
       };
     },
@@ -106,7 +148,8 @@ export function plansRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/plans', {
     method: 'get',
     path: '/:planId/geojson',
-    summary: 'One date of the plan for the map: routes as LineStrings (road shapes with OSRM, straight and estimated otherwise), stops as Points',
+    summary:
+      'One date of the plan for the map: routes as LineStrings (road shapes with OSRM, straight and estimated otherwise), stops as Points',
     tag: 'plans',
     roles: ['coordinator'],
     params: PlanParams,
@@ -118,19 +161,29 @@ export function plansRouter(deps: Deps): Router {
         throw invalid('date', `not in week ${plan.week}`, query.date);
       }
       await audit(db, clock, user, 'read', 'plan', `${plan.id}/v${plan.version}/${query.date}`);
-      return { body: await planGeoJson(plan, query.date, routing), headers: { ETag: etagOf(plan.version), 'Content-Type': 'application/geo+json' } };
+      return {
+        body: await planGeoJson(plan, query.date, routing),
+        headers: { ETag: etagOf(plan.version), 'Content-Type': 'application/geo+json' },
+      };
     },
   });
 
   defineRoute(router, registry, '/api/plans', {
     method: 'post',
     path: '/:planId/moves',
-    summary: "Move a request's trip to another route or position; the touched routes are re-timed; answers the day's violations",
+    summary:
+      "Move a request's trip to another route or position; the touched routes are re-timed; answers the day's violations",
     tag: 'plans',
     roles: ['coordinator'],
     params: PlanParams,
     body: MoveBodySchema,
-    responses: { 200: { description: 'the new version and the violations of that date', schema: z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }) }, 409: conflictDoc },
+    responses: {
+      200: {
+        description: 'the new version and the violations of that date',
+        schema: z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }),
+      },
+      409: conflictDoc,
+    },
     handler: async ({ params, body, req, user }) => {
       const { version: _v, ...move } = body;
       const result = await applyMove(edit, params.planId, versionFrom(req, body.version), move, user.username);
@@ -142,7 +195,8 @@ export function plansRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/plans', {
     method: 'post',
     path: '/:planId/locks',
-    summary: 'Lock or unlock a request on a date: a locked request keeps its vehicle and order when the rest is re-optimised',
+    summary:
+      'Lock or unlock a request on a date: a locked request keeps its vehicle and order when the rest is re-optimised',
     tag: 'plans',
     roles: ['coordinator'],
     params: PlanParams,
@@ -163,7 +217,10 @@ export function plansRouter(deps: Deps): Router {
     roles: ['coordinator'],
     params: PlanParams,
     body: ReoptimizeBodySchema,
-    responses: { 202: { description: 'the job that will write the next version', schema: JobAcceptedSchema }, 409: conflictDoc },
+    responses: {
+      202: { description: 'the job that will write the next version', schema: JobAcceptedSchema },
+      409: conflictDoc,
+    },
     handler: async ({ params, body, req, user }) => {
       const version = versionFrom(req, body.version);
       const plan = await planAtVersion(db, params.planId, version);
@@ -174,7 +231,8 @@ export function plansRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/plans', {
     method: 'get',
     path: '/:planId/violations',
-    summary: 'Validate a plan: [] when valid, else each broken rule with its reason (checked by the solver on the stored order)',
+    summary:
+      'Validate a plan: [] when valid, else each broken rule with its reason (checked by the solver on the stored order)',
     tag: 'plans',
     roles: ['coordinator'],
     params: PlanParams,
@@ -205,7 +263,8 @@ export function plansRouter(deps: Deps): Router {
   defineRoute(router, registry, '/api/plans', {
     method: 'get',
     path: '/:planId/diff',
-    summary: 'What changed since the last published version: trips moved between vehicles, time shifts per passenger, trips added and removed',
+    summary:
+      'What changed since the last published version: trips moved between vehicles, time shifts per passenger, trips added and removed',
     tag: 'plans',
     roles: ['coordinator'],
     params: PlanParams,

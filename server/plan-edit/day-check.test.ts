@@ -12,7 +12,10 @@ const vehicles = new Map<string, Vehicle>(tinyWeek().vehicles.map((v) => [v.id, 
 let plan: Plan;
 let date: string;
 beforeAll(async () => {
-  plan = await planWeek({ data: tinyWeek(), week: '2026-W49' }, { routing, seed: 3, timeLimitMs: 300, maxIterationsPerDay: 200, now: Date.now });
+  plan = await planWeek(
+    { data: tinyWeek(), week: '2026-W49' },
+    { routing, seed: 3, timeLimitMs: 300, maxIterationsPerDay: 200, now: Date.now },
+  );
   date = plan.days.find((d) => d.routes.length > 0)!.date;
 });
 
@@ -36,7 +39,9 @@ describe('validating a stored plan with the solver', () => {
     const broken = withRoute(plan, (r) => ({
       ...r,
       driverId: null,
-      stops: r.stops.map((s, k) => (k === 0 ? { ...s, window: { from: `${date}T05:00:00+01:00`, to: `${date}T05:01:00+01:00` } } : s)),
+      stops: r.stops.map((s, k) =>
+        k === 0 ? { ...s, window: { from: `${date}T05:00:00+01:00`, to: `${date}T05:01:00+01:00` } } : s,
+      ),
     }));
     const codes = dayViolations(await buildDayCheck(broken, date, vehicles, routing)).map((x) => x.code);
     expect(codes).toContain('TIME_WINDOW');

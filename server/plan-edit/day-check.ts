@@ -11,7 +11,14 @@ import { fromIsoRome, toIsoRome, weekdayOf } from '../domain/calendar.ts';
 import { loadOf, LOAD_DIMS } from '../plans/trip.ts';
 import { PLANNING_WEIGHTS } from '../plans/objective.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
-import { evaluateRoute, type DarpInstance, type RequestSpec, type RouteViolation, type VehicleSpec, type VisitRef } from '../../solver/index.ts';
+import {
+  evaluateRoute,
+  type DarpInstance,
+  type RequestSpec,
+  type RouteViolation,
+  type VehicleSpec,
+  type VisitRef,
+} from '../../solver/index.ts';
 import { maxRideS } from '../windows/work-hours-to-windows.ts';
 
 export interface DayCheck {
@@ -22,7 +29,8 @@ export interface DayCheck {
 }
 
 const secondsOf = (iso: string): number => fromIsoRome(iso).secondsOfDay;
-const directionOf = (stop: PlanStop): string => (stop.kind === 'pickup' ? stop.boards[0] : stop.alights[0])?.direction ?? 'outbound';
+const directionOf = (stop: PlanStop): string =>
+  (stop.kind === 'pickup' ? stop.boards[0] : stop.alights[0])?.direction ?? 'outbound';
 /** A request on one date is one trip per direction. */
 const tripOf = (stop: PlanStop): string => `${stop.requestId} (${directionOf(stop)})`;
 
@@ -31,7 +39,12 @@ function hhmmToS(hhmm: string): number {
   return h * 3600 + m * 60;
 }
 
-export async function buildDayCheck(plan: Plan, date: string, vehicles: Map<string, Vehicle>, routing: RoutingProvider): Promise<DayCheck> {
+export async function buildDayCheck(
+  plan: Plan,
+  date: string,
+  vehicles: Map<string, Vehicle>,
+  routing: RoutingProvider,
+): Promise<DayCheck> {
   const day = plan.days.find((d) => d.date === date);
   if (!day) return { date, instance: emptyInstance(date), routes: [] };
   const weekday = weekdayOf(date);
@@ -49,7 +62,7 @@ export async function buildDayCheck(plan: Plan, date: string, vehicles: Map<stri
   };
   const depots = day.routes.map((r) => {
     const v = vehicles.get(r.vehicleId);
-    return loc(v ? v.depot : r.stops[0] ?? { lat: 0, lon: 0 });
+    return loc(v ? v.depot : (r.stops[0] ?? { lat: 0, lon: 0 }));
   });
   for (const r of day.routes) for (const s of r.stops) loc(s);
   const m = await routing.matrix(places.map((p) => ({ lat: p.lat, lon: p.lon })));
@@ -69,7 +82,12 @@ export async function buildDayCheck(plan: Plan, date: string, vehicles: Map<stri
     for (const s of r.stops) {
       const trip = tripOf(s);
       const spec = pending.get(trip) ?? {};
-      const end = { loc: loc(s), earliestS: secondsOf(s.window.from), latestS: secondsOf(s.window.to), serviceS: Math.max(0, secondsOf(s.departure) - secondsOf(s.start)) };
+      const end = {
+        loc: loc(s),
+        earliestS: secondsOf(s.window.from),
+        latestS: secondsOf(s.window.to),
+        serviceS: Math.max(0, secondsOf(s.departure) - secondsOf(s.start)),
+      };
       if (s.kind === 'pickup') {
         spec.pickup = end;
         spec.load = s.boards.reduce((acc, p) => loadOf(p as unknown as Passenger).map((x, k) => x + acc[k]), [0, 0, 0]);
@@ -94,7 +112,9 @@ export async function buildDayCheck(plan: Plan, date: string, vehicles: Map<stri
     const v = vehicles.get(r.vehicleId);
     const hours = v?.hours[weekday];
     // A vehicle's hours bound its shift; without them, the route's own times do.
-    const shift = hours ? { from: hhmmToS(hours.from), to: hhmmToS(hours.to) } : { from: secondsOf(r.departure), to: secondsOf(r.return) };
+    const shift = hours
+      ? { from: hhmmToS(hours.from), to: hhmmToS(hours.to) }
+      : { from: secondsOf(r.departure), to: secondsOf(r.return) };
     return {
       id: r.id,
       capacity: v ? [v.capacity.seats, v.capacity.wheelchairs, v.features.childSeats] : [99, 99, 99],
@@ -129,7 +149,14 @@ export async function buildDayCheck(plan: Plan, date: string, vehicles: Map<stri
 }
 
 function emptyInstance(date: string): DarpInstance {
-  return { name: date, dims: LOAD_DIMS, matrix: { size: 0, durationS: new Float64Array(0), distanceM: new Float64Array(0) }, requests: [], vehicles: [], objective: PLANNING_WEIGHTS };
+  return {
+    name: date,
+    dims: LOAD_DIMS,
+    matrix: { size: 0, durationS: new Float64Array(0), distanceM: new Float64Array(0) },
+    requests: [],
+    vehicles: [],
+    objective: PLANNING_WEIGHTS,
+  };
 }
 
 const CODES: Record<RouteViolation['code'], Violation['code']> = {
@@ -148,12 +175,20 @@ const CODES: Record<RouteViolation['code'], Violation['code']> = {
 export function dayViolations(check: DayCheck): Violation[] {
   const out: Violation[] = [];
   for (const { route, vehicleIdx, visits } of check.routes) {
-    if (route.driverId === null) out.push({ date: check.date, routeId: route.id, code: 'DRIVER', message: `route ${route.id} has no driver` });
+    if (route.driverId === null)
+      out.push({ date: check.date, routeId: route.id, code: 'DRIVER', message: `route ${route.id} has no driver` });
     const ev = evaluateRoute(check.instance, vehicleIdx, visits);
     for (const v of ev.violations) {
-      const stop = v.requestIdx === undefined ? undefined : route.stops.find((_, k) => visits[k].requestIdx === v.requestIdx);
+      const stop =
+        v.requestIdx === undefined ? undefined : route.stops.find((_, k) => visits[k].requestIdx === v.requestIdx);
       const who = stop ? [...stop.boards, ...stop.alights].map((p) => p.name).join(', ') : '';
-      out.push({ date: check.date, routeId: route.id, ...(stop ? { stopId: stop.id } : {}), code: CODES[v.code], message: who ? `${who}: ${v.message}` : v.message });
+      out.push({
+        date: check.date,
+        routeId: route.id,
+        ...(stop ? { stopId: stop.id } : {}),
+        code: CODES[v.code],
+        message: who ? `${who}: ${v.message}` : v.message,
+      });
     }
   }
   return out;

@@ -20,7 +20,10 @@ export interface EditDeps {
 }
 
 export async function vehiclesById(db: Db): Promise<Map<string, Vehicle>> {
-  const { rows } = await db.query<{ id: string; data: Vehicle }>("SELECT id, data FROM entities WHERE kind = 'vehicle'", []);
+  const { rows } = await db.query<{ id: string; data: Vehicle }>(
+    "SELECT id, data FROM entities WHERE kind = 'vehicle'",
+    [],
+  );
   return new Map(rows.map((r) => [r.id, r.data]));
 }
 
@@ -59,22 +62,53 @@ export async function retimeRoutes(deps: EditDeps, plan: Plan, touched: Map<stri
   return resummarise(deps.db, { ...plan, days });
 }
 
-export async function applyMove(deps: EditDeps, planId: string, version: number, input: MoveInput, actor: string): Promise<{ plan: Plan; violations: Violation[] }> {
+export async function applyMove(
+  deps: EditDeps,
+  planId: string,
+  version: number,
+  input: MoveInput,
+  actor: string,
+): Promise<{ plan: Plan; violations: Violation[] }> {
   const base = await planAtVersion(deps.db, planId, version);
   const { plan: moved, touchedRouteIds } = moveTrip(base, input);
   const edited = await retimeRoutes(deps, moved, new Map([[input.date, new Set(touchedRouteIds)]]));
-  const saved = await appendVersion(deps.db, planId, { baseVersion: version, status: 'draft', reason: 'move', actor, plan: edited });
+  const saved = await appendVersion(deps.db, planId, {
+    baseVersion: version,
+    status: 'draft',
+    reason: 'move',
+    actor,
+    plan: edited,
+  });
   return { plan: saved, violations: await violationsOf(deps, saved, input.date) };
 }
 
-export async function applyLock(deps: EditDeps, planId: string, version: number, input: { date: string; requestId: string; locked: boolean }, actor: string): Promise<Plan> {
+export async function applyLock(
+  deps: EditDeps,
+  planId: string,
+  version: number,
+  input: { date: string; requestId: string; locked: boolean },
+  actor: string,
+): Promise<Plan> {
   const base = await planAtVersion(deps.db, planId, version);
-  return appendVersion(deps.db, planId, { baseVersion: version, status: 'draft', reason: 'lock', actor, plan: setLock(base, input.date, input.requestId, input.locked) });
+  return appendVersion(deps.db, planId, {
+    baseVersion: version,
+    status: 'draft',
+    reason: 'lock',
+    actor,
+    plan: setLock(base, input.date, input.requestId, input.locked),
+  });
 }
 
 /** Publishing copies the version read into a new, immutable published version. */
 export async function publishPlan(deps: EditDeps, planId: string, version: number, actor: string): Promise<Plan> {
   const base = await planAtVersion(deps.db, planId, version);
-  if (base.status === 'published') throw new AppError('CONFLICT', `plan ${planId} version ${version} is already published`);
-  return appendVersion(deps.db, planId, { baseVersion: version, status: 'published', reason: 'publish', actor, plan: base });
+  if (base.status === 'published')
+    throw new AppError('CONFLICT', `plan ${planId} version ${version} is already published`);
+  return appendVersion(deps.db, planId, {
+    baseVersion: version,
+    status: 'published',
+    reason: 'publish',
+    actor,
+    plan: base,
+  });
 }

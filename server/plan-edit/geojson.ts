@@ -18,7 +18,11 @@ export interface FeatureCollection {
   features: Feature[];
 }
 
-export async function planGeoJson(plan: Plan, date: string, routing: RoutingProvider | undefined): Promise<FeatureCollection> {
+export async function planGeoJson(
+  plan: Plan,
+  date: string,
+  routing: RoutingProvider | undefined,
+): Promise<FeatureCollection> {
   const day = plan.days.find((d) => d.date === date);
   const features: Feature[] = [];
   for (const route of day?.routes ?? []) {
@@ -37,7 +41,17 @@ export async function planGeoJson(plan: Plan, date: string, routing: RoutingProv
     features.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates },
-      properties: { kind: 'route', routeId: route.id, vehicleId: route.vehicleId, driverId: route.driverId, departure: route.departure, return: route.return, distanceM: route.distanceM, durationS: route.durationS, estimated },
+      properties: {
+        kind: 'route',
+        routeId: route.id,
+        vehicleId: route.vehicleId,
+        driverId: route.driverId,
+        departure: route.departure,
+        return: route.return,
+        distanceM: route.distanceM,
+        durationS: route.durationS,
+        estimated,
+      },
     });
     route.stops.forEach((stop, order) => {
       features.push({
@@ -63,5 +77,9 @@ export async function planGeoJson(plan: Plan, date: string, routing: RoutingProv
       });
     });
   }
-  return { type: 'FeatureCollection', properties: { planId: plan.id, version: plan.version, date, provider: plan.provider }, features };
+  return {
+    type: 'FeatureCollection',
+    properties: { planId: plan.id, version: plan.version, date, provider: plan.provider },
+    features,
+  };
 }

@@ -24,9 +24,11 @@ export function setLock(plan: Plan, date: string, requestId: string, locked: boo
         },
   );
   if (found === 0) {
-    throw new AppError('NOT_FOUND', `request ${requestId} has no stop on ${date} in plan ${plan.id} version ${plan.version}`, [
-      { path: 'requestId', message: 'not planned on this date', value: requestId },
-    ]);
+    throw new AppError(
+      'NOT_FOUND',
+      `request ${requestId} has no stop on ${date} in plan ${plan.id} version ${plan.version}`,
+      [{ path: 'requestId', message: 'not planned on this date', value: requestId }],
+    );
   }
   return { ...plan, days };
 }
@@ -37,7 +39,9 @@ export function lockedOnly(plan: Plan): Plan {
     ...plan,
     days: plan.days.map((day) => ({
       ...day,
-      routes: day.routes.map((r) => ({ ...r, stops: r.stops.filter((s) => s.locked) })).filter((r) => r.stops.length > 0),
+      routes: day.routes
+        .map((r) => ({ ...r, stops: r.stops.filter((s) => s.locked) }))
+        .filter((r) => r.stops.length > 0),
     })),
   };
 }
@@ -50,7 +54,13 @@ export function locksOf(plan: Plan): RequestLock[] {
       for (const stop of route.stops) {
         if (!stop.locked) continue;
         for (const p of stop.kind === 'pickup' ? stop.boards : stop.alights) {
-          const lock: RequestLock = { date: day.date, requestId: p.requestId, direction: p.direction, vehicleId: route.vehicleId, part: route.id.endsWith('.pm') ? 'pm' : 'am' };
+          const lock: RequestLock = {
+            date: day.date,
+            requestId: p.requestId,
+            direction: p.direction,
+            vehicleId: route.vehicleId,
+            part: route.id.endsWith('.pm') ? 'pm' : 'am',
+          };
           out.set(`${day.date}|${p.requestId}|${p.direction}`, lock);
         }
       }

@@ -8,8 +8,21 @@ const B = `${DATE}.vB.am`;
 
 describe('moving a trip by hand', () => {
   it("Bruno's outbound trip goes to van B exactly where the coordinator dropped it", () => {
-    const { plan, touchedRouteIds } = moveTrip(twoVans(), { date: DATE, requestId: 'rB', toRouteId: B, pickupPos: 1, deliveryPos: 2 });
-    expect(stopIds(plan, B)).toEqual([`${DATE}.rC.o.p`, `${DATE}.rB.o.p`, `${DATE}.rB.o.d`, `${DATE}.rC.o.d`, `${DATE}.rA.r.p`, `${DATE}.rA.r.d`]);
+    const { plan, touchedRouteIds } = moveTrip(twoVans(), {
+      date: DATE,
+      requestId: 'rB',
+      toRouteId: B,
+      pickupPos: 1,
+      deliveryPos: 2,
+    });
+    expect(stopIds(plan, B)).toEqual([
+      `${DATE}.rC.o.p`,
+      `${DATE}.rB.o.p`,
+      `${DATE}.rB.o.d`,
+      `${DATE}.rC.o.d`,
+      `${DATE}.rA.r.p`,
+      `${DATE}.rA.r.d`,
+    ]);
     expect(stopIds(plan, A)).toEqual([`${DATE}.rA.o.p`, `${DATE}.rA.o.d`]);
     expect(touchedRouteIds.sort()).toEqual([A, B].sort());
   });
@@ -27,7 +40,9 @@ describe('moving a trip by hand', () => {
 
   it('positions outside the route or a delivery before its pickup are refused, naming the field', () => {
     expect(() => moveTrip(twoVans(), { date: DATE, requestId: 'rC', toRouteId: A, pickupPos: 9 })).toThrow(/pickupPos/);
-    expect(() => moveTrip(twoVans(), { date: DATE, requestId: 'rC', toRouteId: A, pickupPos: 2, deliveryPos: 1 })).toThrow(/deliveryPos/);
+    expect(() =>
+      moveTrip(twoVans(), { date: DATE, requestId: 'rC', toRouteId: A, pickupPos: 2, deliveryPos: 1 }),
+    ).toThrow(/deliveryPos/);
     expect(() => moveTrip(twoVans(), { date: DATE, requestId: 'rC', toRouteId: 'nope' })).toThrow(/toRouteId/);
     expect(() => moveTrip(twoVans(), { date: '2026-12-02', requestId: 'rC', toRouteId: A })).toThrow(/date/);
   });

@@ -23,15 +23,23 @@ const directionOf = (s: PlanStop) => (s.kind === 'pickup' ? s.boards[0] : s.alig
 export function moveTrip(plan: Plan, input: MoveInput): { plan: Plan; touchedRouteIds: string[] } {
   const day = plan.days.find((d) => d.date === input.date);
   if (!day) throw invalid('date', `plan ${plan.id} has no routes on this date`, input.date);
-  const mine = day.routes.flatMap((r) => r.stops.filter((s) => s.requestId === input.requestId).map((s) => ({ route: r, stop: s })));
+  const mine = day.routes.flatMap((r) =>
+    r.stops.filter((s) => s.requestId === input.requestId).map((s) => ({ route: r, stop: s })),
+  );
   if (mine.length === 0) throw invalid('requestId', `not planned on ${input.date}`, input.requestId);
   const directions = [...new Set(mine.map((x) => directionOf(x.stop)))];
   const direction = input.direction ?? (directions.length === 1 ? directions[0] : undefined);
-  if (!direction) throw invalid('direction', `request ${input.requestId} travels outbound and return on ${input.date}: say which trip moves`, input.direction);
+  if (!direction)
+    throw invalid(
+      'direction',
+      `request ${input.requestId} travels outbound and return on ${input.date}: say which trip moves`,
+      input.direction,
+    );
   const trip = mine.filter((x) => directionOf(x.stop) === direction);
   const pickup = trip.find((x) => x.stop.kind === 'pickup');
   const delivery = trip.find((x) => x.stop.kind === 'delivery');
-  if (!pickup || !delivery) throw invalid('direction', `request ${input.requestId} has no ${direction} trip on ${input.date}`, direction);
+  if (!pickup || !delivery)
+    throw invalid('direction', `request ${input.requestId} has no ${direction} trip on ${input.date}`, direction);
   if (pickup.stop.locked || delivery.stop.locked) {
     throw new AppError('CONFLICT', `request ${input.requestId} is locked on ${input.date}: unlock it before moving it`);
   }
@@ -46,7 +54,11 @@ export function moveTrip(plan: Plan, input: MoveInput): { plan: Plan; touchedRou
   }
   const deliveryPos = input.deliveryPos ?? pickupPos + 1;
   if (!Number.isInteger(deliveryPos) || deliveryPos <= pickupPos || deliveryPos > remaining.length + 1) {
-    throw invalid('deliveryPos', `must be after the pickup (> ${pickupPos}) and at most ${remaining.length + 1}`, input.deliveryPos);
+    throw invalid(
+      'deliveryPos',
+      `must be after the pickup (> ${pickupPos}) and at most ${remaining.length + 1}`,
+      input.deliveryPos,
+    );
   }
   const stops = [...remaining];
   stops.splice(pickupPos, 0, pickup.stop);
@@ -54,7 +66,13 @@ export function moveTrip(plan: Plan, input: MoveInput): { plan: Plan; touchedRou
 
   const touched = new Set([pickup.route.id, delivery.route.id, target.id]);
   const routes = day.routes
-    .map((r) => (r.id === target.id ? { ...r, stops } : touched.has(r.id) ? { ...r, stops: r.stops.filter((s) => !moving.has(s.id)) } : r))
+    .map((r) =>
+      r.id === target.id
+        ? { ...r, stops }
+        : touched.has(r.id)
+          ? { ...r, stops: r.stops.filter((s) => !moving.has(s.id)) }
+          : r,
+    )
     .filter((r) => r.stops.length > 0 || r.id === target.id);
   const kept = new Set(routes.map((r) => r.id));
   return {

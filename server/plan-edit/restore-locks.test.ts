@@ -20,7 +20,10 @@ describe('re-optimising keeps locked requests on their vehicle and in their orde
   it('a route the optimiser dropped comes back with its locked stops', () => {
     const base = setLock(twoVans(), DATE, 'rC', true);
     const optimised = moveTrip(twoVans(), { date: DATE, requestId: 'rC', toRouteId: A }).plan;
-    const withoutB = { ...optimised, days: [{ ...optimised.days[0], routes: optimised.days[0].routes.filter((r) => r.id !== B) }] };
+    const withoutB = {
+      ...optimised,
+      days: [{ ...optimised.days[0], routes: optimised.days[0].routes.filter((r) => r.id !== B) }],
+    };
     const { plan } = restoreLocks(withoutB, base);
     expect(stopIds(plan, B)).toEqual([`${DATE}.rC.o.p`, `${DATE}.rC.o.d`]);
   });

@@ -34,7 +34,11 @@ export function restoreLocks(result: Plan, base: Plan): Restored {
       const now = day.routes.find((x) => x.id === r.id);
       const lockedIds = new Set(lockedOrder(r));
       const strays = day.routes.some((x) => x.id !== r.id && x.stops.some((s) => lockedIds.has(s.id)));
-      return strays || !now || JSON.stringify(now.stops.filter((s) => lockedIds.has(s.id)).map((s) => s.id)) !== JSON.stringify(lockedOrder(r));
+      return (
+        strays ||
+        !now ||
+        JSON.stringify(now.stops.filter((s) => lockedIds.has(s.id)).map((s) => s.id)) !== JSON.stringify(lockedOrder(r))
+      );
     });
     if (misplaced.length === 0) return day;
     const mark = (id: string) => {

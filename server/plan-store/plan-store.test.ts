@@ -38,15 +38,19 @@ describe('plan versions', () => {
       appendVersion(db, planId, { baseVersion: 1, status: 'draft', reason: 'lock', actor: 'bruno', plan: twoVans() }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'PLAN_CONFLICT' });
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+      code: 'PLAN_CONFLICT',
+    });
     expect((await planInfo(db, planId))?.version).toBe(2);
   });
 
   it('the database refuses to change a stored version', async () => {
-    await expect(db.query("UPDATE plan_versions SET status = 'draft' WHERE status = 'published'")).rejects.toThrow(/immutable/);
+    await expect(db.query("UPDATE plan_versions SET status = 'draft' WHERE status = 'published'")).rejects.toThrow(
+      /immutable/,
+    );
   });
 
-  it("an absence appends a published and a draft version without the passenger; the old versions keep them", async () => {
+  it('an absence appends a published and a draft version without the passenger; the old versions keep them', async () => {
     const planId = await ensurePlan(db, '2026-W49');
     const removed = await db.transaction((tx) => removePassengerFromDate(tx, 'anna', '2026-12-01'));
     expect(removed).toBe(4);

@@ -80,13 +80,26 @@ export async function listPlans(db: Db, filter: { week?: string } = {}): Promise
 }
 
 /** One version of a plan (the newest when `version` is omitted, the newest published with 'published'). */
-export async function readPlan(db: Db, planId: string, which: number | 'current' | 'published' = 'current'): Promise<Plan | undefined> {
+export async function readPlan(
+  db: Db,
+  planId: string,
+  which: number | 'current' | 'published' = 'current',
+): Promise<Plan | undefined> {
   const { rows } =
     which === 'current'
-      ? await db.query<{ body: Plan }>('SELECT body FROM plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1', [planId])
+      ? await db.query<{ body: Plan }>(
+          'SELECT body FROM plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1',
+          [planId],
+        )
       : which === 'published'
-        ? await db.query<{ body: Plan }>("SELECT body FROM plan_versions WHERE plan_id = $1 AND status = 'published' ORDER BY version DESC LIMIT 1", [planId])
-        : await db.query<{ body: Plan }>('SELECT body FROM plan_versions WHERE plan_id = $1 AND version = $2', [planId, which]);
+        ? await db.query<{ body: Plan }>(
+            "SELECT body FROM plan_versions WHERE plan_id = $1 AND status = 'published' ORDER BY version DESC LIMIT 1",
+            [planId],
+          )
+        : await db.query<{ body: Plan }>('SELECT body FROM plan_versions WHERE plan_id = $1 AND version = $2', [
+            planId,
+            which,
+          ]);
   return rows[0]?.body;
 }
 
@@ -95,23 +108,38 @@ export async function readPlan(db: Db, planId: string, which: number | 'current'
  * undefined when the plan has no such version. Versions never change once written, so the
  * number is enough to key a cached answer.
  */
-export async function resolveVersion(db: Db, planId: string, which: number | 'current' | 'published' = 'current'): Promise<number | undefined> {
+export async function resolveVersion(
+  db: Db,
+  planId: string,
+  which: number | 'current' | 'published' = 'current',
+): Promise<number | undefined> {
   const { rows } =
     which === 'current'
       ? await db.query<{ v: number | null }>('SELECT max(version) AS v FROM plan_versions WHERE plan_id = $1', [planId])
       : which === 'published'
-        ? await db.query<{ v: number | null }>("SELECT max(version) AS v FROM plan_versions WHERE plan_id = $1 AND status = 'published'", [planId])
-        : await db.query<{ v: number | null }>('SELECT version AS v FROM plan_versions WHERE plan_id = $1 AND version = $2', [planId, which]);
+        ? await db.query<{ v: number | null }>(
+            "SELECT max(version) AS v FROM plan_versions WHERE plan_id = $1 AND status = 'published'",
+            [planId],
+          )
+        : await db.query<{ v: number | null }>(
+            'SELECT version AS v FROM plan_versions WHERE plan_id = $1 AND version = $2',
+            [planId, which],
+          );
   const v = rows[0]?.v;
   return v === null || v === undefined ? undefined : Number(v);
 }
 
-export async function requirePlan(db: Db, planId: string, which: number | 'current' | 'published' = 'current'): Promise<Plan> {
+export async function requirePlan(
+  db: Db,
+  planId: string,
+  which: number | 'current' | 'published' = 'current',
+): Promise<Plan> {
   const plan = await readPlan(db, planId, which);
   if (plan) return plan;
   const info = await requirePlanInfo(db, planId);
   if (which === 'published') throw new AppError('NOT_FOUND', `plan ${planId} has no published version yet`);
-  if (info.version === 0) throw new AppError('NOT_FOUND', `plan ${planId} has no version yet: its first solve has not finished`);
+  if (info.version === 0)
+    throw new AppError('NOT_FOUND', `plan ${planId} has no version yet: its first solve has not finished`);
   throw new AppError('NOT_FOUND', `plan ${planId} has no version ${which}`);
 }
 
@@ -141,7 +169,10 @@ export function conflict(planId: string, expected: number, actual: number): AppE
 export async function appendVersionTx(tx: Db, planId: string, input: AppendInput): Promise<Plan> {
   const locked = await tx.query<{ id: string }>('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
   if (locked.rows.length === 0) throw notFound('plan', planId);
-  const { rows } = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM plan_versions WHERE plan_id = $1', [planId]);
+  const { rows } = await tx.query<{ v: number | null }>(
+    'SELECT max(version) AS v FROM plan_versions WHERE plan_id = $1',
+    [planId],
+  );
   const current = Number(rows[0]?.v ?? 0);
   if (input.baseVersion !== null && input.baseVersion !== current) throw conflict(planId, input.baseVersion, current);
   const version = current + 1;

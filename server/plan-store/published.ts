@@ -33,12 +33,24 @@ export async function removePassengerFromDate(tx: Db, passengerId: string, date:
   let reported = 0;
   if (published) {
     const { plan, removed } = removePassenger(published, passengerId, date);
-    if (removed > 0) await appendVersionTx(tx, planId, { baseVersion: null, status: 'published', reason: 'absence', plan: resummarise(plan) });
+    if (removed > 0)
+      await appendVersionTx(tx, planId, {
+        baseVersion: null,
+        status: 'published',
+        reason: 'absence',
+        plan: resummarise(plan),
+      });
     reported = removed;
   }
   if (current.status === 'draft') {
     const { plan, removed } = removePassenger(current, passengerId, date);
-    if (removed > 0) await appendVersionTx(tx, planId, { baseVersion: null, status: 'draft', reason: 'absence', plan: resummarise(plan) });
+    if (removed > 0)
+      await appendVersionTx(tx, planId, {
+        baseVersion: null,
+        status: 'draft',
+        reason: 'absence',
+        plan: resummarise(plan),
+      });
     if (!published) reported = removed;
   }
   return reported;

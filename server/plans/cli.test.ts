@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tinyWeek } from './testing/tiny-week.ts';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/plans/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, OSRM_URL: '' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/plans/cli.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, OSRM_URL: '' },
+  });
 const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 
 describe('npm run plan', () => {
@@ -18,7 +22,10 @@ describe('npm run plan', () => {
     expect(out.provider).toBe('estimate');
     expect(out.violations).toEqual([]);
     expect(out.summary.tripsServed + out.summary.tripsUnserved).toBe(38);
-    expect(out.unserved.map((u: { reason: string }) => u.reason)).toEqual(['OUTBOUND_AFTER_ADULT_LEAVES', 'OUTBOUND_AFTER_ADULT_LEAVES']);
+    expect(out.unserved.map((u: { reason: string }) => u.reason)).toEqual([
+      'OUTBOUND_AFTER_ADULT_LEAVES',
+      'OUTBOUND_AFTER_ADULT_LEAVES',
+    ]);
   }, 60_000);
 
   it('a scenario with a bad field exits non-zero naming the field, and prints nothing on stdout', () => {

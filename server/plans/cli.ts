@@ -77,14 +77,22 @@ async function main(): Promise<void> {
     { data: scenario, week: scenario.week },
     args.timeLimitS !== undefined
       ? { routing, seed: args.seed, timeLimitMs: args.timeLimitS * 1000, now: () => performance.now() }
-      : { routing, seed: args.seed, timeLimitMs: ITERATION_MODE_LIMIT_S * 1000, maxIterationsPerDay: args.iterations, now: () => performance.now() },
+      : {
+          routing,
+          seed: args.seed,
+          timeLimitMs: ITERATION_MODE_LIMIT_S * 1000,
+          maxIterationsPerDay: args.iterations,
+          now: () => performance.now(),
+        },
   );
   const seconds = (performance.now() - started) / 1000;
   const violations = verifyDays(result.days);
   const { plan } = result;
   const continuity = continuityReport(plan);
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ week: plan.week, provider: plan.provider, seconds: Math.round(seconds * 10) / 10, summary: plan.summary, continuity: { ...continuity, passengers: undefined }, repair: result.repair, unserved: plan.unserved, violations, days: plan.days.map((d) => ({ date: d.date, routes: d.routes.length, stops: d.routes.reduce((s, r) => s + r.stops.length, 0) })) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ week: plan.week, provider: plan.provider, seconds: Math.round(seconds * 10) / 10, summary: plan.summary, continuity: { ...continuity, passengers: undefined }, repair: result.repair, unserved: plan.unserved, violations, days: plan.days.map((d) => ({ date: d.date, routes: d.routes.length, stops: d.routes.reduce((s, r) => s + r.stops.length, 0) })) })}\n`,
+    );
   } else {
     const s = plan.summary;
     const out = [
@@ -94,8 +102,14 @@ async function main(): Promise<void> {
       `ride time mean ${s.meanRideMin} min, max ${s.maxRideMin} min`,
       `stops within window ${s.stopsWithinWindowPct}%, households whose work hours are respected ${s.householdsRespectedPct}%`,
       `continuity (${continuity.multiDayPassengers} passengers on several days): same vehicle ${continuity.sameVehiclePct}%, same driver ${continuity.sameDriverPct}%; of the ${continuity.oneTimePassengers} whose windows allow one pickup time all week: pickup spread ≤ 10 min ${continuity.pickupSpreadWithin10MinPct}%, same vehicle and spread ≤ 10 min ${continuity.stablePct}%`,
-      ...(result.repair ? [`continuity repair after the search (${(result.repair.elapsedMs / 1000).toFixed(1)} s): ${result.repair.journeysRepaired} journeys brought onto one van (${result.repair.moved} trips moved, ${result.repair.exchanged} exchanged), ${result.repair.journeysLeftMixed} left on several; ${result.repair.timesAligned} pickups moved into their journey's 10-minute band; ${result.repair.newlyServed} trips newly served; driving cost +${(result.repair.costIncrease / 100).toFixed(0)} €`] : []),
-      ...plan.days.map((d) => `  ${d.date}: ${d.routes.length} runs, ${d.routes.reduce((n, r) => n + r.stops.length / 2, 0)} trips`),
+      ...(result.repair
+        ? [
+            `continuity repair after the search (${(result.repair.elapsedMs / 1000).toFixed(1)} s): ${result.repair.journeysRepaired} journeys brought onto one van (${result.repair.moved} trips moved, ${result.repair.exchanged} exchanged), ${result.repair.journeysLeftMixed} left on several; ${result.repair.timesAligned} pickups moved into their journey's 10-minute band; ${result.repair.newlyServed} trips newly served; driving cost +${(result.repair.costIncrease / 100).toFixed(0)} €`,
+          ]
+        : []),
+      ...plan.days.map(
+        (d) => `  ${d.date}: ${d.routes.length} runs, ${d.routes.reduce((n, r) => n + r.stops.length / 2, 0)} trips`,
+      ),
       violations.length ? `VIOLATIONS (${violations.length}):` : 'every planned day passes the exact route check',
       ...violations.slice(0, 20).map((v) => `  ${v}`),
       ...(plan.unserved.length ? ['unserved:'] : []),

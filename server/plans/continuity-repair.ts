@@ -81,7 +81,8 @@ class WorkPart {
   }
 
   set(vehicleIdx: number, route: PlannedRoute | null): void {
-    for (const v of this.routes.get(vehicleIdx)?.visits ?? []) if (this.vehicleOf.get(v.requestIdx) === vehicleIdx) this.vehicleOf.delete(v.requestIdx);
+    for (const v of this.routes.get(vehicleIdx)?.visits ?? [])
+      if (this.vehicleOf.get(v.requestIdx) === vehicleIdx) this.vehicleOf.delete(v.requestIdx);
     if (route === null || route.visits.length === 0) {
       this.routes.delete(vehicleIdx);
       return;
@@ -95,7 +96,10 @@ class WorkPart {
 
   pickupS(requestIdx: number): number {
     const v = this.vehicleOf.get(requestIdx);
-    const visit = v === undefined ? undefined : this.routes.get(v)!.visits.find((x) => x.requestIdx === requestIdx && x.kind === 'pickup');
+    const visit =
+      v === undefined
+        ? undefined
+        : this.routes.get(v)!.visits.find((x) => x.requestIdx === requestIdx && x.kind === 'pickup');
     return visit ? visit.startS : this.day.trips[requestIdx].pickup.earliestS;
   }
 
@@ -106,7 +110,8 @@ class WorkPart {
 }
 
 const withoutRequest = (visits: VisitRef[], requestIdx: number) => visits.filter((v) => v.requestIdx !== requestIdx);
-const refsOf = (route: PlannedRoute): VisitRef[] => route.visits.map((v) => ({ requestIdx: v.requestIdx, kind: v.kind }));
+const refsOf = (route: PlannedRoute): VisitRef[] =>
+  route.visits.map((v) => ({ requestIdx: v.requestIdx, kind: v.kind }));
 
 /** Driving cost of one run in the objective's units: the run itself if used, time and distance. */
 function drivingCost(day: DayInstance, vehicleIdx: number, route: PlannedRoute | null | undefined): number {
@@ -116,7 +121,8 @@ function drivingCost(day: DayInstance, vehicleIdx: number, route: PlannedRoute |
   return w.vehicleCost + veh.fixedCost + w.travel * (veh.costPerS * route.durationS + veh.costPerM * route.distanceM);
 }
 
-const runSeconds = (route: PlannedRoute | null | undefined) => (route && route.visits.length > 0 ? route.returnS - route.departureS : 0);
+const runSeconds = (route: PlannedRoute | null | undefined) =>
+  route && route.visits.length > 0 ? route.returnS - route.departureS : 0;
 
 /** Seconds each driver works per date and per week, kept up to date as routes change. */
 class DriverHours {
@@ -126,7 +132,8 @@ class DriverHours {
 
   constructor(drivers: Driver[], parts: WorkPart[]) {
     this.limits = new Map(drivers.map((d) => [d.id, d]));
-    for (const w of parts) for (const [v, route] of w.routes) this.add(w.day.date, w.day.runs[v].driverId, runSeconds(route));
+    for (const w of parts)
+      for (const [v, route] of w.routes) this.add(w.day.date, w.day.runs[v].driverId, runSeconds(route));
   }
 
   private add(date: string, driverId: string, s: number): void {
@@ -189,7 +196,13 @@ function commit(w: WorkPart, hours: DriverHours, change: Change): void {
  * null when neither works. Evaluated on an instance of the run's own requests, so that narrowing
  * costs no copy of the whole day.
  */
-function scheduleWith(day: DayInstance, vehicleIdx: number, visits: VisitRef[], windows: Map<number, [number, number]>, moving: number): PlannedRoute | null {
+function scheduleWith(
+  day: DayInstance,
+  vehicleIdx: number,
+  visits: VisitRef[],
+  windows: Map<number, [number, number]>,
+  moving: number,
+): PlannedRoute | null {
   const ids = [...new Set(visits.map((x) => x.requestIdx))];
   const local = new Map(ids.map((r, i) => [r, i]));
   const inst = day.instance;
@@ -200,10 +213,19 @@ function scheduleWith(day: DayInstance, vehicleIdx: number, visits: VisitRef[], 
   });
   const mini = { ...inst, requests, vehicles: [inst.vehicles[vehicleIdx]] };
   const refs = visits.map((x) => ({ requestIdx: local.get(x.requestIdx)!, kind: x.kind }));
-  const back = (route: PlannedRoute): PlannedRoute => ({ ...route, vehicleIdx, visits: route.visits.map((x) => ({ ...x, requestIdx: ids[x.requestIdx] })) });
+  const back = (route: PlannedRoute): PlannedRoute => ({
+    ...route,
+    vehicleIdx,
+    visits: route.visits.map((x) => ({ ...x, requestIdx: ids[x.requestIdx] })),
+  });
   const ev = evaluateRoute(mini, 0, refs);
   if (ev.feasible) return back(ev.route);
-  const option = insertionOptions(mini, [{ vehicleIdx: 0, visits: refs.filter((x) => x.requestIdx !== local.get(moving)) }], local.get(moving)!, { maxOptions: 1 }).options[0];
+  const option = insertionOptions(
+    mini,
+    [{ vehicleIdx: 0, visits: refs.filter((x) => x.requestIdx !== local.get(moving)) }],
+    local.get(moving)!,
+    { maxOptions: 1 },
+  ).options[0];
   if (!option) return null;
   const check = evaluateRoute(mini, 0, refsOf(option.route));
   return check.feasible ? back(check.route) : null;
@@ -213,7 +235,9 @@ function scheduleWith(day: DayInstance, vehicleIdx: number, visits: VisitRef[], 
 function bandsOf(times: number[]): number[] {
   const median = times[times.length >> 1];
   const held = (t: number) => times.filter((u) => u >= t && u <= t + BAND_S).length;
-  return [...new Set(times)].sort((a, b) => held(b) - held(a) || Math.abs(a + BAND_S / 2 - median) - Math.abs(b + BAND_S / 2 - median));
+  return [...new Set(times)].sort(
+    (a, b) => held(b) - held(a) || Math.abs(a + BAND_S / 2 - median) - Math.abs(b + BAND_S / 2 - median),
+  );
 }
 
 /** The part of a trip's pickup window inside the band starting at `from`, or null when they do not meet. */
@@ -225,8 +249,16 @@ function bandWindow(w: { day: DayInstance }, requestIdx: number, from: number): 
 }
 
 /** Cheapest feasible insertions of `requestIdx` into the given runs (visit lists with it inserted). */
-function insertions(w: WorkPart, routes: Array<{ vehicleIdx: number; visits: VisitRef[] }>, requestIdx: number, max: number): Array<{ vehicleIdx: number; visits: VisitRef[] }> {
-  return insertionOptions(w.day.instance, routes, requestIdx, { maxOptions: max }).options.map((o) => ({ vehicleIdx: o.vehicleIdx, visits: refsOf(o.route) }));
+function insertions(
+  w: WorkPart,
+  routes: Array<{ vehicleIdx: number; visits: VisitRef[] }>,
+  requestIdx: number,
+  max: number,
+): Array<{ vehicleIdx: number; visits: VisitRef[] }> {
+  return insertionOptions(w.day.instance, routes, requestIdx, { maxOptions: max }).options.map((o) => ({
+    vehicleIdx: o.vehicleIdx,
+    visits: refsOf(o.route),
+  }));
 }
 
 /** A solution again from the repaired routes; the soft terms of `cost` are not re-priced, only the driving and unserved terms. */
@@ -249,7 +281,10 @@ function toSolution(w: WorkPart, costDelta: number): DarpSolution {
 }
 
 /** The van each journey rides most often (ties: the van its anchor prefers, then by id). */
-function homeVans(parts: WorkPart[], journeyOf: (t: PlanTrip) => string): Map<string, { vehicleId: string; days: number }> {
+function homeVans(
+  parts: WorkPart[],
+  journeyOf: (t: PlanTrip) => string,
+): Map<string, { vehicleId: string; days: number }> {
   const counts = new Map<string, Map<string, number>>();
   const preferred = new Map<string, string>();
   for (const w of parts) {
@@ -266,16 +301,32 @@ function homeVans(parts: WorkPart[], journeyOf: (t: PlanTrip) => string): Map<st
   const out = new Map<string, { vehicleId: string; days: number }>();
   for (const [j, byVan] of counts) {
     const days = [...byVan.values()].reduce((a, b) => a + b, 0);
-    const [vehicleId] = [...byVan].sort((a, b) => b[1] - a[1] || Number(b[0] === preferred.get(j)) - Number(a[0] === preferred.get(j)) || a[0].localeCompare(b[0]))[0];
+    const [vehicleId] = [...byVan].sort(
+      (a, b) =>
+        b[1] - a[1] ||
+        Number(b[0] === preferred.get(j)) - Number(a[0] === preferred.get(j)) ||
+        a[0].localeCompare(b[0]),
+    )[0];
     out.set(j, { vehicleId, days });
   }
   return out;
 }
 
-export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { parts: SolvedPart[]; report: RepairReport } {
+export function repairContinuity(
+  solved: SolvedPart[],
+  opts: RepairOptions,
+): { parts: SolvedPart[]; report: RepairReport } {
   const parts = solved.map((p) => new WorkPart(p));
   const hours = new DriverHours(opts.drivers, parts);
-  const report: RepairReport = { newlyServed: 0, moved: 0, exchanged: 0, journeysRepaired: 0, journeysLeftMixed: 0, timesAligned: 0, costIncrease: 0 };
+  const report: RepairReport = {
+    newlyServed: 0,
+    moved: 0,
+    exchanged: 0,
+    journeysRepaired: 0,
+    journeysLeftMixed: 0,
+    timesAligned: 0,
+    costIncrease: 0,
+  };
   const outOfTime = opts.outOfTime ?? (() => false);
   // Every kept change, so that a journey's moves can be taken back together.
   const journal: Array<{ w: WorkPart; before: Map<number, PlannedRoute | null>; change: Change }> = [];
@@ -291,7 +342,10 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
       report.costIncrease -= change.costDelta;
     }
   };
-  const done = () => ({ parts: parts.map((w) => ({ instance: w.day, solution: toSolution(w, costOf(w)) })), report: { ...report, costIncrease: Math.round(report.costIncrease) } });
+  const done = () => ({
+    parts: parts.map((w) => ({ instance: w.day, solution: toSolution(w, costOf(w)) })),
+    report: { ...report, costIncrease: Math.round(report.costIncrease) },
+  });
   const costOf = (w: WorkPart) => journal.filter((e) => e.w === w).reduce((s, e) => s + e.change.costDelta, 0);
 
   // Serving comes first: every unserved trip is offered to the routes as they stand.
@@ -301,7 +355,10 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
       if (outOfTime()) return done();
       const van = home.get(opts.journeyOf(w.day.trips[r]))?.vehicleId;
       const options = insertions(w, w.allRoutes(new Map()), r, 8);
-      options.sort((a, b) => Number(w.day.runs[b.vehicleIdx].vehicle.id === van) - Number(w.day.runs[a.vehicleIdx].vehicle.id === van));
+      options.sort(
+        (a, b) =>
+          Number(w.day.runs[b.vehicleIdx].vehicle.id === van) - Number(w.day.runs[a.vehicleIdx].vehicle.id === van),
+      );
       for (const o of options) {
         const change = price(w, hours, new Map([[o.vehicleIdx, o.visits]]));
         if (change) {
@@ -318,14 +375,22 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
   // then the next one.
   home = homeVans(parts, opts.journeyOf);
   const homeOf = (w: WorkPart, r: number) => home.get(opts.journeyOf(w.day.trips[r]));
-  const hasClaim = (w: WorkPart, r: number, vehicleIdx: number) => (homeOf(w, r)?.days ?? 0) > 1 && homeOf(w, r)!.vehicleId === w.day.runs[vehicleIdx].vehicle.id;
+  const hasClaim = (w: WorkPart, r: number, vehicleIdx: number) =>
+    (homeOf(w, r)?.days ?? 0) > 1 && homeOf(w, r)!.vehicleId === w.day.runs[vehicleIdx].vehicle.id;
   const days = new Map<string, Array<{ w: WorkPart; r: number }>>();
-  for (const w of parts) for (const r of w.vehicleOf.keys()) days.set(opts.journeyOf(w.day.trips[r]), [...(days.get(opts.journeyOf(w.day.trips[r])) ?? []), { w, r }]);
+  for (const w of parts)
+    for (const r of w.vehicleOf.keys())
+      days.set(opts.journeyOf(w.day.trips[r]), [...(days.get(opts.journeyOf(w.day.trips[r])) ?? []), { w, r }]);
   const vanOf = (x: { w: WorkPart; r: number }) => x.w.day.runs[x.w.vehicleOf.get(x.r)!].vehicle.id;
   const isLocked = (x: { w: WorkPart; r: number }) => x.w.day.instance.requests[x.r].lockedVehicleIdx !== undefined;
   // A journey locked (by the coordinator or a continuity hold) on some days can only go to the van it is locked on.
-  const mixedJourneys = () => [...days].filter(([, list]) => list.length > 1 && new Set(list.map(vanOf)).size > 1 && new Set(list.filter(isLocked).map(vanOf)).size <= 1);
-  const awayCount = (j: string, list: Array<{ w: WorkPart; r: number }>) => list.filter((x) => vanOf(x) !== home.get(j)!.vehicleId).length;
+  const mixedJourneys = () =>
+    [...days].filter(
+      ([, list]) =>
+        list.length > 1 && new Set(list.map(vanOf)).size > 1 && new Set(list.filter(isLocked).map(vanOf)).size <= 1,
+    );
+  const awayCount = (j: string, list: Array<{ w: WorkPart; r: number }>) =>
+    list.filter((x) => vanOf(x) !== home.get(j)!.vehicleId).length;
   for (let pass = 0; pass < (opts.passes ?? 3); pass++) {
     const mixed = mixedJourneys();
     mixed.sort((a, b) => awayCount(a[0], a[1]) - awayCount(b[0], b[1]) || a[0].localeCompare(b[0]));
@@ -336,7 +401,15 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
       for (const x of list) counts.set(vanOf(x), (counts.get(vanOf(x)) ?? 0) + 1);
       const first = home.get(j)!.vehicleId;
       const pinned = list.find(isLocked);
-      const vans = pinned ? [vanOf(pinned)] : [first, ...[...counts].filter(([v]) => v !== first).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v)].slice(0, opts.vansTried ?? 3);
+      const vans = pinned
+        ? [vanOf(pinned)]
+        : [
+            first,
+            ...[...counts]
+              .filter(([v]) => v !== first)
+              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+              .map(([v]) => v),
+          ].slice(0, opts.vansTried ?? 3);
       for (const van of vans) {
         const mark = journal.length;
         const tally = { moved: 0, exchanged: 0 };
@@ -388,12 +461,18 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
           if (visit.kind !== 'pickup' || visit.requestIdx === x.r) continue;
           const other = bandOf.get(opts.journeyOf(x.w.day.trips[visit.requestIdx]));
           const otherWin = other === undefined ? null : bandWindow(x.w, visit.requestIdx, other);
-          if (otherWin && visit.startS >= otherWin[0] - EPS && visit.startS <= otherWin[1] + EPS) held.set(visit.requestIdx, otherWin);
+          if (otherWin && visit.startS >= otherWin[0] - EPS && visit.startS <= otherWin[1] + EPS)
+            held.set(visit.requestIdx, otherWin);
         }
         const trial = scheduleWith(x.w.day, v, refsOf(route), new Map([...held, [x.r, win]]), x.r);
         if (!trial) return false;
-        const change = { routes: new Map([[v, trial]]), costDelta: drivingCost(x.w.day, v, trial) - drivingCost(x.w.day, v, route), hoursDelta: new Map([[x.w.day.runs[v].driverId, runSeconds(trial) - runSeconds(route)]]) };
-        if (change.costDelta > opts.maxCostIncrease + EPS || !hours.allows(x.w.day.date, change.hoursDelta)) return false;
+        const change = {
+          routes: new Map([[v, trial]]),
+          costDelta: drivingCost(x.w.day, v, trial) - drivingCost(x.w.day, v, route),
+          hoursDelta: new Map([[x.w.day.runs[v].driverId, runSeconds(trial) - runSeconds(route)]]),
+        };
+        if (change.costDelta > opts.maxCostIncrease + EPS || !hours.allows(x.w.day.date, change.hoursDelta))
+          return false;
         keep(x.w, change);
         aligned++;
         return true;
@@ -414,7 +493,14 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
     const srcVisits = withoutRequest(w.visits(src), r);
     const direct = insertions(w, [{ vehicleIdx: target, visits: w.visits(target) }], r, 1)[0];
     if (direct) {
-      const change = price(w, hours, new Map([[src, srcVisits], [target, direct.visits]]));
+      const change = price(
+        w,
+        hours,
+        new Map([
+          [src, srcVisits],
+          [target, direct.visits],
+        ]),
+      );
       if (change && change.costDelta <= opts.maxCostIncrease + EPS) {
         keep(w, change);
         tally.moved++;
@@ -424,17 +510,28 @@ export function repairContinuity(solved: SolvedPart[], opts: RepairOptions): { p
     const myPickupS = w.pickupS(r);
     const others = w
       .visits(target)
-      .filter((v) => v.kind === 'pickup' && w.day.instance.requests[v.requestIdx].lockedVehicleIdx === undefined && !hasClaim(w, v.requestIdx, target))
+      .filter(
+        (v) =>
+          v.kind === 'pickup' &&
+          w.day.instance.requests[v.requestIdx].lockedVehicleIdx === undefined &&
+          !hasClaim(w, v.requestIdx, target),
+      )
       .map((v) => v.requestIdx)
       .sort((a, b) => Math.abs(w.pickupS(a) - myPickupS) - Math.abs(w.pickupS(b) - myPickupS) || a - b)
       .slice(0, opts.exchangeCandidates ?? DEFAULT_EXCHANGE_CANDIDATES);
     for (const x of others) {
       const mine = insertions(w, [{ vehicleIdx: target, visits: withoutRequest(w.visits(target), x) }], r, 1)[0];
       if (!mine) continue;
-      const replaced = new Map([[src, srcVisits], [target, mine.visits]]);
+      const replaced = new Map([
+        [src, srcVisits],
+        [target, mine.visits],
+      ]);
       const xHome = homeOf(w, x)?.vehicleId;
       const options = insertions(w, w.allRoutes(replaced), x, 6);
-      options.sort((a, b) => Number(w.day.runs[b.vehicleIdx].vehicle.id === xHome) - Number(w.day.runs[a.vehicleIdx].vehicle.id === xHome));
+      options.sort(
+        (a, b) =>
+          Number(w.day.runs[b.vehicleIdx].vehicle.id === xHome) - Number(w.day.runs[a.vehicleIdx].vehicle.id === xHome),
+      );
       for (const o of options) {
         const change = price(w, hours, new Map([...replaced, [o.vehicleIdx, o.visits]]));
         if (change && change.costDelta <= opts.maxCostIncrease + EPS) {

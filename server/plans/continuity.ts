@@ -71,7 +71,15 @@ export function ridesByPassenger(plan: Plan): Map<string, Ride[]> {
         if (stop.kind !== 'pickup') continue;
         for (const p of stop.boards) {
           const list = out.get(p.passengerId) ?? [];
-          list.push({ date: day.date, requestId: p.requestId, direction: p.direction, vehicleId: route.vehicleId, driverId: route.driverId, pickupMinOfDay: minuteOfDay(stop.start), windowMin: [minuteOfDay(stop.window.from), minuteOfDay(stop.window.to)] });
+          list.push({
+            date: day.date,
+            requestId: p.requestId,
+            direction: p.direction,
+            vehicleId: route.vehicleId,
+            driverId: route.driverId,
+            pickupMinOfDay: minuteOfDay(stop.start),
+            windowMin: [minuteOfDay(stop.window.from), minuteOfDay(stop.window.to)],
+          });
           out.set(p.passengerId, list);
         }
       }
@@ -89,18 +97,28 @@ function scorePassenger(passengerId: string, rides: Ride[]): PassengerContinuity
   // A passenger going to a day centre on Mondays and to therapy on Fridays has two journeys:
   // continuity is asked of each standing request and direction across its days.
   const journeys = new Map<string, Ride[]>();
-  for (const r of rides) journeys.set(`${r.requestId}|${r.direction}`, [...(journeys.get(`${r.requestId}|${r.direction}`) ?? []), r]);
+  for (const r of rides)
+    journeys.set(`${r.requestId}|${r.direction}`, [...(journeys.get(`${r.requestId}|${r.direction}`) ?? []), r]);
   for (const mine of journeys.values()) {
     if (new Set(mine.map((r) => r.vehicleId)).size > 1) sameVehicle = false;
     if (new Set(mine.map((r) => r.driverId ?? `none:${r.date}`)).size > 1) sameDriver = false;
     days = Math.max(days, new Set(mine.map((r) => r.date)).size);
-    if (Math.min(...mine.map((r) => r.windowMin[1])) < Math.max(...mine.map((r) => r.windowMin[0]))) oneTimePossible = false;
+    if (Math.min(...mine.map((r) => r.windowMin[1])) < Math.max(...mine.map((r) => r.windowMin[0])))
+      oneTimePossible = false;
     const times = mine.map((r) => r.pickupMinOfDay);
     spread = Math.max(spread, Math.max(...times) - Math.min(...times));
   }
   const pickupSpreadMin = Math.round(spread * 10) / 10;
   const score = (Number(sameVehicle) + Number(sameDriver) + Number(pickupSpreadMin <= PICKUP_SPREAD_LIMIT_MIN)) / 3;
-  return { passengerId, days, sameVehicle, sameDriver, pickupSpreadMin, oneTimePossible, score: Math.round(score * 1000) / 1000 };
+  return {
+    passengerId,
+    days,
+    sameVehicle,
+    sameDriver,
+    pickupSpreadMin,
+    oneTimePossible,
+    score: Math.round(score * 1000) / 1000,
+  };
 }
 
 const pct = (n: number, d: number): number => (d === 0 ? 100 : Math.round((1000 * n) / d) / 10);

@@ -75,8 +75,18 @@ export function buildDayInstance(input: DayInstanceInput): DayInstance {
     const anchor = input.anchors?.get(trip.key);
     const spec: RequestSpec = {
       id: trip.key,
-      pickup: { loc: loc(trip.from), earliestS: pickup.earliestS, latestS: pickup.latestS, serviceS: trip.passenger.boardingMin * 60 },
-      delivery: { loc: loc(trip.to), earliestS: trip.delivery.earliestS, latestS: trip.delivery.latestS, serviceS: trip.passenger.alightingMin * 60 },
+      pickup: {
+        loc: loc(trip.from),
+        earliestS: pickup.earliestS,
+        latestS: pickup.latestS,
+        serviceS: trip.passenger.boardingMin * 60,
+      },
+      delivery: {
+        loc: loc(trip.to),
+        earliestS: trip.delivery.earliestS,
+        latestS: trip.delivery.latestS,
+        serviceS: trip.passenger.alightingMin * 60,
+      },
       load: loadOf(trip.passenger),
       maxRideS: trip.maxRideS,
       requires: trip.passenger.mobility === 'wheelchair' ? ['lift'] : [],
@@ -99,7 +109,14 @@ export function buildDayInstance(input: DayInstanceInput): DayInstance {
   });
   return {
     date: input.date,
-    instance: { name: `prontivia ${input.date}`, dims: LOAD_DIMS, matrix: subMatrix(input.matrix, weekIdx), requests, vehicles, objective: input.weights },
+    instance: {
+      name: `prontivia ${input.date}`,
+      dims: LOAD_DIMS,
+      matrix: subMatrix(input.matrix, weekIdx),
+      requests,
+      vehicles,
+      objective: input.weights,
+    },
     trips: input.trips,
     runs: input.runs,
   };

@@ -34,7 +34,8 @@ const REASON_WORDS: Record<UnservedReason, string> = {
   NO_ROOM: 'the vehicles are full at that time',
 };
 
-export const describeTrip = (t: PlanTrip): string => `${t.passenger.name} ${t.direction === 'outbound' ? 'to' : 'from'} ${t.direction === 'outbound' ? t.to.label : t.from.label} on ${t.date}`;
+export const describeTrip = (t: PlanTrip): string =>
+  `${t.passenger.name} ${t.direction === 'outbound' ? 'to' : 'from'} ${t.direction === 'outbound' ? t.to.label : t.from.label} on ${t.date}`;
 
 export function unservedMessage(trip: PlanTrip, reason: UnservedReason, detail: string): string {
   return `${describeTrip(trip)}: not served — ${REASON_WORDS[reason] ?? reason}${detail ? ` (${detail})` : ''}.`;
@@ -106,10 +107,15 @@ export function toDayResult(day: DayInstance, solution: DarpSolution): DayResult
   routes.sort((a, b) => a.departure.localeCompare(b.departure) || a.vehicleId.localeCompare(b.vehicleId));
   // The solver names requests by their opaque id (date|request|direction): name the passenger instead.
   const byKey = new Map(trips.map((t) => [t.key, t]));
-  const readable = (text: string) => text.replace(/request (\d{4}-\d{2}-\d{2}\|[^|\s]+\|(?:outbound|return))/g, (whole, key: string) => {
-    const t = byKey.get(key);
-    return t ? `${t.passenger.name}'s ${t.direction} trip` : whole;
-  });
-  const unserved = solution.unserved.map((u) => ({ trip: trips[u.requestIdx], reason: u.reason, message: unservedMessage(trips[u.requestIdx], u.reason, readable(u.message)) }));
+  const readable = (text: string) =>
+    text.replace(/request (\d{4}-\d{2}-\d{2}\|[^|\s]+\|(?:outbound|return))/g, (whole, key: string) => {
+      const t = byKey.get(key);
+      return t ? `${t.passenger.name}'s ${t.direction} trip` : whole;
+    });
+  const unserved = solution.unserved.map((u) => ({
+    trip: trips[u.requestIdx],
+    reason: u.reason,
+    message: unservedMessage(trips[u.requestIdx], u.reason, readable(u.message)),
+  }));
   return { date, routes, unserved, driverSeconds };
 }

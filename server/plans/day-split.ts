@@ -11,7 +11,9 @@ const MARGIN_S = 20 * 60;
 
 /** True when the trip can be done wholly before the split (so it belongs to the morning runs). */
 export function fitsMorning(t: PlanTrip, splitS: number, directS: (t: PlanTrip) => number): boolean {
-  return t.pickup.earliestS + t.passenger.boardingMin * 60 + directS(t) <= Math.min(t.delivery.latestS, splitS - MARGIN_S);
+  return (
+    t.pickup.earliestS + t.passenger.boardingMin * 60 + directS(t) <= Math.min(t.delivery.latestS, splitS - MARGIN_S)
+  );
 }
 
 export function chooseSplit(trips: PlanTrip[], directS: (t: PlanTrip) => number): number {

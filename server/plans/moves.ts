@@ -51,7 +51,16 @@ function tripsOf(plan: Plan): Map<string, Located> {
         if (stop.kind !== 'pickup') continue;
         for (const p of stop.boards) {
           const key = `${day.date}|${p.requestId}|${p.direction}|${p.passengerId}`;
-          out.set(key, { passengerId: p.passengerId, name: p.name, requestId: p.requestId, date: day.date, direction: p.direction, vehicleId: route.vehicleId, driverId: route.driverId, pickup: stop.start });
+          out.set(key, {
+            passengerId: p.passengerId,
+            name: p.name,
+            requestId: p.requestId,
+            date: day.date,
+            direction: p.direction,
+            vehicleId: route.vehicleId,
+            driverId: route.driverId,
+            pickup: stop.start,
+          });
         }
       }
     }
@@ -59,7 +68,8 @@ function tripsOf(plan: Plan): Map<string, Located> {
   return out;
 }
 
-const position = (t: Located | undefined): TripPosition | null => (t ? { vehicleId: t.vehicleId, driverId: t.driverId, pickup: t.pickup } : null);
+const position = (t: Located | undefined): TripPosition | null =>
+  t ? { vehicleId: t.vehicleId, driverId: t.driverId, pickup: t.pickup } : null;
 
 /**
  * Every trip whose vehicle or pickup time differs by more than `thresholdMin` minutes, or that
@@ -73,7 +83,15 @@ export function planMoves(before: Plan, after: Plan, thresholdMin = 0): MovesRep
     const x = a.get(key);
     const y = b.get(key);
     const ref = (x ?? y)!;
-    const base = { passengerId: ref.passengerId, name: ref.name, requestId: ref.requestId, date: ref.date, direction: ref.direction, before: position(x), after: position(y) };
+    const base = {
+      passengerId: ref.passengerId,
+      name: ref.name,
+      requestId: ref.requestId,
+      date: ref.date,
+      direction: ref.direction,
+      before: position(x),
+      after: position(y),
+    };
     if (x && y) {
       const shiftMin = Math.round((minuteOfDay(y.pickup) - minuteOfDay(x.pickup)) * 10) / 10;
       const vehicleChanged = x.vehicleId !== y.vehicleId;
@@ -83,7 +101,12 @@ export function planMoves(before: Plan, after: Plan, thresholdMin = 0): MovesRep
       moves.push({ ...base, shiftMin: 0, vehicleChanged: false, kind: x ? 'no-longer-served' : 'newly-served' });
     }
   }
-  moves.sort((m, n) => Math.abs(n.shiftMin) - Math.abs(m.shiftMin) || m.date.localeCompare(n.date) || m.passengerId.localeCompare(n.passengerId));
+  moves.sort(
+    (m, n) =>
+      Math.abs(n.shiftMin) - Math.abs(m.shiftMin) ||
+      m.date.localeCompare(n.date) ||
+      m.passengerId.localeCompare(n.passengerId),
+  );
   return {
     moves,
     passengersMoved: new Set(moves.map((m) => m.passengerId)).size,

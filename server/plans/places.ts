@@ -68,7 +68,11 @@ export async function matrixOf(routing: RoutingProvider, places: PlaceIndex): Pr
 }
 
 /** Every passenger's home, every service and every depot of the data, with the week's matrix over them. */
-export async function weekPlaces(data: PlanningData, lookup: Lookup, routing: RoutingProvider): Promise<{ places: PlaceIndex; matrix: WeekMatrix }> {
+export async function weekPlaces(
+  data: PlanningData,
+  lookup: Lookup,
+  routing: RoutingProvider,
+): Promise<{ places: PlaceIndex; matrix: WeekMatrix }> {
   const places = new PlaceIndex();
   for (const p of data.passengers) places.add(homeOf(p, lookup.households));
   for (const s of data.services) places.add(servicePlace(s));

@@ -31,7 +31,10 @@ import { type Anchor, type PlanTrip, tripKey } from './trip.ts';
 import { expandTrips, lookupOf, type WeekTrips } from './week-trips.ts';
 import { warmStart } from './warm-start.ts';
 
-export type PlanningData = Pick<Scenario, 'services' | 'households' | 'passengers' | 'requests' | 'vehicles' | 'drivers'>;
+export type PlanningData = Pick<
+  Scenario,
+  'services' | 'households' | 'passengers' | 'requests' | 'vehicles' | 'drivers'
+>;
 
 export interface PlanWeekInput {
   data: PlanningData;
@@ -112,15 +115,26 @@ const MASTER_WEIGHT = 3;
  * objective's vehicle-change price) 76.2 % for +2,232 km — the last points cost the most driving.
  */
 const REPAIR_MAX_COST_PER_TRIP = 3_000;
-const identity = (passengerId: string, requestId: string, direction: string) => `${passengerId}|${requestId}|${direction}`;
+const identity = (passengerId: string, requestId: string, direction: string) =>
+  `${passengerId}|${requestId}|${direction}`;
 
 /** Anchors from a plan's routes on one date, keyed by trip key. */
-function anchorsFrom(routes: PlanRoute[], toleranceS: number, keyOf: (requestId: string, direction: 'outbound' | 'return', passengerId: string) => string): Map<string, Anchor> {
+function anchorsFrom(
+  routes: PlanRoute[],
+  toleranceS: number,
+  keyOf: (requestId: string, direction: 'outbound' | 'return', passengerId: string) => string,
+): Map<string, Anchor> {
   const out = new Map<string, Anchor>();
   for (const route of routes)
     for (const stop of route.stops)
       if (stop.kind === 'pickup')
-        for (const p of stop.boards) out.set(keyOf(p.requestId, p.direction, p.passengerId), { vehicleId: route.vehicleId, part: partOfRoute(route), pickupS: fromIsoRome(stop.start).secondsOfDay, toleranceS });
+        for (const p of stop.boards)
+          out.set(keyOf(p.requestId, p.direction, p.passengerId), {
+            vehicleId: route.vehicleId,
+            part: partOfRoute(route),
+            pickupS: fromIsoRome(stop.start).secondsOfDay,
+            toleranceS,
+          });
   return out;
 }
 
@@ -154,8 +168,14 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
   const MASTER = 'master';
   if (!input.previous && order.length > 1) {
     const first = new Map<string, PlanTrip>();
-    for (const d of order) for (const t of byDate.get(d)!) if (!first.has(identity(t.passenger.id, t.requestId, t.direction))) first.set(identity(t.passenger.id, t.requestId, t.direction), t);
-    byDate.set(MASTER, [...first.values()].map((t) => ({ ...t, date: order[0], key: tripKey(order[0], t.requestId, t.direction) })));
+    for (const d of order)
+      for (const t of byDate.get(d)!)
+        if (!first.has(identity(t.passenger.id, t.requestId, t.direction)))
+          first.set(identity(t.passenger.id, t.requestId, t.direction), t);
+    byDate.set(
+      MASTER,
+      [...first.values()].map((t) => ({ ...t, date: order[0], key: tripKey(order[0], t.requestId, t.direction) })),
+    );
     order.unshift(MASTER);
   }
   const weight = (d: string) => byDate.get(d)!.length * (d === MASTER ? MASTER_WEIGHT : 1);
@@ -164,7 +184,12 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
   // unserved trips) and for the conversion.
   let weightLeft = order.reduce((s, d) => s + weight(d), 0);
 
-  const locked = new Map((input.locks ?? []).map((l) => [tripKey(l.date, l.requestId, l.direction), { vehicleId: l.vehicleId, part: l.part }]));
+  const locked = new Map(
+    (input.locks ?? []).map((l) => [
+      tripKey(l.date, l.requestId, l.direction),
+      { vehicleId: l.vehicleId, part: l.part },
+    ]),
+  );
   const ledger: DriverLedger = { weekHours: new Map() };
   const preferredDrivers = new Map<string, string>();
   const reference = new Map<string, Anchor>(); // identity → where the passenger was first planned
@@ -183,14 +208,23 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
     const isMaster = entry === MASTER;
     const date = isMaster ? order[1] : entry;
     const split = chooseSplit(trips, directS);
-    const runs = staffRuns(weekdayOf(date), split, input.data.vehicles, input.data.drivers, isMaster ? { weekHours: new Map() } : ledger, preferredDrivers);
+    const runs = staffRuns(
+      weekdayOf(date),
+      split,
+      input.data.vehicles,
+      input.data.drivers,
+      isMaster ? { weekHours: new Map() } : ledger,
+      preferredDrivers,
+    );
     const published = input.previous?.days.find((d) => d.date === date)?.routes;
     const anchors = published
       ? anchorsFrom(published, maxShiftS, (r, dir) => tripKey(date, r, dir))
-      : new Map(trips.flatMap((t) => {
-          const a = reference.get(identity(t.passenger.id, t.requestId, t.direction));
-          return a ? [[t.key, { ...a, toleranceS: continuityS }] as [string, Anchor]] : [];
-        }));
+      : new Map(
+          trips.flatMap((t) => {
+            const a = reference.get(identity(t.passenger.id, t.requestId, t.direction));
+            return a ? [[t.key, { ...a, toleranceS: continuityS }] as [string, Anchor]] : [];
+          }),
+        );
     const dayHoursS = new Map<string, number>();
     const parts: DayResult[] = [];
     for (const part of ['am', 'pm'] as const) {
@@ -199,7 +233,13 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
       // An afternoon run gets what its driver has left of the day after the morning.
       const partRuns = runs
         .filter((r) => r.part === part)
-        .map((r) => ({ ...r, maxDurationS: Math.min(r.maxDurationS, hoursLeftS(driversById.get(r.driverId)!, ledger, dayHoursS.get(r.driverId) ?? 0)) }))
+        .map((r) => ({
+          ...r,
+          maxDurationS: Math.min(
+            r.maxDurationS,
+            hoursLeftS(driversById.get(r.driverId)!, ledger, dayHoursS.get(r.driverId) ?? 0),
+          ),
+        }))
         .filter((r) => r.maxDurationS > 0);
       step++;
       if (partTrips.length === 0) continue;
@@ -207,21 +247,45 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
       const leftMs = started + deps.timeLimitMs - deps.now();
       const budgetMs = (SEARCH_SHARE * leftMs * partWeight) / weightLeft;
       weightLeft -= partWeight;
-      const canHold = published !== undefined || deps.maxIterationsPerDay !== undefined || budgetMs / partTrips.length >= HOLD_MIN_MS_PER_TRIP;
+      const canHold =
+        published !== undefined ||
+        deps.maxIterationsPerDay !== undefined ||
+        budgetMs / partTrips.length >= HOLD_MIN_MS_PER_TRIP;
       // Without holds, continuity rests on the soft terms: the search then starts from the master
       // week's routes (or the published plan's), so it begins where the passengers were. With
       // holds the anchors already say that, and a cold start served more trips.
       const warm = !canHold || published !== undefined;
       const solvePart = (band: Set<string>, lock: Set<string>, initialFrom: PlanRoute[], ms: number) => {
-        const day = buildDayInstance({ date, trips: partTrips, runs: partRuns, places, matrix, weights, anchors, band, lock, ...(isMaster ? {} : { locked }) });
+        const day = buildDayInstance({
+          date,
+          trips: partTrips,
+          runs: partRuns,
+          places,
+          matrix,
+          weights,
+          anchors,
+          band,
+          lock,
+          ...(isMaster ? {} : { locked }),
+        });
         const options: SolveOptions = {
           seed: deps.seed + i,
           timeLimitMs: Math.max(50, ms),
-          ...(deps.maxIterationsPerDay !== undefined ? { maxIterations: deps.maxIterationsPerDay * (isMaster ? MASTER_WEIGHT : 1), threads: deps.threads ?? 1 } : {}),
+          ...(deps.maxIterationsPerDay !== undefined
+            ? { maxIterations: deps.maxIterationsPerDay * (isMaster ? MASTER_WEIGHT : 1), threads: deps.threads ?? 1 }
+            : {}),
           ...(deps.threads !== undefined ? { threads: deps.threads } : {}),
           now: deps.now,
           signal: deps.signal,
-          onProgress: (p) => deps.onProgress?.({ date, daysDone: Math.max(0, i - offset), days: dayCount, elapsedMs: deps.now() - started, bestCost: bestCost + p.bestCost, fraction: step / steps }),
+          onProgress: (p) =>
+            deps.onProgress?.({
+              date,
+              daysDone: Math.max(0, i - offset),
+              days: dayCount,
+              elapsedMs: deps.now() - started,
+              bestCost: bestCost + p.bestCost,
+              fraction: step / steps,
+            }),
         };
         const initial = warm && initialFrom.length ? warmStart(day, initialFrom, identity) : [];
         if (initial.length) options.initial = initial;
@@ -235,9 +299,19 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
       const held = new Set(canHold ? partTrips.map((t) => t.key).filter((k) => anchors.has(k)) : []);
       const band = new Set(held);
       const lock = new Set(held);
-      let { day, solution } = solvePart(band, lock, published ?? referenceRoutes, held.size ? budgetMs * 0.6 : budgetMs);
-      for (const [release, share] of [[lock, 0.25], [band, 0.15]] as const) {
-        const blocked = solution.unserved.map((u) => day.trips[u.requestIdx].key).filter((k) => release.has(k) && !locked.has(k));
+      let { day, solution } = solvePart(
+        band,
+        lock,
+        published ?? referenceRoutes,
+        held.size ? budgetMs * 0.6 : budgetMs,
+      );
+      for (const [release, share] of [
+        [lock, 0.25],
+        [band, 0.15],
+      ] as const) {
+        const blocked = solution.unserved
+          .map((u) => day.trips[u.requestIdx].key)
+          .filter((k) => release.has(k) && !locked.has(k));
         if (blocked.length === 0) break;
         for (const k of blocked) {
           release.delete(k);
@@ -256,15 +330,24 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
     const result = combineParts(date, parts);
     if (!isMaster) {
       results.push(result);
-      for (const [driverId, sec] of dayHoursS) ledger.weekHours.set(driverId, (ledger.weekHours.get(driverId) ?? 0) + sec / 3600);
+      for (const [driverId, sec] of dayHoursS)
+        ledger.weekHours.set(driverId, (ledger.weekHours.get(driverId) ?? 0) + sec / 3600);
     }
     for (const route of result.routes) {
       const key = `${route.vehicleId}|${partOfRoute(route)}`;
       if (route.driverId && !preferredDrivers.has(key)) preferredDrivers.set(key, route.driverId);
     }
-    for (const [id, a] of anchorsFrom(result.routes, continuityS, (r, dir, p) => identity(p, r, dir))) if (!reference.has(id)) reference.set(id, a);
+    for (const [id, a] of anchorsFrom(result.routes, continuityS, (r, dir, p) => identity(p, r, dir)))
+      if (!reference.has(id)) reference.set(id, a);
     referenceRoutes = i === 0 ? result.routes : mergeReference(referenceRoutes, result.routes);
-    deps.onProgress?.({ date, daysDone: i + 1 - offset, days: dayCount, elapsedMs: deps.now() - started, bestCost, fraction: step / steps });
+    deps.onProgress?.({
+      date,
+      daysDone: i + 1 - offset,
+      days: dayCount,
+      elapsedMs: deps.now() - started,
+      bestCost,
+      fraction: step / steps,
+    });
   }
 
   // Continuity across the week (see continuity-repair.ts): each journey's trips brought to the
@@ -283,14 +366,35 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
       outOfTime: () => deps.now() > started + deps.timeLimitMs,
     }));
     repair = { ...report, elapsedMs: Math.round(deps.now() - repairStarted) };
-    final = results.map((r) => combineParts(r.date, repaired.filter((p) => p.instance.date === r.date).map((p) => toDayResult(p.instance, p.solution))));
+    final = results.map((r) =>
+      combineParts(
+        r.date,
+        repaired.filter((p) => p.instance.date === r.date).map((p) => toDayResult(p.instance, p.solution)),
+      ),
+    );
   }
 
   const householdOf = new Map(input.data.passengers.map((p) => [p.id, p.householdId]));
   const days = final.map((r) => ({ date: r.date, routes: r.routes })).sort((a, b) => a.date.localeCompare(b.date));
   const unserved = [
-    ...week.infeasible.map((x) => ({ requestId: x.requestId, passengerId: x.passengerId, date: x.date, direction: x.direction, reason: x.reason, message: `${x.message} ${x.fix}` })),
-    ...final.flatMap((r) => r.unserved.map((u) => ({ requestId: u.trip.requestId, passengerId: u.trip.passenger.id, date: u.trip.date, direction: u.trip.direction, reason: u.reason, message: u.message }))),
+    ...week.infeasible.map((x) => ({
+      requestId: x.requestId,
+      passengerId: x.passengerId,
+      date: x.date,
+      direction: x.direction,
+      reason: x.reason,
+      message: `${x.message} ${x.fix}`,
+    })),
+    ...final.flatMap((r) =>
+      r.unserved.map((u) => ({
+        requestId: u.trip.requestId,
+        passengerId: u.trip.passenger.id,
+        date: u.trip.date,
+        direction: u.trip.direction,
+        reason: u.reason,
+        message: u.message,
+      })),
+    ),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.requestId.localeCompare(b.requestId));
   const base = { days, unserved };
   const plan: Plan = {
@@ -309,7 +413,9 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
 /** A date's result from its morning and afternoon results. */
 function combineParts(date: string, parts: DayResult[]): DayResult {
   const driverSeconds = new Map<string, number>();
-  for (const p of parts) for (const [driverId, sec] of p.driverSeconds) driverSeconds.set(driverId, (driverSeconds.get(driverId) ?? 0) + sec);
+  for (const p of parts)
+    for (const [driverId, sec] of p.driverSeconds)
+      driverSeconds.set(driverId, (driverSeconds.get(driverId) ?? 0) + sec);
   const routes = parts.flatMap((r) => r.routes);
   routes.sort((a, b) => a.departure.localeCompare(b.departure) || a.vehicleId.localeCompare(b.vehicleId));
   return { date, routes, unserved: parts.flatMap((r) => r.unserved), driverSeconds };

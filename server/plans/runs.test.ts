@@ -33,7 +33,12 @@ describe('drivers for the morning and afternoon runs', () => {
 
   it('a driver who has used up the week is not staffed and their van waits for another driver', () => {
     const { vehicles, drivers } = tinyWeek();
-    const runs = staffRuns('fri', 13 * H, vehicles, drivers, { weekHours: new Map([['d1', 38], ['d3', 38]]) });
+    const runs = staffRuns('fri', 13 * H, vehicles, drivers, {
+      weekHours: new Map([
+        ['d1', 38],
+        ['d3', 38],
+      ]),
+    });
     expect(runs.map((r) => r.driverId)).not.toContain('d1');
     expect(runs.filter((r) => r.vehicle.id === 'v1')).toHaveLength(0);
   });

@@ -48,7 +48,10 @@ interface Slot {
 
 /** Seconds a driver may still drive today, having driven `todayS` already: the day's and the week's limits. */
 export function hoursLeftS(driver: Driver, ledger: DriverLedger, todayS: number): number {
-  return Math.min(driver.maxHoursPerDay * 3600, (driver.maxHoursPerWeek - (ledger.weekHours.get(driver.id) ?? 0)) * 3600) - todayS;
+  return (
+    Math.min(driver.maxHoursPerDay * 3600, (driver.maxHoursPerWeek - (ledger.weekHours.get(driver.id) ?? 0)) * 3600) -
+    todayS
+  );
 }
 
 interface Candidate {
@@ -115,14 +118,25 @@ export function staffRuns(
     const options = open.map((slot) => ({ slot, cs: free(slot) })).filter((o) => o.cs.length > 0);
     if (options.length === 0) break;
     // Lift vans first (scarce), then the slot with the fewest candidates.
-    options.sort((a, b) => Number(b.slot.vehicle.features.lift) - Number(a.slot.vehicle.features.lift) || a.cs.length - b.cs.length || b.slot.vehicle.capacity.seats - a.slot.vehicle.capacity.seats);
+    options.sort(
+      (a, b) =>
+        Number(b.slot.vehicle.features.lift) - Number(a.slot.vehicle.features.lift) ||
+        a.cs.length - b.cs.length ||
+        b.slot.vehicle.capacity.seats - a.slot.vehicle.capacity.seats,
+    );
     const { slot, cs } = options[0];
     const demand = new Map<string, number>();
-    for (const o of options) if (o.slot !== slot) for (const c of o.cs) demand.set(c.driver.id, (demand.get(c.driver.id) ?? 0) + 1);
+    for (const o of options)
+      if (o.slot !== slot) for (const c of o.cs) demand.set(c.driver.id, (demand.get(c.driver.id) ?? 0) + 1);
     const sameVan = chosen.find((x) => x.slot.vehicle.id === slot.vehicle.id)?.driver.id;
     // Whole half-hours of the run covered first (a driver free from 11:00 is no use at 7:00), then the van's other driver, then the least needed driver.
     const covers = (c: Candidate) => Math.floor((c.toS - c.fromS) / 1800);
-    cs.sort((a, b) => covers(b) - covers(a) || Number(b.driver.id === sameVan) - Number(a.driver.id === sameVan) || (demand.get(a.driver.id) ?? 0) - (demand.get(b.driver.id) ?? 0));
+    cs.sort(
+      (a, b) =>
+        covers(b) - covers(a) ||
+        Number(b.driver.id === sameVan) - Number(a.driver.id === sameVan) ||
+        (demand.get(a.driver.id) ?? 0) - (demand.get(b.driver.id) ?? 0),
+    );
     take(slot, cs[0]);
     open = open.filter((s) => s !== slot);
   }
@@ -134,6 +148,13 @@ export function staffRuns(
     const share = parts.get(driver.id)! > 1 && slot.part === 'am' ? MORNING_SHARE : 1;
     const leftWeekS = (driver.maxHoursPerWeek - (ledger.weekHours.get(driver.id) ?? 0)) * 3600;
     const maxDurationS = Math.min(toS - fromS, driver.maxHoursPerDay * 3600 * share, leftWeekS * share);
-    return { vehicle: slot.vehicle, part: slot.part, driverId: driver.id, shiftStartS: fromS, shiftEndS: toS, maxDurationS };
+    return {
+      vehicle: slot.vehicle,
+      part: slot.part,
+      driverId: driver.id,
+      shiftStartS: fromS,
+      shiftEndS: toS,
+      maxDurationS,
+    };
   });
 }

@@ -16,7 +16,10 @@ const t = (iso: string) => Date.parse(iso) / 1000;
  * of theirs that week is served and starts inside its window (the windows come from the adult's
  * work hours).
  */
-export function summarisePlan(plan: Pick<Plan, 'days' | 'unserved'>, householdOf: (passengerId: string) => string | undefined): Summary {
+export function summarisePlan(
+  plan: Pick<Plan, 'days' | 'unserved'>,
+  householdOf: (passengerId: string) => string | undefined,
+): Summary {
   let km = 0;
   let hours = 0;
   let vehicles = 0;
@@ -59,9 +62,14 @@ export function summarisePlan(plan: Pick<Plan, 'days' | 'unserved'>, householdOf
     meanRideMin: round1(rides.length ? rides.reduce((a, b) => a + b, 0) / rides.length : 0),
     maxRideMin: round1(rides.length ? Math.max(...rides) : 0),
     stopsWithinWindowPct: stops ? round1((100 * within) / stops) : 100,
-    householdsRespectedPct: households.size ? round1((100 * [...households.values()].filter(Boolean).length) / households.size) : 100,
+    householdsRespectedPct: households.size
+      ? round1((100 * [...households.values()].filter(Boolean).length) / households.size)
+      : 100,
     tripsServed: rides.length,
     tripsUnserved: plan.unserved.length,
-    continuity: { sameVehiclePct: continuity.sameVehiclePct, pickupSpreadWithin10MinPct: continuity.pickupSpreadWithin10MinPct },
+    continuity: {
+      sameVehiclePct: continuity.sameVehiclePct,
+      pickupSpreadWithin10MinPct: continuity.pickupSpreadWithin10MinPct,
+    },
   };
 }

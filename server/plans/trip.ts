@@ -53,7 +53,8 @@ export interface Anchor {
   toleranceS: number;
 }
 
-export const tripKey = (date: string, requestId: string, direction: Direction): string => `${date}|${requestId}|${direction}`;
+export const tripKey = (date: string, requestId: string, direction: Direction): string =>
+  `${date}|${requestId}|${direction}`;
 
 /** Seats, wheelchair places and child seats a passenger takes (an escort takes a seat). */
 export function loadOf(p: Passenger): [number, number, number] {

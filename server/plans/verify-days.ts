@@ -14,7 +14,10 @@ export function verifyDays(days: Array<{ instance: DayInstance; solution: DarpSo
       if (route.visits.length === 0) continue;
       const visits = route.visits.map((v) => ({ requestIdx: v.requestIdx, kind: v.kind }));
       const check = evaluateRoute(instance.instance, route.vehicleIdx, visits);
-      if (!check.feasible) out.push(`${instance.date} ${instance.instance.vehicles[route.vehicleIdx].id}: ${JSON.stringify(check.violations)}`);
+      if (!check.feasible)
+        out.push(
+          `${instance.date} ${instance.instance.vehicles[route.vehicleIdx].id}: ${JSON.stringify(check.violations)}`,
+        );
     }
   }
   return out;

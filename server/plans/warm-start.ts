@@ -15,7 +15,11 @@ type Initial = NonNullable<SolveOptions['initial']>;
 type Visit = Initial[number]['visits'][number];
 
 /** `tripKeyOf(stop passenger, direction)` must give the same trip identity on both days. */
-export function warmStart(day: DayInstance, routes: PlanRoute[], identity: (passengerId: string, requestId: string, direction: string) => string): Initial {
+export function warmStart(
+  day: DayInstance,
+  routes: PlanRoute[],
+  identity: (passengerId: string, requestId: string, direction: string) => string,
+): Initial {
   const reqIdx = new Map(day.trips.map((t, i) => [identity(t.passenger.id, t.requestId, t.direction), i]));
   const runIdx = new Map(day.runs.map((r, i) => [runKey(r.vehicle.id, r.part), i]));
   const taken = new Set<number>();

@@ -33,7 +33,10 @@ describe('the week of trips a coordinator plans', () => {
   it('a trip whose work hours cannot be met is reported with its reason, never dropped', () => {
     const { trips, infeasible } = expandTrips(tinyWeek(), '2026-W49', direct);
     const luisa = infeasible.filter((x) => x.passengerId === 'p5');
-    expect(luisa.map((x) => `${x.date} ${x.direction} ${x.reason}`)).toEqual(['2026-12-01 outbound OUTBOUND_AFTER_ADULT_LEAVES', '2026-12-03 outbound OUTBOUND_AFTER_ADULT_LEAVES']);
+    expect(luisa.map((x) => `${x.date} ${x.direction} ${x.reason}`)).toEqual([
+      '2026-12-01 outbound OUTBOUND_AFTER_ADULT_LEAVES',
+      '2026-12-03 outbound OUTBOUND_AFTER_ADULT_LEAVES',
+    ]);
     expect(luisa[0].message).toMatch(/07:30/);
     expect(trips.filter((t) => t.passenger.id === 'p5' && t.direction === 'return')).toHaveLength(2);
   });

@@ -43,7 +43,14 @@ export function lookupOf(data: PlanningData): Lookup {
 
 /** The domain's context for the planner's lookup and direct-time function (server/domain is the one source of windows). */
 function contextOf(lookup: Lookup, directS: (a: PlacePoint, b: PlacePoint) => number): DomainContext {
-  return { services: lookup.services, households: lookup.households, passengers: lookup.passengers, vehicles: new Map(), directS, windowConfig: DEFAULT_WINDOW_CONFIG };
+  return {
+    services: lookup.services,
+    households: lookup.households,
+    passengers: lookup.passengers,
+    vehicles: new Map(),
+    directS,
+    windowConfig: DEFAULT_WINDOW_CONFIG,
+  };
 }
 
 /** The planner's trip from the domain's expanded trip. */
@@ -70,21 +77,40 @@ function fromExpanded(week: ExpandedWeek, lookup: Lookup): WeekTrips {
     infeasible: week.unservable.map((u) => {
       const passenger = lookup.passengers.get(u.passengerId);
       if (!passenger) throw new Error(`requests.${u.requestId}.passengerId: no passenger ${u.passengerId}`);
-      return { date: u.date, requestId: u.requestId, passengerId: u.passengerId, householdId: passenger.householdId, direction: u.direction, reason: u.reason, message: u.message, fix: u.fix };
+      return {
+        date: u.date,
+        requestId: u.requestId,
+        passengerId: u.passengerId,
+        householdId: passenger.householdId,
+        direction: u.direction,
+        reason: u.reason,
+        message: u.message,
+        fix: u.fix,
+      };
     }),
   };
 }
 
 /** The trips of one request on one date (outbound and/or return), or why they cannot be — whether or not it travels that date. */
-export function tripsOfRequest(r: StandingRequest, date: string, lookup: Lookup, directS: (a: PlacePoint, b: PlacePoint) => number): WeekTrips {
+export function tripsOfRequest(
+  r: StandingRequest,
+  date: string,
+  lookup: Lookup,
+  directS: (a: PlacePoint, b: PlacePoint) => number,
+): WeekTrips {
   const week: ExpandedWeek = { week: '', dates: [date], trips: [], unservable: [], cancelled: [] };
   expandRequestOn(r, date, contextOf(lookup, directS), week);
   return fromExpanded(week, lookup);
 }
 
 /** Every trip of the week's dates: the domain's expandWeek (server/domain/expand-week.ts) with the planner's direct times. */
-export function expandTrips(data: PlanningData, week: string, directS: (a: PlacePoint, b: PlacePoint) => number): WeekTrips {
+export function expandTrips(
+  data: PlanningData,
+  week: string,
+  directS: (a: PlacePoint, b: PlacePoint) => number,
+): WeekTrips {
   const lookup = lookupOf(data);
-  for (const r of data.requests) if (!lookup.services.has(r.serviceId)) throw new Error(`requests.${r.id}.serviceId: no service ${r.serviceId}`);
+  for (const r of data.requests)
+    if (!lookup.services.has(r.serviceId)) throw new Error(`requests.${r.id}.serviceId: no service ${r.serviceId}`);
   return fromExpanded(expandWeek(data, week, { directS }), lookup);
 }

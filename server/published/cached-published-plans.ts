@@ -13,7 +13,11 @@ import type { PublishedPlans } from './published-plans.ts';
 
 export const PUBLISHED_PLAN_TTL_MS = 1000;
 
-export function cachedPublishedPlans(inner: PublishedPlans, clock: Clock, ttlMs = PUBLISHED_PLAN_TTL_MS): PublishedPlans {
+export function cachedPublishedPlans(
+  inner: PublishedPlans,
+  clock: Clock,
+  ttlMs = PUBLISHED_PLAN_TTL_MS,
+): PublishedPlans {
   const cache = new Map<string, { until: number; plan: Promise<Plan | undefined> }>();
   return {
     forDate(date) {

@@ -4,7 +4,7 @@
  * same Redis, run them (see bullmq-consumer.ts). Every call is bounded in time: when Redis is
  * unreachable the API answers 503 QUEUE_UNAVAILABLE with Retry-After instead of hanging.
  */
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { type Job, Queue, QueueEvents } from 'bullmq';
 import { AppError } from '../errors/app-error.ts';
 import {
   CANCELLED_MESSAGE,
@@ -92,7 +92,9 @@ export class BullJobQueue implements JobQueue {
       const state = await this.stateOf(job);
       if (state === 'completed' || state === 'failed' || state === 'cancelled') return false;
       const client = await this.queue.getBackend().client;
-      await client.set(this.cancelKey(jobId), JSON.stringify({ name: job.name, data: job.data }), { EX: CANCEL_MARK_TTL_S });
+      await client.set(this.cancelKey(jobId), JSON.stringify({ name: job.name, data: job.data }), {
+        EX: CANCEL_MARK_TTL_S,
+      });
       // A waiting job is removed at once; a running one is stopped by its consumer, which polls the mark.
       if (state === 'waiting') await job.remove().catch(() => undefined);
       return true;
@@ -141,10 +143,18 @@ export class BullJobQueue implements JobQueue {
       events.on('error', () => undefined);
       events.on('progress', ({ jobId, data }) => this.emit({ type: 'progress', jobId, progress: data as Json }));
       events.on('completed', ({ jobId, returnvalue }) =>
-        this.emit({ type: 'completed', jobId, result: (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as Json }),
+        this.emit({
+          type: 'completed',
+          jobId,
+          result: (typeof returnvalue === 'string' ? safeParse(returnvalue) : returnvalue) as Json,
+        }),
       );
       events.on('failed', ({ jobId, failedReason }) =>
-        this.emit(failedReason === CANCELLED_MESSAGE ? { type: 'cancelled', jobId } : { type: 'failed', jobId, error: failedReason }),
+        this.emit(
+          failedReason === CANCELLED_MESSAGE
+            ? { type: 'cancelled', jobId }
+            : { type: 'failed', jobId, error: failedReason },
+        ),
       );
       this.events = events;
       this.eventsReady = events.waitUntilReady().then(() => events);
@@ -213,7 +223,12 @@ export class BullJobQueue implements JobQueue {
       return await Promise.race([op(), timeout]);
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError('QUEUE_UNAVAILABLE', `the job queue (Redis) is unavailable: ${(e as Error).message}`, [], RETRY_AFTER_S);
+      throw new AppError(
+        'QUEUE_UNAVAILABLE',
+        `the job queue (Redis) is unavailable: ${(e as Error).message}`,
+        [],
+        RETRY_AFTER_S,
+      );
     } finally {
       clearTimeout(timer);
     }

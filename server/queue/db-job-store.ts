@@ -97,11 +97,10 @@ export class DbJobStore {
 
   /** Only the progress of a running job (the frequent, throttled write). */
   async putProgress(jobId: string, progress: Json): Promise<void> {
-    await this.db.query(`UPDATE queue_jobs SET progress = $3::jsonb WHERE queue = $1 AND id = $2 AND state = 'active'`, [
-      this.queue,
-      jobId,
-      JSON.stringify(progress),
-    ]);
+    await this.db.query(
+      `UPDATE queue_jobs SET progress = $3::jsonb WHERE queue = $1 AND id = $2 AND state = 'active'`,
+      [this.queue, jobId, JSON.stringify(progress)],
+    );
   }
 
   async remove(jobIds: string[]): Promise<void> {

@@ -201,7 +201,9 @@ export class MemoryQueue implements JobQueue {
     this.events.removeAllListeners();
     const owner = this.owner;
     this.owner = null;
-    await owner?.release().catch((e: Error) => this.onError(new Error(`the queue lock could not be released: ${e.message}`)));
+    await owner
+      ?.release()
+      .catch((e: Error) => this.onError(new Error(`the queue lock could not be released: ${e.message}`)));
   }
 
   /** Removes every job of this queue from memory and from the table (tests clean up with it). */
@@ -339,7 +341,10 @@ export class MemoryQueue implements JobQueue {
     await this.write(e).catch((err: Error) => this.onError(err));
   }
 
-  private markFinished(e: Entry, end: { state: 'completed'; result: Json } | { state: 'failed' | 'cancelled'; error: string }): void {
+  private markFinished(
+    e: Entry,
+    end: { state: 'completed'; result: Json } | { state: 'failed' | 'cancelled'; error: string },
+  ): void {
     clearTimeout(e.progressTimer);
     e.progressTimer = undefined;
     delete e.status.result;

@@ -15,13 +15,25 @@ const routing = createRoutingProvider(parseRoutingConfig({}));
 let db: Db;
 let planId: string;
 const ctx = { signal: new AbortController().signal, reportProgress: async () => undefined };
-const versions = async () => (await db.query<{ version: number }>('SELECT version FROM plan_versions WHERE plan_id = $1 ORDER BY version', [planId])).rows.map((r) => r.version);
+const versions = async () =>
+  (
+    await db.query<{ version: number }>('SELECT version FROM plan_versions WHERE plan_id = $1 ORDER BY version', [
+      planId,
+    ])
+  ).rows.map((r) => r.version);
 
 beforeAll(async () => {
   db = await openPgliteDb();
   await migrate(db);
   const w = tinyWeek();
-  const kinds = [['service', w.services], ['household', w.households], ['passenger', w.passengers], ['request', w.requests], ['vehicle', w.vehicles], ['driver', w.drivers]] as const;
+  const kinds = [
+    ['service', w.services],
+    ['household', w.households],
+    ['passenger', w.passengers],
+    ['request', w.requests],
+    ['vehicle', w.vehicles],
+    ['driver', w.drivers],
+  ] as const;
   for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
   planId = await ensurePlan(db, '2026-W49');
 });
@@ -31,7 +43,10 @@ afterAll(async () => {
 
 describe('the plan job', () => {
   it('a retried job that had already written its version (killed after the commit) does not write it twice', async () => {
-    const plan = await planWeek({ data: tinyWeek(), week: '2026-W49' }, { routing, seed: 1, timeLimitMs: 200, maxIterationsPerDay: 100, now: Date.now });
+    const plan = await planWeek(
+      { data: tinyWeek(), week: '2026-W49' },
+      { routing, seed: 1, timeLimitMs: 200, maxIterationsPerDay: 100, now: Date.now },
+    );
     const jobId = planJobId(planId, 1);
     await appendVersion(db, planId, { baseVersion: 0, status: 'draft', reason: 'solve', jobId, plan });
     const data: PlanJobData = { kind: 'plan', planId, week: '2026-W49', baseVersion: 0, seed: 1, timeLimitMs: 200 };
@@ -42,7 +57,10 @@ describe('the plan job', () => {
 
   it('a solve that finishes after someone edited the plan fails for good instead of overwriting the edit', async () => {
     const data: PlanJobData = { kind: 'plan', planId, week: '2026-W49', baseVersion: 0, seed: 2, timeLimitMs: 200 };
-    const run = planJobHandler({ db, routing, maxIterationsPerDay: 100 })({ id: `${planId}.v1-again`, name: 'plan', data, attempt: 1 }, ctx);
+    const run = planJobHandler({ db, routing, maxIterationsPerDay: 100 })(
+      { id: `${planId}.v1-again`, name: 'plan', data, attempt: 1 },
+      ctx,
+    );
     await expect(run).rejects.toBeInstanceOf(PermanentJobError);
     await expect(run).rejects.toThrow(/changed while it was being optimised/);
     expect(await versions()).toEqual([1]);

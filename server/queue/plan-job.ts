@@ -98,7 +98,13 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
     let lastSent = 0;
     const onProgress = (raw: unknown): void => {
       const p = raw as PlanProgress;
-      Object.assign(progress, { date: p.date, daysDone: p.daysDone, days: p.days, elapsedMs: p.elapsedMs, bestCost: p.bestCost });
+      Object.assign(progress, {
+        date: p.date,
+        daysDone: p.daysDone,
+        days: p.days,
+        elapsedMs: p.elapsedMs,
+        bestCost: p.bestCost,
+      });
       progress.history.push([Math.round(p.elapsedMs), p.bestCost]);
       if (progress.history.length > HISTORY_MAX) progress.history = progress.history.filter((_, i) => i % 2 === 0);
       const now = Date.now();
@@ -107,7 +113,11 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
         void ctx.reportProgress(progress as unknown as Json).catch(() => undefined);
       }
     };
-    const plan = await runInThread<Plan>(TASK, 'planSolveTask', task, { signal: ctx.signal, onProgress, services: { routing: deps.routing } });
+    const plan = await runInThread<Plan>(TASK, 'planSolveTask', task, {
+      signal: ctx.signal,
+      onProgress,
+      services: { routing: deps.routing },
+    });
     if (ctx.signal.aborted) throw new Error('cancelled');
     await ctx.reportProgress(progress as unknown as Json).catch(() => undefined);
 

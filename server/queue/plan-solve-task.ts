@@ -19,7 +19,8 @@ export interface PlanSolveInput {
 export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): Promise<Plan> {
   const routing: RoutingProvider = {
     name: task.routingName,
-    matrix: (places, options) => ctx.call('routing', 'matrix', [places, options]) as ReturnType<RoutingProvider['matrix']>,
+    matrix: (places, options) =>
+      ctx.call('routing', 'matrix', [places, options]) as ReturnType<RoutingProvider['matrix']>,
     shape: (places) => ctx.call('routing', 'shape', [places]) as ReturnType<RoutingProvider['shape']>,
     snap: (place) => ctx.call('routing', 'snap', [place]) as ReturnType<RoutingProvider['snap']>,
   };

@@ -10,7 +10,10 @@ const int = (min: number, def: number) => z.coerce.number().int().min(min).defau
 
 export const QueueConfigSchema = z.object({
   /** BullMQ queue name; several deployments may share one Redis under different names. */
-  QUEUE_NAME: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('prontivia-plans'),
+  QUEUE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')
+    .default('prontivia-plans'),
   /** A job not renewed for this long counts as stalled (its worker died) and runs again. */
   QUEUE_LOCK_MS: int(1000, 30_000),
   /** How often workers look for stalled jobs. */

@@ -29,7 +29,8 @@ export function queueLockKey(schema: string, queue: string): number {
 }
 
 export async function takeQueueOwnership(db: Db, queue: string): Promise<QueueOwnership> {
-  if (!db.hold) throw new Error(`the embedded queue ${queue} needs a database that can hold a connection (Db.hold) for its lock`);
+  if (!db.hold)
+    throw new Error(`the embedded queue ${queue} needs a database that can hold a connection (Db.hold) for its lock`);
   const conn: HeldConnection = await db.hold();
   try {
     const { rows } = await conn.query<{ schema: string }>('SELECT current_schema() AS schema', []);

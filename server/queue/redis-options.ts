@@ -22,7 +22,8 @@ export function redisOptions(redisUrl: string): RedisConnectionOptions {
     throw new Error(`REDIS_URL=${JSON.stringify(redisUrl)}: the scheme must be redis: or rediss:`);
   }
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined;
-  if (db !== undefined && !Number.isInteger(db)) throw new Error(`REDIS_URL=${JSON.stringify(redisUrl)}: the database must be a number`);
+  if (db !== undefined && !Number.isInteger(db))
+    throw new Error(`REDIS_URL=${JSON.stringify(redisUrl)}: the database must be a number`);
   return {
     host: u.hostname || '127.0.0.1',
     port: u.port ? Number(u.port) : 6379,
@@ -36,4 +37,5 @@ export function redisOptions(redisUrl: string): RedisConnectionOptions {
 export const DEFAULT_PREFIX = 'prontivia';
 
 /** Marker set by `cancel()`; read by every consumer before and while it runs the job. */
-export const cancelKey = (prefix: string, queueName: string, jobId: string): string => `${prefix}:${queueName}:cancel:${jobId}`;
+export const cancelKey = (prefix: string, queueName: string, jobId: string): string =>
+  `${prefix}:${queueName}:cancel:${jobId}`;

@@ -28,12 +28,21 @@ const ENTRY = new URL('./thread-entry.ts', import.meta.url);
  * thread starts from this small CommonJS boot script that loads the TypeScript entry via tsx.
  */
 function bootScript(): string {
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = JSON.stringify(ENTRY.href);
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${entry}, ${entry}))`;
 }
 
-export function runInThread<O>(moduleUrl: URL, exportName: string, input: unknown, opts: RunInThreadOptions = {}): Promise<O> {
+export function runInThread<O>(
+  moduleUrl: URL,
+  exportName: string,
+  input: unknown,
+  opts: RunInThreadOptions = {},
+): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     if (opts.signal?.aborted) {
       reject(abortError(opts.signal));
@@ -63,25 +72,38 @@ export function runInThread<O>(moduleUrl: URL, exportName: string, input: unknow
     worker.on('message', (msg: FromThread) => {
       if (msg.type === 'progress') opts.onProgress?.(msg.progress);
       else if (msg.type === 'call') void answer(worker, opts.services ?? {}, msg);
-      else if (msg.type === 'done') finish(() => (opts.signal?.aborted ? reject(abortError(opts.signal)) : resolve(msg.result as O)));
+      else if (msg.type === 'done')
+        finish(() => (opts.signal?.aborted ? reject(abortError(opts.signal)) : resolve(msg.result as O)));
       else if (msg.type === 'error') {
         finish(() => {
           if (opts.signal?.aborted) reject(abortError(opts.signal));
-          else reject(msg.name === 'PermanentJobError' ? new PermanentJobError(msg.message) : Object.assign(new Error(msg.message), { name: msg.name }));
+          else
+            reject(
+              msg.name === 'PermanentJobError'
+                ? new PermanentJobError(msg.message)
+                : Object.assign(new Error(msg.message), { name: msg.name }),
+            );
         });
       }
     });
     worker.on('error', (e) => finish(() => reject(e)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`the solve thread exited with code ${code} before finishing`))));
+    worker.on('exit', (code) =>
+      finish(() => reject(new Error(`the solve thread exited with code ${code} before finishing`))),
+    );
   });
 }
 
-async function answer(worker: Worker, services: ThreadServices, msg: Extract<FromThread, { type: 'call' }>): Promise<void> {
+async function answer(
+  worker: Worker,
+  services: ThreadServices,
+  msg: Extract<FromThread, { type: 'call' }>,
+): Promise<void> {
   let reply: ToThread;
   try {
     const target = services[msg.service] as Record<string, unknown> | undefined;
     const method = target?.[msg.method];
-    if (typeof method !== 'function') throw new Error(`no service method ${msg.service}.${msg.method} in the parent thread`);
+    if (typeof method !== 'function')
+      throw new Error(`no service method ${msg.service}.${msg.method} in the parent thread`);
     const value = await (method as (...a: unknown[]) => Promise<unknown>).apply(target, msg.args);
     reply = { type: 'reply', id: msg.id, ok: true, value };
   } catch (e) {

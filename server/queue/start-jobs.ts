@@ -17,7 +17,12 @@ export interface Jobs {
   close(): Promise<void>;
 }
 
-export async function startJobs(opts: { redisUrl?: string; queue: QueueConfig; db: Db; routing: RoutingProvider }): Promise<Jobs> {
+export async function startJobs(opts: {
+  redisUrl?: string;
+  queue: QueueConfig;
+  db: Db;
+  routing: RoutingProvider;
+}): Promise<Jobs> {
   if (opts.redisUrl) {
     const queue = new BullJobQueue({
       redisUrl: opts.redisUrl,

@@ -19,4 +19,6 @@ export type FromThread =
   | { type: 'error'; name: string; message: string };
 
 /** Messages from the parent to the thread. */
-export type ToThread = { type: 'reply'; id: number; ok: true; value: unknown } | { type: 'reply'; id: number; ok: false; message: string };
+export type ToThread =
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; message: string };

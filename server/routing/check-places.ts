@@ -11,6 +11,10 @@ export function checkPlace(place: LonLat, index: number): void {
   if (ok) return;
   const named = place.label ? ` (${place.label})` : '';
   throw new AppError('REQUEST_INVALID', `places.${index}${named}: not a valid lon/lat: ${place.lon}, ${place.lat}`, [
-    { path: `places.${index}`, message: 'longitude in [-180, 180] and latitude in [-90, 90] expected', value: [place.lon, place.lat] },
+    {
+      path: `places.${index}`,
+      message: 'longitude in [-180, 180] and latitude in [-90, 90] expected',
+      value: [place.lon, place.lat],
+    },
   ]);
 }

@@ -18,13 +18,17 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-function travelTimes(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function travelTimes(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       join(root, 'node_modules/.bin/tsx'),
       ['server/routing/cli.ts', ...args],
       { cwd: root, env: { ...process.env, OSRM_URL: '', ROUTING_DURATION_FACTOR: '1', ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -49,7 +53,10 @@ describe('npm run travel-times', () => {
   it('prints the OSRM matrix from the server at --osrm-url', async () => {
     const osrm = await startFakeOsrm(monacoOsrm());
     try {
-      const monaco = file('monaco.json', MONACO_PLACES.map((p) => [p.lon, p.lat]));
+      const monaco = file(
+        'monaco.json',
+        MONACO_PLACES.map((p) => [p.lon, p.lat]),
+      );
       const { code, stdout, stderr } = await travelTimes(['--provider', 'osrm', '--osrm-url', osrm.url, monaco]);
       expect(stderr).toBe('');
       expect(code).toBe(0);
@@ -72,7 +79,9 @@ describe('npm run travel-times', () => {
   it('says OSRM is unavailable when nothing answers at --osrm-url', async () => {
     const osrm = await startFakeOsrm(monacoOsrm());
     await osrm.close();
-    const { code, stdout, stderr } = await travelTimes(['--provider', 'osrm', '--osrm-url', osrm.url, homes], { OSRM_RETRIES: '0' });
+    const { code, stdout, stderr } = await travelTimes(['--provider', 'osrm', '--osrm-url', osrm.url, homes], {
+      OSRM_RETRIES: '0',
+    });
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('ROUTING_UNAVAILABLE');

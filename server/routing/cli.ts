@@ -12,7 +12,8 @@ import { AppError } from '../errors/app-error.ts';
 import { parseRoutingConfig } from './config.ts';
 import { createRoutingProvider } from './create-routing-provider.ts';
 
-const USAGE = 'usage: npm run --silent travel-times -- --provider osrm|estimate [--osrm-url URL] [--departure HH:MM] FILE';
+const USAGE =
+  'usage: npm run --silent travel-times -- --provider osrm|estimate [--osrm-url URL] [--departure HH:MM] FILE';
 
 class UsageError extends Error {}
 
@@ -35,7 +36,8 @@ function readPlaces(file: string): { lon: number; lat: number; label: string }[]
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue.path.length > 0 ? `item ${issue.path.join('.')}` : 'the file';
-    const item = typeof issue.path[0] === 'number' && Array.isArray(json) ? ` (got ${JSON.stringify(json[issue.path[0]])})` : '';
+    const item =
+      typeof issue.path[0] === 'number' && Array.isArray(json) ? ` (got ${JSON.stringify(json[issue.path[0]])})` : '';
     throw new UsageError(`${file}: ${at}: ${issue.message}${item}; expected a JSON array of [lon, lat] pairs`);
   }
   return parsed.data.map(([lon, lat], i) => ({ lon, lat, label: `${file}[${i}]` }));
@@ -47,7 +49,8 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: { provider: { type: 'string' }, 'osrm-url': { type: 'string' }, departure: { type: 'string' } },
   });
-  if (values.provider !== 'osrm' && values.provider !== 'estimate') throw new UsageError(`--provider must be osrm or estimate, got ${JSON.stringify(values.provider ?? '')}`);
+  if (values.provider !== 'osrm' && values.provider !== 'estimate')
+    throw new UsageError(`--provider must be osrm or estimate, got ${JSON.stringify(values.provider ?? '')}`);
   if (positionals.length !== 1) throw new UsageError(`expected one FILE, got ${positionals.length}`);
   const env = { ...process.env };
   if (values.provider === 'estimate') delete env.OSRM_URL;
@@ -64,7 +67,9 @@ async function main(argv: string[]): Promise<void> {
   const places = readPlaces(positionals[0]);
   const provider = createRoutingProvider(parseRoutingConfig(env));
   const result = await provider.matrix(places, { departureS });
-  process.stdout.write(`${JSON.stringify({ provider: result.provider, durations: result.durationsS, distances: result.distancesM })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ provider: result.provider, durations: result.durationsS, distances: result.distancesM })}\n`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -65,7 +65,13 @@ export const routingConfigShape = {
   /** OSRM base URL, e.g. http://osrm:5000; unset → the estimated provider. */
   OSRM_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).optional()),
   /** The profile segment of OSRM URLs; osrm-routed serves one profile whatever the name. */
-  OSRM_PROFILE: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z0-9_-]+$/).default('driving')),
+  OSRM_PROFILE: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .default('driving'),
+  ),
   /**
    * Identity of the OSRM data set, part of the matrix cache key: change it whenever the OSRM
    * data is rebuilt. Unset → the OSRM_URL stands for the data set.

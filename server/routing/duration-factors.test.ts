@@ -35,8 +35,12 @@ describe('minibus and rush-hour factors', () => {
 
   it('reads rush hours from the environment and rejects a malformed one by name and value', () => {
     expect(parseRoutingConfig({ ROUTING_RUSH_HOURS: 'none' }).ROUTING_RUSH_HOURS).toEqual([]);
-    expect(parseRoutingConfig({ ROUTING_RUSH_HOURS: '16:00-17:00=1.3' }).ROUTING_RUSH_HOURS).toEqual([{ fromS: 57600, toS: 61200, factor: 1.3 }]);
-    expect(() => parseRoutingConfig({ ROUTING_RUSH_HOURS: '9:00-8:00=1.2' })).toThrow(/ROUTING_RUSH_HOURS="9:00-8:00=1.2": .*not HH:MM-HH:MM=factor/);
+    expect(parseRoutingConfig({ ROUTING_RUSH_HOURS: '16:00-17:00=1.3' }).ROUTING_RUSH_HOURS).toEqual([
+      { fromS: 57600, toS: 61200, factor: 1.3 },
+    ]);
+    expect(() => parseRoutingConfig({ ROUTING_RUSH_HOURS: '9:00-8:00=1.2' })).toThrow(
+      /ROUTING_RUSH_HOURS="9:00-8:00=1.2": .*not HH:MM-HH:MM=factor/,
+    );
     expect(() => parseRoutingConfig({ ROUTING_RUSH_HOURS: '08:00-09:00=1.2,08:30-10:00=1.1' })).toThrow(/overlap/);
     expect(() => parseRoutingConfig({ ROUTING_DURATION_FACTOR: 'fast' })).toThrow(/ROUTING_DURATION_FACTOR="fast"/);
   });

@@ -11,7 +11,8 @@ import { varesePlaces } from './testing/varese-places.ts';
 
 const inCi = process.env.CI === 'true';
 const postgresUp = await postgresReachable();
-if (inCi && !postgresUp) throw new Error('CI=true: the matrix cache must be tested on PostgreSQL at 127.0.0.1:5432, which is not reachable');
+if (inCi && !postgresUp)
+  throw new Error('CI=true: the matrix cache must be tested on PostgreSQL at 127.0.0.1:5432, which is not reachable');
 
 const backends: { name: string; open: () => Promise<Db>; skip: boolean }[] = [
   { name: 'PGlite', open: openMemoryDb, skip: false },
@@ -122,10 +123,10 @@ for (const backend of backends) {
       const server = await osrm(monacoOsrm());
       const db = await database();
       await routing(server.url, db).matrix(MONACO_PLACES);
-      const slow = await routing(server.url, db, { ROUTING_DURATION_FACTOR: '1.5', ROUTING_RUSH_HOURS: '07:30-09:00=1.2' }).matrix(
-        MONACO_PLACES,
-        { departureS: 8 * 3600 },
-      );
+      const slow = await routing(server.url, db, {
+        ROUTING_DURATION_FACTOR: '1.5',
+        ROUTING_RUSH_HOURS: '07:30-09:00=1.2',
+      }).matrix(MONACO_PLACES, { departureS: 8 * 3600 });
       expect(server.requests).toHaveLength(1);
       expect(slow.durationFactor).toBeCloseTo(1.8);
       expect(slow.durationsS[0][1]).toBeCloseTo(table4.durations[0][1] * 1.8, 1);

@@ -37,7 +37,9 @@ export class MatrixCache {
     return rows;
   }
 
-  async store(cells: readonly { fromKey: string; toKey: string; durationS: number; distanceM: number }[]): Promise<void> {
+  async store(
+    cells: readonly { fromKey: string; toKey: string; durationS: number; distanceM: number }[],
+  ): Promise<void> {
     for (let i = 0; i < cells.length; i += WRITE_BATCH) {
       const batch = cells.slice(i, i + WRITE_BATCH);
       await this.db.query(
@@ -94,7 +96,12 @@ export class CachedMatrixProvider implements RoutingProvider {
         distances[c.from][c.to] = c.distanceM;
       }
       await this.cache.store(
-        cells.map((c) => ({ fromKey: distinct.keys[c.from], toKey: distinct.keys[c.to], durationS: c.durationS, distanceM: c.distanceM })),
+        cells.map((c) => ({
+          fromKey: distinct.keys[c.from],
+          toKey: distinct.keys[c.to],
+          durationS: c.durationS,
+          distanceM: c.distanceM,
+        })),
       );
     }
     return {

@@ -31,7 +31,11 @@ export function distinctPlaces(input: readonly LonLat[]): DistinctPlaces {
       byKey.set(key, at);
       keys.push(key);
       first.push(i);
-      places.push({ lon: Number(p.lon.toFixed(KEY_DECIMALS)), lat: Number(p.lat.toFixed(KEY_DECIMALS)), label: p.label });
+      places.push({
+        lon: Number(p.lon.toFixed(KEY_DECIMALS)),
+        lat: Number(p.lat.toFixed(KEY_DECIMALS)),
+        label: p.label,
+      });
     }
     return at;
   });

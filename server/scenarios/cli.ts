@@ -38,7 +38,9 @@ function main(): void {
     const json = scenarioJson(scenario);
     if (options.out) {
       writeFileSync(options.out, json);
-      process.stderr.write(`wrote ${options.out}: ${scenario.passengers.length} passengers, ${scenario.requests.length} requests, ${scenario.vehicles.length} vehicles, ${scenario.drivers.length} drivers (seed ${options.seed ?? DEFAULT_GENERATE.seed}, ${scenario.week})\n`);
+      process.stderr.write(
+        `wrote ${options.out}: ${scenario.passengers.length} passengers, ${scenario.requests.length} requests, ${scenario.vehicles.length} vehicles, ${scenario.drivers.length} drivers (seed ${options.seed ?? DEFAULT_GENERATE.seed}, ${scenario.week})\n`,
+      );
     } else {
       process.stdout.write(json);
     }

@@ -26,7 +26,8 @@ describe('the demo week (fixtures/scenarios/demo-week.json)', () => {
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     const warnings = issues.filter((i) => i.severity === 'warning');
     expect(warnings.length).toBeGreaterThan(0);
-    for (const w of warnings) expect(w.message).toMatch(/cannot hold \((OUTBOUND_AFTER_ADULT_LEAVES|RETURN_BEFORE_ADULT_BACK)\): .* Fix: /);
+    for (const w of warnings)
+      expect(w.message).toMatch(/cannot hold \((OUTBOUND_AFTER_ADULT_LEAVES|RETURN_BEFORE_ADULT_BACK)\): .* Fix: /);
     // 3 deliberately impossible households
     expect(new Set(warnings.map((w) => demo.requests[Number(w.path.split('.')[1])].passengerId)).size).toBe(3);
   });
@@ -34,12 +35,23 @@ describe('the demo week (fixtures/scenarios/demo-week.json)', () => {
   it('is a realistic week of 120 passengers: 60% children, 25% disabled adults, 15% elderly, some in wheelchairs or with an escort', () => {
     const count = (f: (p: (typeof demo.passengers)[number]) => boolean) => demo.passengers.filter(f).length;
     expect(demo.week).toBe('2026-W49');
-    expect([count((p) => p.ageGroup === 'child'), count((p) => p.ageGroup === 'adult'), count((p) => p.ageGroup === 'elderly')]).toEqual([72, 30, 18]);
+    expect([
+      count((p) => p.ageGroup === 'child'),
+      count((p) => p.ageGroup === 'adult'),
+      count((p) => p.ageGroup === 'elderly'),
+    ]).toEqual([72, 30, 18]);
     expect(count((p) => p.mobility === 'wheelchair')).toBeGreaterThanOrEqual(6);
     expect(count((p) => p.mobility === 'wheelchair')).toBeLessThanOrEqual(20);
     expect(count((p) => p.needsEscort)).toBeGreaterThanOrEqual(4);
     const kinds = new Set(demo.services.map((s) => s.kind));
-    expect([...kinds].sort()).toEqual(['day_centre_disabled', 'elderly_day_centre', 'nursery', 'school', 'summer_camp', 'therapy']);
+    expect([...kinds].sort()).toEqual([
+      'day_centre_disabled',
+      'elderly_day_centre',
+      'nursery',
+      'school',
+      'summer_camp',
+      'therapy',
+    ]);
     expect(demo.vehicles).toHaveLength(10);
     expect(demo.vehicles.filter((v) => v.features.lift)).toHaveLength(4);
     expect(demo.drivers).toHaveLength(12);
@@ -59,14 +71,19 @@ describe('the demo week (fixtures/scenarios/demo-week.json)', () => {
   it('marks every person, household, address and service as synthetic', () => {
     expect(demo.synthetic).toBe(true);
     expect(demo.passengers.every((p) => p.synthetic && p.name.endsWith('(demo)'))).toBe(true);
-    expect(demo.households.every((h) => h.synthetic && h.home.label.endsWith('(synthetic)') && h.adults.every((a) => a.phone === ''))).toBe(true);
+    expect(
+      demo.households.every(
+        (h) => h.synthetic && h.home.label.endsWith('(synthetic)') && h.adults.every((a) => a.phone === ''),
+      ),
+    ).toBe(true);
     expect(demo.services.every((s) => s.synthetic && s.name.includes('(demo)'))).toBe(true);
   });
 
   it('is mostly plannable: every day has trips, and at most 3% of them cannot hold', () => {
     const week = expandWeek(demo, demo.week);
     expect(week.trips.length).toBeGreaterThan(700);
-    for (const date of week.dates.slice(0, 5)) expect(week.trips.filter((t) => t.date === date).length).toBeGreaterThan(120);
+    for (const date of week.dates.slice(0, 5))
+      expect(week.trips.filter((t) => t.date === date).length).toBeGreaterThan(120);
     expect(week.unservable.length).toBeGreaterThan(0);
     expect(week.unservable.length / (week.trips.length + week.unservable.length)).toBeLessThan(0.03);
     expect(week.unservable.every((u) => u.message.length > 40 && u.fix.length > 10)).toBe(true);

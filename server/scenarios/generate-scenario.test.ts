@@ -32,7 +32,11 @@ describe('the scenario generator', () => {
   it('rejects bad options naming the option and the value', () => {
     expect(() => generateScenario({ passengers: 0 })).toThrow(/passengers: .* got 0/);
     expect(() => generateScenario({ week: '2026-W60' })).toThrow(/week: expected YYYY-Www, got "2026-W60"|2026-W60/);
-    expect(parseArgs(['--passengers', '1000', '--seed', '3', '--out', 'x.json'])).toEqual({ passengers: 1000, seed: 3, out: 'x.json' });
+    expect(parseArgs(['--passengers', '1000', '--seed', '3', '--out', 'x.json'])).toEqual({
+      passengers: 1000,
+      seed: 3,
+      out: 'x.json',
+    });
     expect(() => parseArgs(['--passengers', 'many'])).toThrow(/--passengers: expected a whole number, got "many"/);
     expect(() => parseArgs(['--color', 'red'])).toThrow(/unknown option "--color"/);
     expect(() => parseArgs(['--seed'])).toThrow(/--seed: a value is missing/);

@@ -7,7 +7,17 @@
  * lift) and drivers scale with the number of passengers (10 and 12 for 120).
  * Everything is synthetic and marked so; the same options give the same scenario.
  */
-import type { Household, Passenger, Scenario, Service, StandingRequest, Vehicle, Driver, Weekday, Place } from '../contract/domain.ts';
+import type {
+  Household,
+  Passenger,
+  Scenario,
+  Service,
+  StandingRequest,
+  Vehicle,
+  Driver,
+  Weekday,
+  Place,
+} from '../contract/domain.ts';
 import { addDays, isoWeekDates } from '../domain/calendar.ts';
 import { domainContext } from '../domain/domain-context.ts';
 import { requestWindows } from '../domain/request-windows.ts';
@@ -34,15 +44,33 @@ type Need = 'primaria' | 'secondaria' | 'nursery' | 'therapy' | 'day_centre' | '
 
 /** Work shifts (start, end, weight); the adult leaves a commute before and is back a commute after. */
 const SHIFTS: ReadonlyArray<readonly [[string, string], number]> = [
-  [['06:00', '14:00'], 6], [['07:00', '15:00'], 8], [['07:30', '16:30'], 10], [['08:00', '16:00'], 10],
-  [['08:30', '17:00'], 12], [['09:00', '18:00'], 8], [['08:30', '12:30'], 8], [['09:00', '13:00'], 6],
-  [['12:00', '20:00'], 5], [['14:00', '20:00'], 4], [['10:00', '19:00'], 4],
+  [['06:00', '14:00'], 6],
+  [['07:00', '15:00'], 8],
+  [['07:30', '16:30'], 10],
+  [['08:00', '16:00'], 10],
+  [['08:30', '17:00'], 12],
+  [['09:00', '18:00'], 8],
+  [['08:30', '12:30'], 8],
+  [['09:00', '13:00'], 6],
+  [['12:00', '20:00'], 5],
+  [['14:00', '20:00'], 4],
+  [['10:00', '19:00'], 4],
 ];
 /** A family's shift is kept only if it leaves every trip at least this much room (pickup and delivery). */
 const MIN_ROOM_S = 15 * 60;
 const AT_HOME_SHARE: Record<AgeGroup, number> = { child: 0.25, adult: 0.35, elderly: 0.7 };
-const THERAPY_DAYS: Weekday[][] = [['mon', 'wed'], ['tue', 'thu'], ['mon', 'thu'], ['wed', 'fri'], ['tue', 'fri']];
-const THREE_DAYS: Weekday[][] = [['mon', 'wed', 'fri'], ['tue', 'wed', 'thu'], ['mon', 'tue', 'thu']];
+const THERAPY_DAYS: Weekday[][] = [
+  ['mon', 'wed'],
+  ['tue', 'thu'],
+  ['mon', 'thu'],
+  ['wed', 'fri'],
+  ['tue', 'fri'],
+];
+const THREE_DAYS: Weekday[][] = [
+  ['mon', 'wed', 'fri'],
+  ['tue', 'wed', 'thu'],
+  ['mon', 'tue', 'thu'],
+];
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -71,19 +99,59 @@ interface Profile {
 
 function drawProfile(group: AgeGroup, rng: Rng): Profile {
   if (group === 'child') {
-    const need = rng.weighted<Need>([['primaria', 45], ['secondaria', 12], ['nursery', 13], ['therapy', 10]]);
+    const need = rng.weighted<Need>([
+      ['primaria', 45],
+      ['secondaria', 12],
+      ['nursery', 13],
+      ['therapy', 10],
+    ]);
     const mobility: Mobility =
-      need === 'nursery' ? 'child_seat'
-      : need === 'primaria' ? rng.weighted<Mobility>([['walks', 72], ['child_seat', 20], ['wheelchair', 4], ['walker', 4]])
-      : need === 'secondaria' ? rng.weighted<Mobility>([['walks', 88], ['wheelchair', 8], ['walker', 4]])
-      : rng.weighted<Mobility>([['walks', 55], ['child_seat', 20], ['wheelchair', 15], ['walker', 10]]);
-    return { needs: [need], mobility, needsEscort: rng.chance(mobility === 'wheelchair' ? 0.5 : 0.08), summerCamp: need === 'primaria' && rng.chance(0.15) };
+      need === 'nursery'
+        ? 'child_seat'
+        : need === 'primaria'
+          ? rng.weighted<Mobility>([
+              ['walks', 72],
+              ['child_seat', 20],
+              ['wheelchair', 4],
+              ['walker', 4],
+            ])
+          : need === 'secondaria'
+            ? rng.weighted<Mobility>([
+                ['walks', 88],
+                ['wheelchair', 8],
+                ['walker', 4],
+              ])
+            : rng.weighted<Mobility>([
+                ['walks', 55],
+                ['child_seat', 20],
+                ['wheelchair', 15],
+                ['walker', 10],
+              ]);
+    return {
+      needs: [need],
+      mobility,
+      needsEscort: rng.chance(mobility === 'wheelchair' ? 0.5 : 0.08),
+      summerCamp: need === 'primaria' && rng.chance(0.15),
+    };
   }
   if (group === 'adult') {
-    const mobility = rng.weighted<Mobility>([['walks', 70], ['wheelchair', 18], ['walker', 12]]);
-    return { needs: [rng.chance(0.85) ? 'day_centre' : 'therapy'], mobility, needsEscort: rng.chance(0.15), summerCamp: false };
+    const mobility = rng.weighted<Mobility>([
+      ['walks', 70],
+      ['wheelchair', 18],
+      ['walker', 12],
+    ]);
+    return {
+      needs: [rng.chance(0.85) ? 'day_centre' : 'therapy'],
+      mobility,
+      needsEscort: rng.chance(0.15),
+      summerCamp: false,
+    };
   }
-  const mobility = rng.weighted<Mobility>([['walks', 50], ['walker', 40], ['wheelchair', 10]]);
+  const mobility = rng.weighted<Mobility>([
+    ['walks', 50],
+    ['walker', 40],
+    ['wheelchair', 10],
+  ]);
   return { needs: ['cdi'], mobility, needsEscort: rng.chance(0.1), summerCamp: false };
 }
 
@@ -114,7 +182,8 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   const n = options.passengers ?? DEFAULT_GENERATE.passengers;
   const seed = options.seed ?? DEFAULT_GENERATE.seed;
   const week = options.week ?? DEFAULT_GENERATE.week;
-  if (!Number.isInteger(n) || n < 1 || n > 20_000) throw new RangeError(`passengers: expected a whole number from 1 to 20000, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 20_000)
+    throw new RangeError(`passengers: expected a whole number from 1 to 20000, got ${n}`);
   const dates = isoWeekDates(week);
   const rng = createRng(seed);
   const munis = loadMunicipalities();
@@ -146,11 +215,18 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     return candidates.reduce((best, s) => (haversineM(home, s.place) < haversineM(home, best.place) ? s : best));
   };
 
-  const counts = apportion(n, munis.map((m) => m.population));
+  const counts = apportion(
+    n,
+    munis.map((m) => m.population),
+  );
   const homesIn = rng.shuffle(munis.flatMap((m, i) => Array<MunicipalityArea>(counts[i]).fill(m)));
   const nChildren = Math.round(n * 0.6);
   const nElderly = Math.round(n * 0.15);
-  const groups = rng.shuffle<AgeGroup>([...Array<AgeGroup>(nChildren).fill('child'), ...Array<AgeGroup>(nElderly).fill('elderly'), ...Array<AgeGroup>(n - nChildren - nElderly).fill('adult')]);
+  const groups = rng.shuffle<AgeGroup>([
+    ...Array<AgeGroup>(nChildren).fill('child'),
+    ...Array<AgeGroup>(nElderly).fill('elderly'),
+    ...Array<AgeGroup>(n - nChildren - nElderly).fill('adult'),
+  ]);
 
   const monday = dates[0];
   const validity = (need: Need | 'summer_camp'): [string, string] => {
@@ -185,14 +261,17 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     return d.requests.flatMap((r) =>
       r.weekdays.flatMap((wd) => {
         const day = requestWindows(r, wd, context);
-        if ('missing' in day) throw new Error(`generator: request ${r.id} refers to missing ${JSON.stringify(day.missing)}`);
+        if ('missing' in day)
+          throw new Error(`generator: request ${r.id} refers to missing ${JSON.stringify(day.missing)}`);
         return [day.windows.outbound, day.windows.return].filter((t) => t !== undefined);
       }),
     );
   };
-  const roomy = (t: TripResult): boolean => t.feasible && Math.min(t.pickup.toS - t.pickup.fromS, t.delivery.toS - t.delivery.fromS) >= MIN_ROOM_S;
+  const roomy = (t: TripResult): boolean =>
+    t.feasible && Math.min(t.pickup.toS - t.pickup.fromS, t.delivery.toS - t.delivery.fromS) >= MIN_ROOM_S;
   const fits = (d: Draft, workHours: Household['workHours']): boolean => tripsUnder(d, workHours).every(roomy);
-  const breaks = (d: Draft, workHours: Household['workHours']): boolean => tripsUnder(d, workHours).some((t) => !t.feasible);
+  const breaks = (d: Draft, workHours: Household['workHours']): boolean =>
+    tripsUnder(d, workHours).some((t) => !t.feasible);
 
   const drafts: Draft[] = homesIn.map((muni, i) => {
     const id = pad(i + 1, width);
@@ -205,7 +284,10 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
       name: `Famiglia demo ${id}`,
       home,
       adults: rng.chance(0.6)
-        ? [{ name: `Adulto demo ${id}-a`, phone: '' }, { name: `Adulto demo ${id}-b`, phone: '' }]
+        ? [
+            { name: `Adulto demo ${id}-a`, phone: '' },
+            { name: `Adulto demo ${id}-b`, phone: '' },
+          ]
         : [{ name: `Adulto demo ${id}-a`, phone: '' }],
       workHours: {},
       synthetic: true,
@@ -225,8 +307,17 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     const requests: StandingRequest[] = profile.needs.map((need, k) => {
       const weekdays = weekdaysFor(need);
       const [validFrom, validTo] = validity(need);
-      const trips = group === 'elderly' ? 'both' : rng.weighted([['both', 86], ['outbound', 7], ['return', 7]] as const);
-      const absentOn = rng.chance(0.06) ? dates.slice(0, 5).filter((_, j) => weekdays.includes(WEEKDAYS_MON_FRI[j])) : [];
+      const trips =
+        group === 'elderly'
+          ? 'both'
+          : rng.weighted([
+              ['both', 86],
+              ['outbound', 7],
+              ['return', 7],
+            ] as const);
+      const absentOn = rng.chance(0.06)
+        ? dates.slice(0, 5).filter((_, j) => weekdays.includes(WEEKDAYS_MON_FRI[j]))
+        : [];
       return {
         id: `r-${id}-${k + 1}`,
         passengerId: passenger.id,
@@ -241,7 +332,17 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     });
     if (profile.summerCamp) {
       const [validFrom, validTo] = validity('summer_camp');
-      requests.push({ id: `r-${id}-${requests.length + 1}`, passengerId: passenger.id, serviceId: 'svc-centro-estivo-marnate', weekdays: [...WEEKDAYS_MON_FRI], validFrom, validTo, outbound: true, return: true, exceptions: [] });
+      requests.push({
+        id: `r-${id}-${requests.length + 1}`,
+        passengerId: passenger.id,
+        serviceId: 'svc-centro-estivo-marnate',
+        weekdays: [...WEEKDAYS_MON_FRI],
+        validFrom,
+        validTo,
+        outbound: true,
+        return: true,
+        exceptions: [],
+      });
     }
     const draft: Draft = { passenger, household, requests, group, needs: profile.needs };
     // somebody is home all day, or the adult works a shift that fits the trips (else: at home)
@@ -284,8 +385,14 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   };
 }
 
-function fleet(n: number, rng: Rng, muniByName: Map<string, MunicipalityArea>): { vehicles: Vehicle[]; drivers: Driver[] } {
-  const depots = ['Castellanza', 'Somma Lombardo'].map((name) => syntheticPlace(muniByName.get(name)!, rng, 0.3, 'Deposito demo'));
+function fleet(
+  n: number,
+  rng: Rng,
+  muniByName: Map<string, MunicipalityArea>,
+): { vehicles: Vehicle[]; drivers: Driver[] } {
+  const depots = ['Castellanza', 'Somma Lombardo'].map((name) =>
+    syntheticPlace(muniByName.get(name)!, rng, 0.3, 'Deposito demo'),
+  );
   const nVehicles = Math.max(2, Math.round((10 * n) / 120));
   const nLift = Math.max(1, Math.round(nVehicles * 0.4));
   const weekdayHours = (from: string, to: string) => Object.fromEntries(WEEKDAYS_MON_FRI.map((d) => [d, { from, to }]));
@@ -306,7 +413,14 @@ function fleet(n: number, rng: Rng, muniByName: Map<string, MunicipalityArea>): 
   });
   const nDrivers = Math.max(2, Math.round((12 * n) / 120));
   // most drivers work a split shift (morning and afternoon runs within 8 h); a few early or late only
-  const shifts: Array<[string, string]> = [['06:00', '19:00'], ['06:30', '19:30'], ['06:00', '14:00'], ['06:30', '19:00'], ['11:00', '20:00'], ['06:30', '19:00']];
+  const shifts: Array<[string, string]> = [
+    ['06:00', '19:00'],
+    ['06:30', '19:30'],
+    ['06:00', '14:00'],
+    ['06:30', '19:00'],
+    ['11:00', '20:00'],
+    ['06:30', '19:00'],
+  ];
   const drivers: Driver[] = Array.from({ length: nDrivers }, (_, j) => {
     const depotIdx = j % 2;
     const liftTrained = j % 3 !== 2;

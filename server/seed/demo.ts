@@ -73,7 +73,9 @@ export async function seedDemo(db: Db, path: URL = DEMO_WEEK_PATH): Promise<Seed
   const driverId = scenario?.drivers[0]?.id ?? 'demo-driver';
   const requested = new Set(scenario?.requests.map((r) => r.passengerId) ?? []);
   const household =
-    scenario?.passengers.find((p) => requested.has(p.id))?.householdId ?? scenario?.households[0]?.id ?? 'demo-household';
+    scenario?.passengers.find((p) => requested.has(p.id))?.householdId ??
+    scenario?.households[0]?.id ??
+    'demo-household';
   const links = { coordinator: {}, driver: { driverId }, family: { householdId: household } };
   for (const role of ['coordinator', 'driver', 'family'] as const) {
     const { username, password } = DEMO_PASSWORDS[role];

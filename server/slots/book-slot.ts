@@ -31,16 +31,40 @@ export interface Booking {
   answer: SlotAnswer;
 }
 
-export async function bookSlot(ctx: SlotContext, input: z.infer<typeof SlotBookSchema>, createdAt: string): Promise<Booking> {
+export async function bookSlot(
+  ctx: SlotContext,
+  input: z.infer<typeof SlotBookSchema>,
+  createdAt: string,
+): Promise<Booking> {
   const q = input.query;
-  if (!q.passengerId) throw invalid('query.passengerId', 'a booking needs an existing passenger (create the passenger first)', q.passengerId);
-  if (input.validTo < input.validFrom) throw invalid('validTo', `is before validFrom ${input.validFrom}`, input.validTo);
+  if (!q.passengerId)
+    throw invalid(
+      'query.passengerId',
+      'a booking needs an existing passenger (create the passenger first)',
+      q.passengerId,
+    );
+  if (input.validTo < input.validFrom)
+    throw invalid('validTo', `is before validFrom ${input.validFrom}`, input.validTo);
   const run = await runSlotQuery(ctx, q, input.choice);
   if (!run.answer.feasible) {
-    const details = run.answer.days.flatMap((d) => [d.outbound, d.return].filter((a) => a && a.options.length === 0).map((a) => ({ path: `query.weekdays.${d.weekday}`, message: `${a!.direction}: ${a!.message}`, value: d.weekday })));
-    throw new AppError('CONFLICT', `no slot fits on ${[...new Set(details.map((x) => x.value))].join(', ')}; query again and book the weekdays that fit`, details);
+    const details = run.answer.days.flatMap((d) =>
+      [d.outbound, d.return]
+        .filter((a) => a && a.options.length === 0)
+        .map((a) => ({
+          path: `query.weekdays.${d.weekday}`,
+          message: `${a!.direction}: ${a!.message}`,
+          value: d.weekday,
+        })),
+    );
+    throw new AppError(
+      'CONFLICT',
+      `no slot fits on ${[...new Set(details.map((x) => x.value))].join(', ')}; query again and book the weekdays that fit`,
+      details,
+    );
   }
-  const newId = input.requestId ?? `sr-${q.passengerId}-${q.serviceId}-${ctx.plan.week}`.replace(/[^A-Za-z0-9_.:-]/g, '-').slice(0, 64);
+  const newId =
+    input.requestId ??
+    `sr-${q.passengerId}-${q.serviceId}-${ctx.plan.week}`.replace(/[^A-Za-z0-9_.:-]/g, '-').slice(0, 64);
   const promised: NonNullable<StandingRequest['promised']> = {};
   for (const d of run.answer.days) {
     const pick = input.choice[d.weekday] ?? {};
@@ -48,30 +72,71 @@ export async function bookSlot(ctx: SlotContext, input: z.infer<typeof SlotBookS
     const back = d.return?.options[Math.min(pick.return ?? 0, d.return.options.length - 1)];
     promised[d.weekday] = { ...(out ? { pickup: out.promise } : {}), ...(back ? { dropoff: back.promise } : {}) };
   }
-  const fresh: StandingRequest = { ...run.request, id: newId, validFrom: input.validFrom, validTo: input.validTo, promised };
+  const fresh: StandingRequest = {
+    ...run.request,
+    id: newId,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    promised,
+  };
   const earlier = ctx.data.requests.filter((r) => r.passengerId === q.passengerId && r.serviceId === q.serviceId);
-  const { request, updatedRequests, removedRequestIds, moved } = mergeBooking(fresh, earlier, new Set(ctx.data.requests.map((r) => r.id)));
+  const { request, updatedRequests, removedRequestIds, moved } = mergeBooking(
+    fresh,
+    earlier,
+    new Set(ctx.data.requests.map((r) => r.id)),
+  );
   const id = request.id;
-  if (request === fresh && ctx.data.requests.some((r) => r.id === id)) throw new AppError('CONFLICT', `request ${id} already exists`, [{ path: 'requestId', message: 'already exists', value: id }]);
+  if (request === fresh && ctx.data.requests.some((r) => r.id === id))
+    throw new AppError('CONFLICT', `request ${id} already exists`, [
+      { path: 'requestId', message: 'already exists', value: id },
+    ]);
 
   const days = ctx.plan.days.map((pd) => ({ ...pd }));
   for (const ins of run.insertions.values()) {
-    const trips = ins.extra.map((t) => (ins.placed.includes(t) ? { ...t, requestId: id, key: tripKey(t.date, id, t.direction) } : t));
+    const trips = ins.extra.map((t) =>
+      ins.placed.includes(t) ? { ...t, requestId: id, key: tripKey(t.date, id, t.direction) } : t,
+    );
     const { day } = slotDay(ctx, ins.base, trips, ins.without);
-    const routes = ins.routes.filter((r) => r.visits.length > 0).map((r) => evaluateRoute(day.instance, r.vehicleIdx, r.visits));
+    const routes = ins.routes
+      .filter((r) => r.visits.length > 0)
+      .map((r) => evaluateRoute(day.instance, r.vehicleIdx, r.visits));
     const broken = routes.find((e) => !e.feasible);
-    if (broken) throw new AppError('INTERNAL', `booking ${ins.date}: the route after insertion fails its check: ${broken.violations.map((v) => v.message).join('; ')}`);
-    const solution: DarpSolution = { routes: routes.map((e) => e.route), unserved: [], cost: 0, totals: { distanceM: 0, durationS: 0, vehicles: routes.length, excessRideS: 0, waitAboardS: 0 } };
+    if (broken)
+      throw new AppError(
+        'INTERNAL',
+        `booking ${ins.date}: the route after insertion fails its check: ${broken.violations.map((v) => v.message).join('; ')}`,
+      );
+    const solution: DarpSolution = {
+      routes: routes.map((e) => e.route),
+      unserved: [],
+      cost: 0,
+      totals: { distanceM: 0, durationS: 0, vehicles: routes.length, excessRideS: 0, waitAboardS: 0 },
+    };
     const result = toDayResult(day, solution);
     const at = days.findIndex((d) => d.date === ins.date);
     if (at >= 0) days[at] = { date: ins.date, routes: result.routes };
     else days.push({ date: ins.date, routes: result.routes });
   }
   days.sort((a, b) => a.date.localeCompare(b.date));
-  const placed = new Set([...run.insertions.values()].flatMap((ins) => ins.placed.map((t) => `${t.date}|${t.direction}`)));
+  const placed = new Set(
+    [...run.insertions.values()].flatMap((ins) => ins.placed.map((t) => `${t.date}|${t.direction}`)),
+  );
   const householdOf = new Map(ctx.data.passengers.map((p) => [p.id, p.householdId]));
-  const unserved = ctx.plan.unserved.filter((u) => !(u.passengerId === q.passengerId && (removedRequestIds.includes(u.requestId) || placed.has(`${u.date}|${u.direction}`))));
+  const unserved = ctx.plan.unserved.filter(
+    (u) =>
+      !(
+        u.passengerId === q.passengerId &&
+        (removedRequestIds.includes(u.requestId) || placed.has(`${u.date}|${u.direction}`))
+      ),
+  );
   const base = relabel({ days, unserved }, moved);
-  const plan: Plan = { ...ctx.plan, ...base, status: 'draft', version: ctx.plan.version + 1, createdAt, summary: summarisePlan(base, (p) => householdOf.get(p)) };
+  const plan: Plan = {
+    ...ctx.plan,
+    ...base,
+    status: 'draft',
+    version: ctx.plan.version + 1,
+    createdAt,
+    summary: summarisePlan(base, (p) => householdOf.get(p)),
+  };
   return { request, updatedRequests, removedRequestIds, plan, answer: run.answer };
 }

@@ -20,17 +20,24 @@ export interface RequestMerge {
   moved: Array<{ from: string; to: string; weekdays: Weekday[]; direction: Direction }>;
 }
 
-const directionsOf = (r: Pick<StandingRequest, 'outbound' | 'return'>): Direction[] => (['outbound', 'return'] as const).filter((d) => r[d]);
+const directionsOf = (r: Pick<StandingRequest, 'outbound' | 'return'>): Direction[] =>
+  (['outbound', 'return'] as const).filter((d) => r[d]);
 const FIELD: Record<Direction, 'pickup' | 'dropoff'> = { outbound: 'pickup', return: 'dropoff' };
 
 /** The promised windows of the given weekdays and directions only. */
-function promisedFor(promised: StandingRequest['promised'], weekdays: Weekday[], directions: Direction[]): Promised | undefined {
+function promisedFor(
+  promised: StandingRequest['promised'],
+  weekdays: Weekday[],
+  directions: Direction[],
+): Promised | undefined {
   if (!promised) return undefined;
   const out: Promised = {};
   for (const d of weekdays) {
     const p = promised[d];
     if (!p) continue;
-    const kept = Object.fromEntries(directions.map((dir) => [FIELD[dir], p[FIELD[dir]]]).filter(([, w]) => w !== undefined));
+    const kept = Object.fromEntries(
+      directions.map((dir) => [FIELD[dir], p[FIELD[dir]]]).filter(([, w]) => w !== undefined),
+    );
     if (Object.keys(kept).length) out[d] = kept;
   }
   return out;
@@ -47,7 +54,13 @@ function freeId(stem: string, taken: Set<string>): string {
 export function mergeBooking(booked: StandingRequest, earlier: StandingRequest[], takenIds: Set<string>): RequestMerge {
   const bookedDays = new Set(booked.weekdays);
   const bookedDirs = directionsOf(booked);
-  const target = earlier.find((r) => booked.weekdays.every((d) => r.weekdays.includes(d)) && bookedDirs.every((d) => r[d]) && r.validFrom === booked.validFrom && r.validTo === booked.validTo);
+  const target = earlier.find(
+    (r) =>
+      booked.weekdays.every((d) => r.weekdays.includes(d)) &&
+      bookedDirs.every((d) => r[d]) &&
+      r.validFrom === booked.validFrom &&
+      r.validTo === booked.validTo,
+  );
   if (target) {
     const promised: Promised = { ...target.promised };
     for (const d of booked.weekdays) promised[d] = { ...promised[d], ...booked.promised?.[d] };
@@ -60,14 +73,26 @@ export function mergeBooking(booked: StandingRequest, earlier: StandingRequest[]
     if (overlapDays.length === 0 || !bookedDirs.some((d) => r[d])) continue;
     const otherDays = r.weekdays.filter((d) => !bookedDays.has(d));
     const leftDirs = directionsOf(r).filter((d) => !bookedDirs.includes(d));
-    if (otherDays.length) merge.updatedRequests.push({ ...r, weekdays: otherDays, promised: promisedFor(r.promised, otherDays, directionsOf(r)) });
+    if (otherDays.length)
+      merge.updatedRequests.push({
+        ...r,
+        weekdays: otherDays,
+        promised: promisedFor(r.promised, otherDays, directionsOf(r)),
+      });
     if (leftDirs.length) {
       let id = r.id;
       if (otherDays.length) {
         id = freeId(`${r.id.slice(0, 50)}-${leftDirs[0]}`, taken);
         merge.moved.push({ from: r.id, to: id, weekdays: overlapDays, direction: leftDirs[0] });
       }
-      merge.updatedRequests.push({ ...r, id, weekdays: overlapDays, outbound: leftDirs.includes('outbound'), return: leftDirs.includes('return'), promised: promisedFor(r.promised, overlapDays, leftDirs) });
+      merge.updatedRequests.push({
+        ...r,
+        id,
+        weekdays: overlapDays,
+        outbound: leftDirs.includes('outbound'),
+        return: leftDirs.includes('return'),
+        promised: promisedFor(r.promised, overlapDays, leftDirs),
+      });
     }
     // Outside the booking's validity the earlier request still holds the booked weekdays and directions.
     const bookedHere = directionsOf(r).filter((d) => bookedDirs.includes(d));
@@ -77,7 +102,16 @@ export function mergeBooking(booked: StandingRequest, earlier: StandingRequest[]
     ].filter((p) => p.validFrom <= p.validTo);
     for (const p of outside) {
       const id = freeId(`${r.id.slice(0, 50)}-${p.suffix}`, taken);
-      merge.updatedRequests.push({ ...r, id, weekdays: overlapDays, validFrom: p.validFrom, validTo: p.validTo, outbound: bookedHere.includes('outbound'), return: bookedHere.includes('return'), promised: promisedFor(r.promised, overlapDays, bookedHere) });
+      merge.updatedRequests.push({
+        ...r,
+        id,
+        weekdays: overlapDays,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+        outbound: bookedHere.includes('outbound'),
+        return: bookedHere.includes('return'),
+        promised: promisedFor(r.promised, overlapDays, bookedHere),
+      });
     }
     if (!otherDays.length && !leftDirs.length && !outside.length) merge.removedRequestIds.push(r.id);
   }

@@ -22,7 +22,15 @@ import type { ParsedSlotQuery, SlotAnswer, SlotDayAnswer, SlotOption, SlotTripAn
 export const PROMISE_HALF_S = 5 * 60;
 const MAX_OPTIONS = 3;
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const NAMES: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 export const SLOT_REQUEST_ID = 'slot-query';
 
@@ -57,8 +65,27 @@ function resolvePassenger(ctx: SlotContext, q: ParsedSlotQuery): { passenger: Pa
   const np = q.passenger!;
   const existing = np.householdId ? ctx.lookup.households.get(np.householdId) : undefined;
   const householdId = existing?.id ?? 'slot-household';
-  const passenger: Passenger = { id: 'slot-passenger', name: np.name, householdId, ageGroup: np.ageGroup, mobility: np.mobility, needsEscort: np.needsEscort, boardingMin: np.boardingMin, alightingMin: np.alightingMin, home: np.home, notesForDriver: '', synthetic: false };
-  const household: Household = existing ?? { id: householdId, name: np.name, home: np.home, adults: [{ name: 'adult', phone: '' }], workHours: {}, synthetic: false };
+  const passenger: Passenger = {
+    id: 'slot-passenger',
+    name: np.name,
+    householdId,
+    ageGroup: np.ageGroup,
+    mobility: np.mobility,
+    needsEscort: np.needsEscort,
+    boardingMin: np.boardingMin,
+    alightingMin: np.alightingMin,
+    home: np.home,
+    notesForDriver: '',
+    synthetic: false,
+  };
+  const household: Household = existing ?? {
+    id: householdId,
+    name: np.name,
+    home: np.home,
+    adults: [{ name: 'adult', phone: '' }],
+    workHours: {},
+    synthetic: false,
+  };
   return { passenger, household };
 }
 
@@ -71,12 +98,26 @@ function workHoursOf(q: ParsedSlotQuery, household: Household): Household['workH
   return { ...household.workHours, ...(q.workHours as Household['workHours']) };
 }
 
-const clampWindow = (centre: number, lo: number, hi: number) => ({ from: toHhMm(Math.max(lo, centre - PROMISE_HALF_S)), to: toHhMm(Math.min(hi, centre + PROMISE_HALF_S)) });
+const clampWindow = (centre: number, lo: number, hi: number) => ({
+  from: toHhMm(Math.max(lo, centre - PROMISE_HALF_S)),
+  to: toHhMm(Math.min(hi, centre + PROMISE_HALF_S)),
+});
 
 function toOption(ctx: SlotContext, base: SlotDayBase, trip: PlanTrip, o: InsertionOption): SlotOption {
   const run = base.runs[o.vehicleIdx];
-  const promise = trip.direction === 'outbound' ? clampWindow(o.pickupStartS, trip.pickup.earliestS, trip.pickup.latestS) : clampWindow(o.deliveryStartS, trip.delivery.earliestS, trip.delivery.latestS);
-  return { vehicleId: run.vehicle.id, vehicleLabel: run.vehicle.label, run: run.part, promise, pickupAt: toHhMm(o.pickupStartS), arriveAt: toHhMm(o.deliveryStartS), addedCost: Math.round(o.addedCost) };
+  const promise =
+    trip.direction === 'outbound'
+      ? clampWindow(o.pickupStartS, trip.pickup.earliestS, trip.pickup.latestS)
+      : clampWindow(o.deliveryStartS, trip.delivery.earliestS, trip.delivery.latestS);
+  return {
+    vehicleId: run.vehicle.id,
+    vehicleLabel: run.vehicle.label,
+    run: run.part,
+    promise,
+    pickupAt: toHhMm(o.pickupStartS),
+    arriveAt: toHhMm(o.deliveryStartS),
+    addedCost: Math.round(o.addedCost),
+  };
 }
 
 /** The cheapest option per van run, best first. */
@@ -86,7 +127,11 @@ function distinctRuns(options: InsertionOption[]): InsertionOption[] {
 }
 
 function withInserted(routes: DayInsertion['routes'], o: InsertionOption): DayInsertion['routes'] {
-  return routes.map((r) => (r.vehicleIdx === o.vehicleIdx ? { vehicleIdx: r.vehicleIdx, visits: o.route.visits.map((v) => ({ requestIdx: v.requestIdx, kind: v.kind })) } : r));
+  return routes.map((r) =>
+    r.vehicleIdx === o.vehicleIdx
+      ? { vehicleIdx: r.vehicleIdx, visits: o.route.visits.map((v) => ({ requestIdx: v.requestIdx, kind: v.kind })) }
+      : r,
+  );
 }
 
 function dayLine(d: SlotDayAnswer): string {
@@ -95,7 +140,8 @@ function dayLine(d: SlotDayAnswer): string {
     if (!a) continue;
     const o = a.options[0];
     if (!o) parts.push(`${a.direction === 'outbound' ? 'outbound' : 'return'}: no slot — ${a.message}`);
-    else if (a.direction === 'outbound') parts.push(`collected ${o.promise.from}–${o.promise.to}, arrives ${o.arriveAt}`);
+    else if (a.direction === 'outbound')
+      parts.push(`collected ${o.promise.from}–${o.promise.to}, arrives ${o.arriveAt}`);
     else parts.push(`leaves the service at ${o.pickupAt}, home ${o.promise.from}–${o.promise.to}`);
   }
   return parts.join('; ');
@@ -108,8 +154,18 @@ function groupLines(days: SlotDayAnswer[]): string[] {
   while (i < days.length) {
     let j = i;
     const text = dayLine(days[i]);
-    while (j + 1 < days.length && dayLine(days[j + 1]) === text && WEEKDAYS.indexOf(days[j + 1].weekday) === WEEKDAYS.indexOf(days[j].weekday) + 1) j++;
-    const label = j === i ? NAMES[days[i].weekday] : j === i + 1 ? `${NAMES[days[i].weekday]}, ${NAMES[days[j].weekday]}` : `${NAMES[days[i].weekday]}–${NAMES[days[j].weekday]}`;
+    while (
+      j + 1 < days.length &&
+      dayLine(days[j + 1]) === text &&
+      WEEKDAYS.indexOf(days[j + 1].weekday) === WEEKDAYS.indexOf(days[j].weekday) + 1
+    )
+      j++;
+    const label =
+      j === i
+        ? NAMES[days[i].weekday]
+        : j === i + 1
+          ? `${NAMES[days[i].weekday]}, ${NAMES[days[j].weekday]}`
+          : `${NAMES[days[i].weekday]}–${NAMES[days[j].weekday]}`;
     lines.push(`${label}, ${text}`);
     i = j + 1;
   }
@@ -121,24 +177,44 @@ function groupLines(days: SlotDayAnswer[]): string[] {
  * direction, which option the booking would take (default the cheapest); the insertions for
  * those choices are returned for bookSlot.
  */
-export async function runSlotQuery(ctx: SlotContext, q: ParsedSlotQuery, choice: Partial<Record<Weekday, { outbound?: number; return?: number }>> = {}): Promise<SlotRun> {
+export async function runSlotQuery(
+  ctx: SlotContext,
+  q: ParsedSlotQuery,
+  choice: Partial<Record<Weekday, { outbound?: number; return?: number }>> = {},
+): Promise<SlotRun> {
   const service = ctx.lookup.services.get(q.serviceId);
   if (!service) throw notFound('service', q.serviceId);
   const { passenger, household } = resolvePassenger(ctx, q);
   const asked: Household = { ...household, workHours: workHoursOf(q, household) };
   const relaxedHousehold: Household = { ...household, workHours: {} };
   // The query's request concerns this passenger and household only: a lookup of just them (with the asked or no work hours).
-  const lookupWith = (h: Household): Lookup => ({ passengers: new Map([[passenger.id, passenger]]), households: new Map([[h.id, h]]), services: ctx.lookup.services });
+  const lookupWith = (h: Household): Lookup => ({
+    passengers: new Map([[passenger.id, passenger]]),
+    households: new Map([[h.id, h]]),
+    services: ctx.lookup.services,
+  });
   const askedLookup = lookupWith(asked);
   const relaxedLookup = lookupWith(relaxedHousehold);
   const home = homeOf(passenger, askedLookup.households);
   await ensurePlaces(ctx, [home, servicePlace(service)]);
   const between = (a: PlacePoint, b: PlacePoint) => ctx.matrix.durationsS[ctx.places.indexOf(a)][ctx.places.indexOf(b)];
-  const request: StandingRequest = { id: SLOT_REQUEST_ID, passengerId: passenger.id, serviceId: service.id, weekdays: q.weekdays, validFrom: '1970-01-01', validTo: '9999-12-31', outbound: q.outbound, return: q.return, exceptions: [] };
+  const request: StandingRequest = {
+    id: SLOT_REQUEST_ID,
+    passengerId: passenger.id,
+    serviceId: service.id,
+    weekdays: q.weekdays,
+    validFrom: '1970-01-01',
+    validTo: '9999-12-31',
+    outbound: q.outbound,
+    return: q.return,
+    exceptions: [],
+  };
   const dates = isoWeekDates(ctx.plan.week);
   const days: SlotDayAnswer[] = [];
   const insertions = new Map<string, DayInsertion>();
-  const ownRequests = new Set(ctx.data.requests.filter((r) => r.passengerId === passenger.id && r.serviceId === service.id).map((r) => r.id));
+  const ownRequests = new Set(
+    ctx.data.requests.filter((r) => r.passengerId === passenger.id && r.serviceId === service.id).map((r) => r.id),
+  );
 
   for (const weekday of WEEKDAYS.filter((d) => q.weekdays.includes(d))) {
     const date = dates[WEEKDAYS.indexOf(weekday)];
@@ -146,13 +222,27 @@ export async function runSlotQuery(ctx: SlotContext, q: ParsedSlotQuery, choice:
     const answer: SlotDayAnswer = { weekday, date };
     days.push(answer);
     if (service.closures.includes(date)) {
-      for (const direction of (['outbound', 'return'] as const).filter((d) => q[d])) answer[direction] = { direction, options: [], reason: 'SERVICE_CLOSED', message: `${service.name} is closed on ${date}.`, fix: 'Leave this date out.' };
+      for (const direction of (['outbound', 'return'] as const).filter((d) => q[d]))
+        answer[direction] = {
+          direction,
+          options: [],
+          reason: 'SERVICE_CLOSED',
+          message: `${service.name} is closed on ${date}.`,
+          fix: 'Leave this date out.',
+        };
       continue;
     }
     const wanted = tripsOfRequest(request, date, askedLookup, between);
-    const relaxed = tripsOfRequest(request, date, relaxedLookup, between).trips.map((t) => ({ ...t, key: `${t.key}|relaxed` }));
+    const relaxed = tripsOfRequest(request, date, relaxedLookup, between).trips.map((t) => ({
+      ...t,
+      key: `${t.key}|relaxed`,
+    }));
     // Only the asked directions are re-placed: the passenger's other trips that day stay where they are.
-    const without = new Set(base.trips.filter((t) => t.passenger.id === passenger.id && ownRequests.has(t.requestId) && q[t.direction]).map((t) => t.key));
+    const without = new Set(
+      base.trips
+        .filter((t) => t.passenger.id === passenger.id && ownRequests.has(t.requestId) && q[t.direction])
+        .map((t) => t.key),
+    );
     // One instance per weekday holds the asked trips and their relaxed twins (no work-hour limit).
     const extra = [...wanted.trips, ...relaxed];
     const { day, routes: baseRoutes } = slotDay(ctx, base, extra, without);
@@ -164,12 +254,20 @@ export async function runSlotQuery(ctx: SlotContext, q: ParsedSlotQuery, choice:
       if (!twin) return undefined;
       const res = insertionOptions(day.instance, routes, idxOf(twin));
       const at = (o: InsertionOption) => (direction === 'outbound' ? o.pickupStartS : o.deliveryStartS);
-      const best = [...res.options].sort((a, b) => Math.abs(at(a) - wantS) - Math.abs(at(b) - wantS) || a.addedCost - b.addedCost)[0];
+      const best = [...res.options].sort(
+        (a, b) => Math.abs(at(a) - wantS) - Math.abs(at(b) - wantS) || a.addedCost - b.addedCost,
+      )[0];
       if (!best) return undefined;
-      const note = direction === 'outbound'
-        ? `Fits if the passenger can be collected at ${toHhMm(best.pickupStartS)} (someone must be at home to hand them over then).`
-        : `Fits if someone can receive the passenger at home at ${toHhMm(best.deliveryStartS)}.`;
-      return { pickupAt: toHhMm(best.pickupStartS), arriveAt: toHhMm(best.deliveryStartS), vehicleId: base.runs[best.vehicleIdx].vehicle.id, note };
+      const note =
+        direction === 'outbound'
+          ? `Fits if the passenger can be collected at ${toHhMm(best.pickupStartS)} (someone must be at home to hand them over then).`
+          : `Fits if someone can receive the passenger at home at ${toHhMm(best.deliveryStartS)}.`;
+      return {
+        pickupAt: toHhMm(best.pickupStartS),
+        arriveAt: toHhMm(best.deliveryStartS),
+        vehicleId: base.runs[best.vehicleIdx].vehicle.id,
+        note,
+      };
     };
     for (const direction of (['outbound', 'return'] as const).filter((d) => q[d])) {
       const trip = wanted.trips.find((t) => t.direction === direction);
@@ -177,14 +275,27 @@ export async function runSlotQuery(ctx: SlotContext, q: ParsedSlotQuery, choice:
       if (!trip) {
         const why = wanted.infeasible.find((x) => x.direction === direction)!;
         const wantS = direction === 'outbound' ? (work ? toSeconds(work.leaves) : 0) : work ? toSeconds(work.back) : 0;
-        answer[direction] = { direction, options: [], reason: why.reason, message: why.message, fix: why.fix, nearest: nearest(direction, wantS) };
+        answer[direction] = {
+          direction,
+          options: [],
+          reason: why.reason,
+          message: why.message,
+          fix: why.fix,
+          nearest: nearest(direction, wantS),
+        };
         continue;
       }
       const res = insertionOptions(day.instance, routes, idxOf(trip));
       const options = distinctRuns(res.options).slice(0, MAX_OPTIONS);
       if (options.length === 0) {
         const wantS = direction === 'outbound' ? trip.pickup.latestS : trip.delivery.earliestS;
-        answer[direction] = { direction, options: [], reason: res.reason ?? 'NO_ROOM', ...explainBlocked(res.reason, trip), nearest: nearest(direction, wantS) };
+        answer[direction] = {
+          direction,
+          options: [],
+          reason: res.reason ?? 'NO_ROOM',
+          ...explainBlocked(res.reason, trip),
+          nearest: nearest(direction, wantS),
+        };
         continue;
       }
       answer[direction] = { direction, options: options.map((o) => toOption(ctx, base, trip, o)) };
@@ -195,7 +306,19 @@ export async function runSlotQuery(ctx: SlotContext, q: ParsedSlotQuery, choice:
     if (placed.length) insertions.set(date, { date, extra, placed, routes, base, without });
   }
   const feasible = days.every((d) => [d.outbound, d.return].every((a) => !a || a.options.length > 0));
-  return { answer: { planId: ctx.plan.id, planVersion: ctx.plan.version, week: ctx.plan.week, feasible, days, lines: groupLines(days) }, request, passenger, insertions };
+  return {
+    answer: {
+      planId: ctx.plan.id,
+      planVersion: ctx.plan.version,
+      week: ctx.plan.week,
+      feasible,
+      days,
+      lines: groupLines(days),
+    },
+    request,
+    passenger,
+    insertions,
+  };
 }
 
 /** The answer alone: what POST /api/slots/query returns. */

@@ -11,7 +11,10 @@ const movedTo = (moves: Moves, requestId: string, date: string, direction: strin
   moves.find((m) => m.from === requestId && m.direction === direction && m.weekdays.includes(weekdayOf(date)))?.to;
 
 function relabelStop(stop: PlanStop, date: string, moves: Moves): PlanStop {
-  const fix = (p: StopPassenger): StopPassenger => ({ ...p, requestId: movedTo(moves, p.requestId, date, p.direction) ?? p.requestId });
+  const fix = (p: StopPassenger): StopPassenger => ({
+    ...p,
+    requestId: movedTo(moves, p.requestId, date, p.direction) ?? p.requestId,
+  });
   const own = [...stop.boards, ...stop.alights].find((p) => p.requestId === stop.requestId);
   const to = own && movedTo(moves, stop.requestId, date, own.direction);
   return { ...stop, requestId: to ?? stop.requestId, boards: stop.boards.map(fix), alights: stop.alights.map(fix) };
@@ -21,7 +24,13 @@ export function relabel<T extends Pick<Plan, 'days' | 'unserved'>>(plan: T, move
   if (moves.length === 0) return plan;
   return {
     ...plan,
-    days: plan.days.map((d) => ({ ...d, routes: d.routes.map((r) => ({ ...r, stops: r.stops.map((s) => relabelStop(s, d.date, moves)) })) })),
-    unserved: plan.unserved.map((u) => ({ ...u, requestId: movedTo(moves, u.requestId, u.date, u.direction) ?? u.requestId })),
+    days: plan.days.map((d) => ({
+      ...d,
+      routes: d.routes.map((r) => ({ ...r, stops: r.stops.map((s) => relabelStop(s, d.date, moves)) })),
+    })),
+    unserved: plan.unserved.map((u) => ({
+      ...u,
+      requestId: movedTo(moves, u.requestId, u.date, u.direction) ?? u.requestId,
+    })),
   };
 }

@@ -24,7 +24,15 @@ import { SlotBookSchema, SlotQuerySchema, type ParsedSlotQuery } from './slot-sc
 
 type Deps = RouterDeps;
 
-const SlotOptionOut = z.object({ vehicleId: z.string(), vehicleLabel: z.string(), run: z.enum(['am', 'pm']), promise: z.object({ from: z.string(), to: z.string() }), pickupAt: z.string(), arriveAt: z.string(), addedCost: z.number() });
+const SlotOptionOut = z.object({
+  vehicleId: z.string(),
+  vehicleLabel: z.string(),
+  run: z.enum(['am', 'pm']),
+  promise: z.object({ from: z.string(), to: z.string() }),
+  pickupAt: z.string(),
+  arriveAt: z.string(),
+  addedCost: z.number(),
+});
 const SlotTripOut = z.object({
   direction: z.enum(['outbound', 'return']),
   options: z.array(SlotOptionOut),
@@ -38,10 +46,22 @@ export const SlotAnswerSchema = z.object({
   planVersion: z.number(),
   week: z.string(),
   feasible: z.boolean(),
-  days: z.array(z.object({ weekday: z.string(), date: z.string(), outbound: SlotTripOut.optional(), return: SlotTripOut.optional() })),
+  days: z.array(
+    z.object({
+      weekday: z.string(),
+      date: z.string(),
+      outbound: SlotTripOut.optional(),
+      return: SlotTripOut.optional(),
+    }),
+  ),
   lines: z.array(z.string()),
 });
-const BookingOut = z.object({ request: StandingRequestSchema, planId: z.string(), planVersion: z.number(), answer: SlotAnswerSchema });
+const BookingOut = z.object({
+  request: StandingRequestSchema,
+  planId: z.string(),
+  planVersion: z.number(),
+  answer: SlotAnswerSchema,
+});
 
 /** A family may ask only for its own household's passengers (or a new one in its household). */
 function scoped(user: User, q: ParsedSlotQuery, data: PlanningData): ParsedSlotQuery {
@@ -50,7 +70,8 @@ function scoped(user: User, q: ParsedSlotQuery, data: PlanningData): ParsedSlotQ
   if (q.passenger) return { ...q, passenger: { ...q.passenger, householdId: user.householdId } };
   const p = data.passengers.find((x) => x.id === q.passengerId);
   if (!p) throw notFound('passenger', q.passengerId!);
-  if (p.householdId !== user.householdId) throw new AppError('FORBIDDEN', `passenger ${q.passengerId} is not in your household`);
+  if (p.householdId !== user.householdId)
+    throw new AppError('FORBIDDEN', `passenger ${q.passengerId} is not in your household`);
   return q;
 }
 
@@ -58,13 +79,20 @@ function scoped(user: User, q: ParsedSlotQuery, data: PlanningData): ParsedSlotQ
 async function publishedPlan(deps: Deps, week: string | undefined): Promise<Plan> {
   if (week) {
     const plan = await readPlan(deps.db, planIdOf(week), 'published');
-    if (!plan) throw new AppError('NOT_FOUND', `week ${week} has no published plan yet: slots are offered against a published plan`);
+    if (!plan)
+      throw new AppError(
+        'NOT_FOUND',
+        `week ${week} has no published plan yet: slots are offered against a published plan`,
+      );
     return plan;
   }
-  const weeks = (await listPlans(deps.db)).filter((p) => p.publishedVersion !== null).sort((a, b) => b.week.localeCompare(a.week));
+  const weeks = (await listPlans(deps.db))
+    .filter((p) => p.publishedVersion !== null)
+    .sort((a, b) => b.week.localeCompare(a.week));
   const today = isoWeekOf(new Date(deps.clock.now()).toISOString().slice(0, 10));
   const pick = weeks.find((p) => p.week >= today) ?? weeks[0];
-  if (!pick) throw new AppError('NOT_FOUND', 'no week has a published plan yet: slots are offered against a published plan');
+  if (!pick)
+    throw new AppError('NOT_FOUND', 'no week has a published plan yet: slots are offered against a published plan');
   return (await readPlan(deps.db, pick.id, 'published'))!;
 }
 
@@ -92,7 +120,12 @@ export function slotsRouter(deps: Deps): Router {
     tag: 'slots',
     roles: ['coordinator', 'family'],
     body: SlotQuerySchema,
-    responses: { 200: { description: 'per weekday the feasible windows ranked by added cost, or the reason and the nearest fit', schema: SlotAnswerSchema } },
+    responses: {
+      200: {
+        description: 'per weekday the feasible windows ranked by added cost, or the reason and the nearest fit',
+        schema: SlotAnswerSchema,
+      },
+    },
     handler: async ({ body, user }) => {
       const data = await loadDomain(deps.db);
       const q = scoped(user, body, data);
@@ -110,7 +143,10 @@ export function slotsRouter(deps: Deps): Router {
     body: SlotBookSchema,
     responses: {
       201: { description: 'the request and the new published version', schema: BookingOut },
-      409: { description: 'CONFLICT when a weekday no longer fits, PLAN_CONFLICT when the plan changed meanwhile (ask again)' },
+      409: {
+        description:
+          'CONFLICT when a weekday no longer fits, PLAN_CONFLICT when the plan changed meanwhile (ask again)',
+      },
     },
     handler: async ({ body, user }) => {
       const data = await loadDomain(deps.db);
@@ -123,10 +159,20 @@ export function slotsRouter(deps: Deps): Router {
         if (!now || now.version !== plan.version) throw conflict(plan.id, plan.version, now?.version ?? 0);
         await writeEntity(tx, 'request', booking.request);
         for (const r of booking.updatedRequests) await writeEntity(tx, 'request', r);
-        for (const id of booking.removedRequestIds) await tx.query("DELETE FROM entities WHERE kind = 'request' AND id = $1", [id]);
-        return appendVersionTx(tx, plan.id, { baseVersion: null, status: 'published', reason: 'booking', actor: user.username, plan: booking.plan });
+        for (const id of booking.removedRequestIds)
+          await tx.query("DELETE FROM entities WHERE kind = 'request' AND id = $1", [id]);
+        return appendVersionTx(tx, plan.id, {
+          baseVersion: null,
+          status: 'published',
+          reason: 'booking',
+          actor: user.username,
+          plan: booking.plan,
+        });
       });
-      return { status: 201, body: { request: booking.request, planId: saved.id, planVersion: saved.version, answer: booking.answer } };
+      return {
+        status: 201,
+        body: { request: booking.request, planId: saved.id, planVersion: saved.version, answer: booking.answer },
+      };
     },
   });
   return router;

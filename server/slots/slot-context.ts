@@ -16,7 +16,7 @@ import { PLANNING_WEIGHTS } from '../plans/objective.ts';
 import { matrixOf, type PlaceIndex, type PlacePoint, type WeekMatrix, weekPlaces } from '../plans/places.ts';
 import type { PlanningData } from '../plans/plan-week.ts';
 import { hoursLeftS, partOfRoute, staffRuns, type Run } from '../plans/runs.ts';
-import { type Anchor, type PlanTrip } from '../plans/trip.ts';
+import type { Anchor, PlanTrip } from '../plans/trip.ts';
 import { expandTrips, lookupOf, type Lookup } from '../plans/week-trips.ts';
 
 /** How far a slot may move someone else's published pickup, in minutes. */
@@ -61,16 +61,35 @@ export async function buildSlotContext(plan: Plan, data: PlanningData, routing: 
     const planned = plan.days.find((d) => d.date === date)?.routes.filter((r) => r.stops.length > 0) ?? [];
     const other = plan.days.filter((d) => d.date !== date).flatMap((d) => d.routes);
     const weekHours = new Map<string, number>();
-    for (const r of other) if (r.driverId) weekHours.set(r.driverId, (weekHours.get(r.driverId) ?? 0) + r.durationS / 3600);
+    for (const r of other)
+      if (r.driverId) weekHours.set(r.driverId, (weekHours.get(r.driverId) ?? 0) + r.durationS / 3600);
     const amEnd = Math.max(0, ...planned.filter((r) => partOfRoute(r) === 'am').map((r) => secs(r.return)));
     const pmStart = Math.min(86_399, ...planned.filter((r) => partOfRoute(r) === 'pm').map((r) => secs(r.departure)));
-    const split = Math.min(Math.max(chooseSplit(dayTrips, (t) => between(t.from, t.to)), amEnd), pmStart);
-    const preferred = new Map(planned.filter((r) => r.driverId).map((r) => [runKey(r.vehicleId, partOfRoute(r)), r.driverId!]));
+    const split = Math.min(
+      Math.max(
+        chooseSplit(dayTrips, (t) => between(t.from, t.to)),
+        amEnd,
+      ),
+      pmStart,
+    );
+    const preferred = new Map(
+      planned.filter((r) => r.driverId).map((r) => [runKey(r.vehicleId, partOfRoute(r)), r.driverId!]),
+    );
     const morningS = new Map<string, number>();
-    for (const r of planned) if (r.driverId && partOfRoute(r) === 'am') morningS.set(r.driverId, (morningS.get(r.driverId) ?? 0) + secs(r.return) - secs(r.departure));
+    for (const r of planned)
+      if (r.driverId && partOfRoute(r) === 'am')
+        morningS.set(r.driverId, (morningS.get(r.driverId) ?? 0) + secs(r.return) - secs(r.departure));
     const drivers = new Map(data.drivers.map((d) => [d.id, d]));
     const runs = staffRuns(weekdayOf(date), split, data.vehicles, data.drivers, { weekHours }, preferred).map((r) =>
-      r.part === 'pm' ? { ...r, maxDurationS: Math.min(r.maxDurationS, hoursLeftS(drivers.get(r.driverId)!, { weekHours }, morningS.get(r.driverId) ?? 0)) } : r,
+      r.part === 'pm'
+        ? {
+            ...r,
+            maxDurationS: Math.min(
+              r.maxDurationS,
+              hoursLeftS(drivers.get(r.driverId)!, { weekHours }, morningS.get(r.driverId) ?? 0),
+            ),
+          }
+        : r,
     );
     const present = new Set(dayTrips.map((t) => t.key));
     const anchors = new Map<string, Anchor>();
@@ -81,7 +100,13 @@ export async function buildSlotContext(plan: Plan, data: PlanningData, routing: 
           const key = `${date}|${p.requestId}|${p.direction}`;
           if (!present.has(key)) continue; // absent or cancelled: the seat is free
           keys.push({ key, kind: stop.kind });
-          if (stop.kind === 'pickup') anchors.set(key, { vehicleId: route.vehicleId, part: partOfRoute(route), pickupS: secs(stop.start), toleranceS: SLOT_SHIFT_MIN * 60 });
+          if (stop.kind === 'pickup')
+            anchors.set(key, {
+              vehicleId: route.vehicleId,
+              part: partOfRoute(route),
+              pickupS: secs(stop.start),
+              toleranceS: SLOT_SHIFT_MIN * 60,
+            });
         }
       }
       return { run: runKey(route.vehicleId, partOfRoute(route)), keys };
@@ -95,19 +120,36 @@ export async function buildSlotContext(plan: Plan, data: PlanningData, routing: 
  * The date's instance with `extra` trips appended (their request indices follow the base trips)
  * and the trips keyed in `without` left out (a passenger re-booking their own request).
  */
-export function slotDay(ctx: SlotContext, base: SlotDayBase, extra: PlanTrip[], without: Set<string> = new Set()): { day: DayInstance; routes: Array<{ vehicleIdx: number; visits: VisitRef[] }> } {
+export function slotDay(
+  ctx: SlotContext,
+  base: SlotDayBase,
+  extra: PlanTrip[],
+  without: Set<string> = new Set(),
+): { day: DayInstance; routes: Array<{ vehicleIdx: number; visits: VisitRef[] }> } {
   const keys = new Set([...extra.map((t) => t.key), ...without]);
   const trips = [...base.trips.filter((t) => !keys.has(t.key)), ...extra];
-  const day = buildDayInstance({ date: base.date, trips, runs: base.runs, places: ctx.places, matrix: ctx.matrix, weights: PLANNING_WEIGHTS, anchors: base.anchors, band: new Set(base.anchors.keys()) });
+  const day = buildDayInstance({
+    date: base.date,
+    trips,
+    runs: base.runs,
+    places: ctx.places,
+    matrix: ctx.matrix,
+    weights: PLANNING_WEIGHTS,
+    anchors: base.anchors,
+    band: new Set(base.anchors.keys()),
+  });
   const reqIdx = new Map(trips.map((t, i) => [t.key, i]));
   const runIdx = new Map(base.runs.map((r, i) => [runKey(r.vehicle.id, r.part), i]));
   const routes: Array<{ vehicleIdx: number; visits: VisitRef[] }> = [];
   for (const r of base.routes) {
     const vehicleIdx = runIdx.get(r.run);
     if (vehicleIdx === undefined) continue;
-    const visits = r.keys.filter((k) => !keys.has(k.key)).map((k) => ({ requestIdx: reqIdx.get(k.key)!, kind: k.kind }));
+    const visits = r.keys
+      .filter((k) => !keys.has(k.key))
+      .map((k) => ({ requestIdx: reqIdx.get(k.key)!, kind: k.kind }));
     routes.push({ vehicleIdx, visits });
   }
-  for (let v = 0; v < base.runs.length; v++) if (!routes.some((r) => r.vehicleIdx === v)) routes.push({ vehicleIdx: v, visits: [] });
+  for (let v = 0; v < base.runs.length; v++)
+    if (!routes.some((r) => r.vehicleIdx === v)) routes.push({ vehicleIdx: v, visits: [] });
   return { day, routes };
 }

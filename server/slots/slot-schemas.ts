@@ -3,7 +3,16 @@
  * comes back — per weekday the pickup windows that fit, or why nothing fits and what would.
  */
 import { z } from 'zod';
-import { AgeGroupSchema, DateSchema, IdSchema, IsoWeekSchema, MobilitySchema, PlaceSchema, WeekdaySchema, WorkHoursSchema } from '../contract/domain.ts';
+import {
+  AgeGroupSchema,
+  DateSchema,
+  IdSchema,
+  IsoWeekSchema,
+  MobilitySchema,
+  PlaceSchema,
+  WeekdaySchema,
+  WorkHoursSchema,
+} from '../contract/domain.ts';
 
 export const NewPassengerSchema = z.object({
   name: z.string().min(1).max(120).default('new passenger'),
@@ -29,7 +38,10 @@ export const SlotQuerySchema = z
     outbound: z.boolean().default(true),
     return: z.boolean().default(true),
   })
-  .refine((q) => (q.passengerId === undefined) !== (q.passenger === undefined), { message: 'give either passengerId or passenger', path: ['passengerId'] })
+  .refine((q) => (q.passengerId === undefined) !== (q.passenger === undefined), {
+    message: 'give either passengerId or passenger',
+    path: ['passengerId'],
+  })
   .refine((q) => q.outbound || q.return, { message: 'ask for an outbound or a return trip', path: ['outbound'] });
 export type SlotQuery = z.input<typeof SlotQuerySchema>;
 export type ParsedSlotQuery = z.infer<typeof SlotQuerySchema>;
@@ -41,7 +53,12 @@ export const SlotBookSchema = z.object({
   validFrom: DateSchema,
   validTo: DateSchema,
   /** Which offered option to take per weekday and direction (index into options; default 0, the cheapest). */
-  choice: z.partialRecord(WeekdaySchema, z.object({ outbound: z.number().int().min(0).optional(), return: z.number().int().min(0).optional() })).default({}),
+  choice: z
+    .partialRecord(
+      WeekdaySchema,
+      z.object({ outbound: z.number().int().min(0).optional(), return: z.number().int().min(0).optional() }),
+    )
+    .default({}),
 });
 
 export interface SlotOption {

@@ -19,7 +19,8 @@ async function published(data: Scenario): Promise<Plan> {
   const { plan } = await planWeekDetailed({ data, week: data.week }, deps);
   return { ...plan, status: 'published' };
 }
-const ask = async (plan: Plan, data: Scenario, q: SlotQuery) => querySlots(await buildSlotContext(plan, data, routing), SlotQuerySchema.parse(q));
+const ask = async (plan: Plan, data: Scenario, q: SlotQuery) =>
+  querySlots(await buildSlotContext(plan, data, routing), SlotQuerySchema.parse(q));
 
 /** The tiny week plus Nina, Marco's sister, who has no trips yet. */
 function withNina(): Scenario {
@@ -35,7 +36,11 @@ describe('slot offering and booking', () => {
   });
 
   it('offers per weekday a 10-minute pickup window that fits the adult’s work hours', async () => {
-    const a = await ask(plan, withNina(), { passengerId: 'p6', serviceId: 'nido', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    const a = await ask(plan, withNina(), {
+      passengerId: 'p6',
+      serviceId: 'nido',
+      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    });
     expect(a.feasible).toBe(true);
     expect(a.days).toHaveLength(5);
     for (const d of a.days) {
@@ -43,13 +48,20 @@ describe('slot offering and booking', () => {
       expect(toSeconds(o.promise.to) - toSeconds(o.promise.from)).toBeLessThanOrEqual(600);
       expect(toSeconds(o.pickupAt)).toBeLessThanOrEqual(toSeconds('08:30') - 10 * 60); // Luca leaves at 08:30
       expect(toSeconds(d.return!.options[0].arriveAt)).toBeGreaterThanOrEqual(toSeconds('16:15') + 10 * 60); // and is back at 16:15
-      expect(d.outbound!.options.map((x) => x.addedCost)).toEqual([...d.outbound!.options.map((x) => x.addedCost)].sort((x, y) => x - y));
+      expect(d.outbound!.options.map((x) => x.addedCost)).toEqual(
+        [...d.outbound!.options.map((x) => x.addedCost)].sort((x, y) => x - y),
+      );
     }
     expect(a.lines.join('\n')).toMatch(/collected \d\d:\d\d–\d\d:\d\d, arrives \d\d:\d\d/);
   });
 
   it('a query whose work hours cannot be met returns the reason and the nearest feasible alternative', async () => {
-    const a = await ask(plan, withNina(), { passengerId: 'p6', serviceId: 'cdd', weekdays: ['mon'], workHours: { leaves: '07:30', back: '16:15' } });
+    const a = await ask(plan, withNina(), {
+      passengerId: 'p6',
+      serviceId: 'cdd',
+      weekdays: ['mon'],
+      workHours: { leaves: '07:30', back: '16:15' },
+    });
     expect(a.feasible).toBe(false);
     const out = a.days[0].outbound!;
     expect(out.reason).toBe('OUTBOUND_AFTER_ADULT_LEAVES');
@@ -63,7 +75,15 @@ describe('slot offering and booking', () => {
   it('a booked slot is honoured by the next full re-optimisation', async () => {
     const data = withNina();
     const ctx = await buildSlotContext(plan, data, routing);
-    const booking = await bookSlot(ctx, SlotBookSchema.parse({ query: { passengerId: 'p6', serviceId: 'nido', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] }, validFrom: '2026-11-01', validTo: '2027-06-30' }), '2026-11-23T18:00:00+01:00');
+    const booking = await bookSlot(
+      ctx,
+      SlotBookSchema.parse({
+        query: { passengerId: 'p6', serviceId: 'nido', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+        validFrom: '2026-11-01',
+        validTo: '2027-06-30',
+      }),
+      '2026-11-23T18:00:00+01:00',
+    );
     expect(booking.plan.version).toBe(plan.version + 1);
     expect(checkPlan(booking.plan, data)).toEqual([]);
     const promised = booking.request.promised!;
@@ -72,12 +92,23 @@ describe('slot offering and booking', () => {
     data.requests.push(booking.request);
     const again = await planWeekDetailed({ data, week: data.week }, { ...deps, seed: 7 });
     expect(checkPlan(again.plan, data)).toEqual([]);
-    const ninaStops = again.plan.days.flatMap((d) => d.routes.flatMap((r) => r.stops.filter((s) => [...s.boards, ...s.alights].some((p) => p.passengerId === 'p6'))));
+    const ninaStops = again.plan.days.flatMap((d) =>
+      d.routes.flatMap((r) => r.stops.filter((s) => [...s.boards, ...s.alights].some((p) => p.passengerId === 'p6'))),
+    );
     expect(ninaStops).toHaveLength(20);
     for (const s of ninaStops) {
-      const weekday = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(s.start.slice(0, 10)).getUTCDay()];
+      const weekday = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[
+        new Date(s.start.slice(0, 10)).getUTCDay()
+      ];
       const at = fromIsoRome(s.start).secondsOfDay;
-      const home = s.kind === 'pickup' ? (s.boards[0].direction === 'outbound' ? promised[weekday]!.pickup : undefined) : s.alights[0].direction === 'return' ? promised[weekday]!.dropoff : undefined;
+      const home =
+        s.kind === 'pickup'
+          ? s.boards[0].direction === 'outbound'
+            ? promised[weekday]!.pickup
+            : undefined
+          : s.alights[0].direction === 'return'
+            ? promised[weekday]!.dropoff
+            : undefined;
       if (!home) continue;
       expect(at).toBeGreaterThanOrEqual(toSeconds(home.from));
       expect(at).toBeLessThanOrEqual(toSeconds(home.to) + 59);
@@ -90,7 +121,12 @@ describe('an absence frees the seat', () => {
   function tight(): Scenario {
     const data = tinyWeek();
     data.services[1].hours.mon = { open: { from: '08:50', to: '17:00' }, activity: { from: '09:00', to: '16:00' } };
-    data.passengers.push({ ...data.passengers[3], id: 'p7', name: 'Ugo N.', home: { lat: 45.5955, lon: 8.8905, label: 'Via Carducci 6' } });
+    data.passengers.push({
+      ...data.passengers[3],
+      id: 'p7',
+      name: 'Ugo N.',
+      home: { lat: 45.5955, lon: 8.8905, label: 'Via Carducci 6' },
+    });
     return data;
   }
 
@@ -111,23 +147,62 @@ describe('an absence frees the seat', () => {
 
 describe('booking outbound trips only does not drop the return trips (data loss on re-booking)', () => {
   const stopsOf = (p: Plan, passengerId: string) =>
-    p.days.flatMap((d) => d.routes.flatMap((r) => r.stops.flatMap((s) => [...s.boards, ...s.alights].filter((x) => x.passengerId === passengerId && s.requestId === x.requestId).map((x) => ({ date: d.date, kind: s.kind, direction: x.direction, requestId: x.requestId })))));
+    p.days.flatMap((d) =>
+      d.routes.flatMap((r) =>
+        r.stops.flatMap((s) =>
+          [...s.boards, ...s.alights]
+            .filter((x) => x.passengerId === passengerId && s.requestId === x.requestId)
+            .map((x) => ({ date: d.date, kind: s.kind, direction: x.direction, requestId: x.requestId })),
+        ),
+      ),
+    );
   const weekdays = ['mon', 'tue', 'wed'] as const;
-  const datesOf = (p: Plan, passengerId: string, direction: string, kind: string) => stopsOf(p, passengerId).filter((s) => s.direction === direction && s.kind === kind).map((s) => s.date).sort();
+  const datesOf = (p: Plan, passengerId: string, direction: string, kind: string) =>
+    stopsOf(p, passengerId)
+      .filter((s) => s.direction === direction && s.kind === kind)
+      .map((s) => s.date)
+      .sort();
   // Anna (p1) travels to the nursery and back Monday to Friday (r1); her mother now leaves at 08:40 on Mon–Wed.
   const book = async (plan: Plan, data: Scenario, validFrom: string, validTo: string) =>
-    bookSlot(await buildSlotContext(plan, data, routing), SlotBookSchema.parse({ query: { passengerId: 'p1', serviceId: 'nido', weekdays, return: false, workHours: { leaves: '08:40', back: '17:00' } }, validFrom, validTo }), '2026-11-23T18:00:00+01:00');
-  const stored = (data: Scenario, b: Awaited<ReturnType<typeof book>>) => [...data.requests.filter((r) => r.id !== b.request.id && !b.removedRequestIds.includes(r.id) && !b.updatedRequests.some((u) => u.id === r.id)), ...b.updatedRequests, b.request];
+    bookSlot(
+      await buildSlotContext(plan, data, routing),
+      SlotBookSchema.parse({
+        query: {
+          passengerId: 'p1',
+          serviceId: 'nido',
+          weekdays,
+          return: false,
+          workHours: { leaves: '08:40', back: '17:00' },
+        },
+        validFrom,
+        validTo,
+      }),
+      '2026-11-23T18:00:00+01:00',
+    );
+  const stored = (data: Scenario, b: Awaited<ReturnType<typeof book>>) => [
+    ...data.requests.filter(
+      (r) =>
+        r.id !== b.request.id && !b.removedRequestIds.includes(r.id) && !b.updatedRequests.some((u) => u.id === r.id),
+    ),
+    ...b.updatedRequests,
+    b.request,
+  ];
 
   let plan: Plan;
   beforeAll(async () => {
     plan = await published(tinyWeek());
   });
 
-  for (const [story, validFrom] of [['over the same period: the existing request is tightened', '2026-09-01'], ['from another date: the booked part becomes a request of its own', '2026-11-01']] as const) {
+  for (const [story, validFrom] of [
+    ['over the same period: the existing request is tightened', '2026-09-01'],
+    ['from another date: the booked part becomes a request of its own', '2026-11-01'],
+  ] as const) {
     it(`outbound Mon–Wed with new times keeps the return Mon–Fri and outbound Thu–Fri, planned and stored (${story})`, async () => {
       const data = tinyWeek();
-      const before = { out: datesOf(plan, 'p1', 'outbound', 'pickup'), back: datesOf(plan, 'p1', 'return', 'delivery') };
+      const before = {
+        out: datesOf(plan, 'p1', 'outbound', 'pickup'),
+        back: datesOf(plan, 'p1', 'return', 'delivery'),
+      };
       expect(before.out).toHaveLength(5);
       expect(before.back).toHaveLength(5);
       const b = await book(plan, data, validFrom, '2027-06-30');
@@ -137,7 +212,12 @@ describe('booking outbound trips only does not drop the return trips (data loss 
       else {
         expect(b.request.id).not.toBe('r1');
         // Before the booking is valid, Anna's outbound Mon–Wed trips stay as they were.
-        expect(b.updatedRequests.find((r) => r.validTo === '2026-10-31')).toMatchObject({ weekdays: [...weekdays], outbound: true, return: false, validFrom: '2026-09-01' });
+        expect(b.updatedRequests.find((r) => r.validTo === '2026-10-31')).toMatchObject({
+          weekdays: [...weekdays],
+          outbound: true,
+          return: false,
+          validFrom: '2026-09-01',
+        });
       }
 
       // The plan after booking: every trip of Anna is still there, once.
@@ -153,10 +233,18 @@ describe('booking outbound trips only does not drop the return trips (data loss 
       }
 
       // The stored requests still ask for all ten trips, each exactly once.
-      const asked = requests.filter((r) => r.passengerId === 'p1' && r.validFrom <= '2026-11-30' && r.validTo >= '2026-12-06').flatMap((r) => r.weekdays.flatMap((d) => (['outbound', 'return'] as const).filter((x) => r[x]).map((x) => `${d}|${x}`))).sort();
-      expect(asked).toEqual(['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [`${d}|outbound`, `${d}|return`]).sort());
+      const asked = requests
+        .filter((r) => r.passengerId === 'p1' && r.validFrom <= '2026-11-30' && r.validTo >= '2026-12-06')
+        .flatMap((r) =>
+          r.weekdays.flatMap((d) => (['outbound', 'return'] as const).filter((x) => r[x]).map((x) => `${d}|${x}`)),
+        )
+        .sort();
+      expect(asked).toEqual(
+        ['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [`${d}|outbound`, `${d}|return`]).sort(),
+      );
       // The booked days carry the new pickup promise, and only those.
-      for (const d of b.answer.days) expect(b.request.promised![d.weekday]!.pickup).toEqual(d.outbound!.options[0].promise);
+      for (const d of b.answer.days)
+        expect(b.request.promised![d.weekday]!.pickup).toEqual(d.outbound!.options[0].promise);
       expect(b.request.promised?.thu?.pickup).toBeUndefined();
       expect(Object.values(b.request.promised!).some((p) => p.dropoff)).toBe(false);
 

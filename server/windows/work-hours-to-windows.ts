@@ -115,7 +115,12 @@ export interface WindowsResult {
 const hm = toHhMm;
 const win = (fromS: number, toS: number): Window => ({ fromS, toS });
 const empty = (w: Window): boolean => w.toS < w.fromS;
-const fail = (reason: InfeasibleReason, message: string, fix: string): TripInfeasible => ({ feasible: false, reason, message, fix });
+const fail = (reason: InfeasibleReason, message: string, fix: string): TripInfeasible => ({
+  feasible: false,
+  reason,
+  message,
+  fix,
+});
 
 export function maxRideS(directS: number, config: WindowConfig = DEFAULT_WINDOW_CONFIG): number {
   return Math.round(Math.max(config.rideFactor * directS, directS + config.rideExtraMin * 60));
@@ -142,24 +147,40 @@ function outboundWindows(input: WindowInput, config: WindowConfig): TripResult {
   const activityFrom = toSeconds(hours.activity.from);
   const rideS = maxRideS(directS, config);
 
-  const delivery = win(Math.max(open.fromS, activityFrom - config.arriveBeforeActivityMaxMin * 60), Math.min(activityFrom, open.toS) - alightS);
+  const delivery = win(
+    Math.max(open.fromS, activityFrom - config.arriveBeforeActivityMaxMin * 60),
+    Math.min(activityFrom, open.toS) - alightS,
+  );
   if (empty(delivery)) {
-    return fail('SERVICE_HOURS', `On ${weekday} ${service.name} opens at ${hm(open.fromS)} but the activity starts at ${hm(activityFrom)}: there is no time to arrive and get off (${hm(alightS)} needed).`,
-      'Correct the service hours (opening before the activity starts).');
+    return fail(
+      'SERVICE_HOURS',
+      `On ${weekday} ${service.name} opens at ${hm(open.fromS)} but the activity starts at ${hm(activityFrom)}: there is no time to arrive and get off (${hm(alightS)} needed).`,
+      'Correct the service hours (opening before the activity starts).',
+    );
   }
   const earliestS = toSeconds(config.earliestPickup);
   let pickup = win(Math.max(delivery.fromS - rideS - boardS, earliestS), delivery.toS - directS - boardS);
   if (empty(pickup)) {
-    return fail('ACTIVITY_TOO_EARLY', `On ${weekday} the activity at ${service.name} starts at ${hm(activityFrom)} and the direct trip takes ${hm(directS)}, so the pickup would have to be by ${hm(delivery.toS - directS - boardS)}, before the earliest pickup of the day (${config.earliestPickup}).`,
-      'A later start at the service, or a service closer to home.');
+    return fail(
+      'ACTIVITY_TOO_EARLY',
+      `On ${weekday} the activity at ${service.name} starts at ${hm(activityFrom)} and the direct trip takes ${hm(directS)}, so the pickup would have to be by ${hm(delivery.toS - directS - boardS)}, before the earliest pickup of the day (${config.earliestPickup}).`,
+      'A later start at the service, or a service closer to home.',
+    );
   }
   if (input.work) {
     const leavesS = toSeconds(input.work.leaves);
     const backS = toSeconds(input.work.back);
-    const allowed = avoid(pickup, leavesS - config.handoverMarginMin * 60 - boardS, backS + config.returnMarginMin * 60);
+    const allowed = avoid(
+      pickup,
+      leavesS - config.handoverMarginMin * 60 - boardS,
+      backS + config.returnMarginMin * 60,
+    );
     if (!allowed) {
-      return fail('OUTBOUND_AFTER_ADULT_LEAVES', `On ${weekday} the adult leaves for work at ${input.work.leaves} and is back at ${input.work.back}, so the passenger must be aboard by ${hm(leavesS - config.handoverMarginMin * 60)}; but to reach ${service.name} (open from ${hm(open.fromS)}, activity from ${hm(activityFrom)}) the pickup must be between ${hm(pickup.fromS)} and ${hm(pickup.toS)}.`,
-        `Another adult who can hand the passenger over on ${weekday}, a service that opens earlier, or a later start at work.`);
+      return fail(
+        'OUTBOUND_AFTER_ADULT_LEAVES',
+        `On ${weekday} the adult leaves for work at ${input.work.leaves} and is back at ${input.work.back}, so the passenger must be aboard by ${hm(leavesS - config.handoverMarginMin * 60)}; but to reach ${service.name} (open from ${hm(open.fromS)}, activity from ${hm(activityFrom)}) the pickup must be between ${hm(pickup.fromS)} and ${hm(pickup.toS)}.`,
+        `Another adult who can hand the passenger over on ${weekday}, a service that opens earlier, or a later start at work.`,
+      );
     }
     pickup = allowed;
   }
@@ -167,7 +188,10 @@ function outboundWindows(input: WindowInput, config: WindowConfig): TripResult {
   const promised = intersect(pickup, promise);
   if (empty(promised)) return promiseConflict('pickup', promise!, pickup, weekday);
   pickup = promised;
-  const tightened = win(Math.max(delivery.fromS, pickup.fromS + boardS + directS), Math.min(delivery.toS, pickup.toS + boardS + rideS));
+  const tightened = win(
+    Math.max(delivery.fromS, pickup.fromS + boardS + directS),
+    Math.min(delivery.toS, pickup.toS + boardS + rideS),
+  );
   return { feasible: true, pickup, delivery: tightened, maxRideS: rideS, directS };
 }
 
@@ -181,14 +205,20 @@ function returnWindows(input: WindowInput, config: WindowConfig): TripResult {
 
   const pickup = win(activityTo, Math.min(closeS, activityTo + config.waitAfterActivityMaxMin * 60));
   if (empty(pickup)) {
-    return fail('SERVICE_HOURS', `On ${weekday} ${service.name} closes at ${hm(closeS)} but the activity ends at ${hm(activityTo)}.`,
-      'Correct the service hours (closing after the activity ends).');
+    return fail(
+      'SERVICE_HOURS',
+      `On ${weekday} ${service.name} closes at ${hm(closeS)} but the activity ends at ${hm(activityTo)}.`,
+      'Correct the service hours (closing after the activity ends).',
+    );
   }
   const latestS = toSeconds(config.latestDropoff);
   let dropoff = win(pickup.fromS + boardS + directS, Math.min(pickup.toS + boardS + rideS, latestS));
   if (empty(dropoff)) {
-    return fail('ACTIVITY_TOO_LATE', `On ${weekday} the activity at ${service.name} ends at ${hm(activityTo)} and the direct trip takes ${hm(directS)}, so the passenger would be home at ${hm(pickup.fromS + boardS + directS)} at the earliest, after the latest drop-off of the day (${config.latestDropoff}).`,
-      'An earlier end at the service, or a service closer to home.');
+    return fail(
+      'ACTIVITY_TOO_LATE',
+      `On ${weekday} the activity at ${service.name} ends at ${hm(activityTo)} and the direct trip takes ${hm(directS)}, so the passenger would be home at ${hm(pickup.fromS + boardS + directS)} at the earliest, after the latest drop-off of the day (${config.latestDropoff}).`,
+      'An earlier end at the service, or a service closer to home.',
+    );
   }
   if (input.work) {
     const leavesS = toSeconds(input.work.leaves);
@@ -196,8 +226,11 @@ function returnWindows(input: WindowInput, config: WindowConfig): TripResult {
     const homeFromS = backS + config.returnMarginMin * 60;
     const allowed = avoid(dropoff, leavesS - config.handoverMarginMin * 60 - alightS, homeFromS);
     if (!allowed) {
-      return fail('RETURN_BEFORE_ADULT_BACK', `On ${weekday} the activity at ${service.name} ends at ${hm(activityTo)} and the passenger can wait there until ${hm(pickup.toS)} at the latest, so they would be home between ${hm(dropoff.fromS)} and ${hm(dropoff.toS)}; but nobody is home before ${hm(homeFromS)} (the adult is back at ${input.work.back}, plus ${config.returnMarginMin} min).`,
-        `A later service (or one that keeps the passenger longer), another adult who can receive the passenger on ${weekday}, or another drop-off address.`);
+      return fail(
+        'RETURN_BEFORE_ADULT_BACK',
+        `On ${weekday} the activity at ${service.name} ends at ${hm(activityTo)} and the passenger can wait there until ${hm(pickup.toS)} at the latest, so they would be home between ${hm(dropoff.fromS)} and ${hm(dropoff.toS)}; but nobody is home before ${hm(homeFromS)} (the adult is back at ${input.work.back}, plus ${config.returnMarginMin} min).`,
+        `A later service (or one that keeps the passenger longer), another adult who can receive the passenger on ${weekday}, or another drop-off address.`,
+      );
     }
     dropoff = allowed;
   }
@@ -205,22 +238,33 @@ function returnWindows(input: WindowInput, config: WindowConfig): TripResult {
   const promised = intersect(dropoff, promise);
   if (empty(promised)) return promiseConflict('drop-off', promise!, dropoff, weekday);
   dropoff = promised;
-  const tightened = win(Math.max(pickup.fromS, dropoff.fromS - rideS - boardS), Math.min(pickup.toS, dropoff.toS - directS - boardS));
+  const tightened = win(
+    Math.max(pickup.fromS, dropoff.fromS - rideS - boardS),
+    Math.min(pickup.toS, dropoff.toS - directS - boardS),
+  );
   return { feasible: true, pickup: tightened, delivery: dropoff, maxRideS: rideS, directS };
 }
 
 function closed(name: string, weekday: Weekday): TripInfeasible {
-  return fail('SERVICE_CLOSED', `${name} is closed on ${weekday}.`, `Take ${weekday} out of the request, or choose a service that is open that day.`);
+  return fail(
+    'SERVICE_CLOSED',
+    `${name} is closed on ${weekday}.`,
+    `Take ${weekday} out of the request, or choose a service that is open that day.`,
+  );
 }
 
 function promiseConflict(what: string, promise: DayInterval, possible: Window, weekday: Weekday): TripInfeasible {
-  return fail('PROMISE_CONFLICT', `On ${weekday} the ${what} promised for ${promise.from}–${promise.to} no longer fits: it can now only be between ${hm(possible.fromS)} and ${hm(possible.toS)}.`,
-    'Offer the family a new slot (release the promise and book again).');
+  return fail(
+    'PROMISE_CONFLICT',
+    `On ${weekday} the ${what} promised for ${promise.from}–${promise.to} no longer fits: it can now only be between ${hm(possible.fromS)} and ${hm(possible.toS)}.`,
+    'Offer the family a new slot (release the promise and book again).',
+  );
 }
 
 /** The windows of the outbound and/or return trip of one passenger to one service on one weekday. */
 export function workHoursToWindows(input: WindowInput, config: WindowConfig = DEFAULT_WINDOW_CONFIG): WindowsResult {
-  if (!Number.isFinite(input.directS) || input.directS < 0) throw new RangeError(`directS: expected a non-negative number of seconds, got ${input.directS}`);
+  if (!Number.isFinite(input.directS) || input.directS < 0)
+    throw new RangeError(`directS: expected a non-negative number of seconds, got ${input.directS}`);
   return {
     ...(input.outbound ? { outbound: outboundWindows(input, config) } : {}),
     ...(input.return ? { return: returnWindows(input, config) } : {}),

@@ -34,13 +34,15 @@ export const parseSolveArgs = (argv: string[]): SolveArgs => {
     if (arg === '--format') format = value;
     else if (arg === '--time-limit') {
       timeLimitS = Number(value);
-      if (!(timeLimitS > 0) || !Number.isFinite(timeLimitS)) throw new UsageError(`--time-limit must be a positive number of seconds, got "${value}"`);
+      if (!(timeLimitS > 0) || !Number.isFinite(timeLimitS))
+        throw new UsageError(`--time-limit must be a positive number of seconds, got "${value}"`);
     } else if (arg === '--seed') {
       seed = Number(value);
       if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be an integer, got "${value}"`);
     } else throw new UsageError(`unknown option ${arg}`);
   }
   if (file === undefined) throw new UsageError('FILE is missing');
-  if (format !== 'cordeau' && format !== 'lilim') throw new UsageError(`--format must be cordeau or lilim, got "${format ?? ''}"`);
+  if (format !== 'cordeau' && format !== 'lilim')
+    throw new UsageError(`--format must be cordeau or lilim, got "${format ?? ''}"`);
   return { file, format, timeLimitS, seed };
 };

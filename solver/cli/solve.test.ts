@@ -25,19 +25,37 @@ const run = (args: string[], viaNpm = false) => {
 /** a2-16 with its 1-based line `line` rewritten by `edit` (or cut after it, when edit is null). */
 const variant = (name: string, line: number, edit: ((l: string) => string) | null): string => {
   const lines = readFileSync(A2_16, 'utf8').split('\n');
-  const text = edit === null ? lines.slice(0, line).join('\n') : lines.map((l, i) => (i === line - 1 ? edit(l) : l)).join('\n');
+  const text =
+    edit === null ? lines.slice(0, line).join('\n') : lines.map((l, i) => (i === line - 1 ? edit(l) : l)).join('\n');
   const path = join(dir, `${name}.txt`);
   writeFileSync(path, text);
   return path;
 };
-const setField = (field: number, value: string) => (l: string) => l.trim().split(/\s+/).map((f, j) => (j === field ? value : f)).join(' ');
+const setField = (field: number, value: string) => (l: string) =>
+  l
+    .trim()
+    .split(/\s+/)
+    .map((f, j) => (j === field ? value : f))
+    .join(' ');
 
 describe('solve CLI refuses bad input with the line and field, printing nothing on stdout', () => {
   it.each([
     ['a truncated file', variant('truncated', 20, null), /line 21.*truncated/],
-    ['a pickup without its delivery', variant('no-delivery', 19, setField(4, '0')), /line 19, field load.*pickup without its delivery/],
-    ['a window that closes before it opens', variant('window', 5, setField(5, '1500')), /line 5, field l = "1440".*closes before it opens/],
-    ['a load larger than every vehicle', variant('load', 3, setField(4, '7')), /line 3, field load = "7".*larger than every vehicle/],
+    [
+      'a pickup without its delivery',
+      variant('no-delivery', 19, setField(4, '0')),
+      /line 19, field load.*pickup without its delivery/,
+    ],
+    [
+      'a window that closes before it opens',
+      variant('window', 5, setField(5, '1500')),
+      /line 5, field l = "1440".*closes before it opens/,
+    ],
+    [
+      'a load larger than every vehicle',
+      variant('load', 3, setField(4, '7')),
+      /line 3, field load = "7".*larger than every vehicle/,
+    ],
     ['a value that is not a number', variant('nan', 7, setField(2, 'abc')), /line 7, field y = "abc".*not a number/],
   ])('%s', (_, file, message) => {
     const r = run([file, '--format', 'cordeau', '--time-limit', '1', '--seed', '1']);

@@ -30,7 +30,9 @@ const main = async (): Promise<number> => {
   const name = basename(args.file).replace(/\.txt$/, '');
   const read = args.format === 'cordeau' ? readCordeau(text, name) : readLiLim(text, name);
   const { instance, data } = read;
-  console.error(`${name}: ${data.format}, ${instance.requests.length} requests, ${instance.vehicles.length} vehicles, ${args.timeLimitS} s, seed ${args.seed}`);
+  console.error(
+    `${name}: ${data.format}, ${instance.requests.length} requests, ${instance.vehicles.length} vehicles, ${args.timeLimitS} s, seed ${args.seed}`,
+  );
 
   // Loaded only once the input is known to be good, so bad input fails fast.
   const { solve } = await import('../index.ts');
@@ -47,7 +49,9 @@ const main = async (): Promise<number> => {
   });
   const seconds = (performance.now() - started) / 1000;
   const result = toBenchmarkSolution(read, solution, seconds);
-  console.error(`${name}: cost ${result.cost.toFixed(2)}, ${result.routes.length} vehicles, ${result.unserved.length} unserved, ${seconds.toFixed(2)} s`);
+  console.error(
+    `${name}: cost ${result.cost.toFixed(2)}, ${result.routes.length} vehicles, ${result.unserved.length} unserved, ${seconds.toFixed(2)} s`,
+  );
   writeStdout(`${JSON.stringify(result)}\n`);
   return 0;
 };

@@ -5,7 +5,11 @@
 import type { BenchmarkInstance, BenchmarkSolution } from '../io/index.ts';
 import type { DarpSolution } from '../model/instance.ts';
 
-export const toBenchmarkSolution = (read: BenchmarkInstance, solution: DarpSolution, seconds: number): BenchmarkSolution => {
+export const toBenchmarkSolution = (
+  read: BenchmarkInstance,
+  solution: DarpSolution,
+  seconds: number,
+): BenchmarkSolution => {
   const { instance, nodeIds } = read;
   return {
     cost: solution.totals.distanceM,

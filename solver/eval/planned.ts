@@ -5,7 +5,13 @@
 import type { PlannedRoute, PlannedVisit } from '../model/instance.ts';
 import type { Prepared } from '../model/prepared.ts';
 
-export function toPlannedRoute(p: Prepared, v: number, nodes: ArrayLike<number>, n: number, B: ArrayLike<number>): PlannedRoute {
+export function toPlannedRoute(
+  p: Prepared,
+  v: number,
+  nodes: ArrayLike<number>,
+  n: number,
+  B: ArrayLike<number>,
+): PlannedRoute {
   const { loc, svc, dur, dist, size, load, nDims } = p;
   const visits: PlannedVisit[] = [];
   const onBoard = new Array<number>(nDims).fill(0);

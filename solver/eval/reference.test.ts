@@ -18,7 +18,9 @@ const instanceArb = fc
     const size = pts.length;
     const f = next(1, 4); // looseness: from tight to roomy, so both verdicts are common
     const durationS = new Float64Array(size * size);
-    for (let a = 0; a < size; a++) for (let b = 0; b < size; b++) durationS[a * size + b] = Math.abs(pts[a][0] - pts[b][0]) + Math.abs(pts[a][1] - pts[b][1]);
+    for (let a = 0; a < size; a++)
+      for (let b = 0; b < size; b++)
+        durationS[a * size + b] = Math.abs(pts[a][0] - pts[b][0]) + Math.abs(pts[a][1] - pts[b][1]);
     const requests = Array.from({ length: n }, (_, r) => {
       const e1 = next(0, 60);
       const e2 = next(0, 90);
@@ -36,11 +38,30 @@ const instanceArb = fc
       dims: ['seats', 'wheelchairs'],
       matrix: { size, durationS, distanceM: durationS },
       requests,
-      vehicles: [{
-        id: 'v0', capacity: [next(2, 4), 1], features: [], startLoc: 0, endLoc: 0,
-        shiftStartS: 0, shiftEndS: f * next(120, 220), maxDurationS: f * next(80, 240), fixedCost: 0, costPerS: 0, costPerM: 1,
-      }],
-      objective: { unservedPenalty: 1e6, vehicleCost: 0, travel: 1, excessRidePerS: 0, waitAboardPerS: 0, vehicleChangePenalty: 0, timeDeviationPerS: 0 },
+      vehicles: [
+        {
+          id: 'v0',
+          capacity: [next(2, 4), 1],
+          features: [],
+          startLoc: 0,
+          endLoc: 0,
+          shiftStartS: 0,
+          shiftEndS: f * next(120, 220),
+          maxDurationS: f * next(80, 240),
+          fixedCost: 0,
+          costPerS: 0,
+          costPerM: 1,
+        },
+      ],
+      objective: {
+        unservedPenalty: 1e6,
+        vehicleCost: 0,
+        travel: 1,
+        excessRidePerS: 0,
+        waitAboardPerS: 0,
+        vehicleChangePenalty: 0,
+        timeDeviationPerS: 0,
+      },
     };
   });
 
@@ -57,7 +78,9 @@ function orderArb(inst: DarpInstance, shuffleAll: boolean): fc.Arbitrary<VisitRe
       const [p, d] = shuffleAll || a <= b ? [a, b] : [b, a];
       visits.push({ requestIdx: r, kind: 'pickup', key: p }, { requestIdx: r, kind: 'delivery', key: d });
     }
-    return visits.sort((x, y) => x.key - y.key || (x.kind === 'pickup' ? -1 : 1)).map(({ requestIdx, kind }) => ({ requestIdx, kind }));
+    return visits
+      .sort((x, y) => x.key - y.key || (x.kind === 'pickup' ? -1 : 1))
+      .map(({ requestIdx, kind }) => ({ requestIdx, kind }));
   });
 }
 
@@ -79,15 +102,24 @@ function scheduleKeepsRules(inst: DarpInstance, route: PlannedRoute): boolean {
     prevDeparture = v.startS + spec.serviceS;
   }
   const back = prevDeparture + t(prevLoc, veh.endLoc);
-  return back <= route.returnS + 1e-6 && route.returnS - route.departureS <= veh.maxDurationS + 1e-6
-    && route.departureS >= veh.shiftStartS - 1e-6 && route.returnS <= veh.shiftEndS + 1e-6;
+  return (
+    back <= route.returnS + 1e-6 &&
+    route.returnS - route.departureS <= veh.maxDurationS + 1e-6 &&
+    route.departureS >= veh.shiftStartS - 1e-6 &&
+    route.returnS <= veh.shiftEndS + 1e-6
+  );
 }
 
 describe('the fast route evaluation agrees with the slow reference', () => {
   it('says feasible exactly when the constraint-graph reference does, on random orders', () => {
     fc.assert(
       fc.property(
-        instanceArb.chain((inst) => fc.tuple(fc.constant(inst), fc.boolean().chain((all) => orderArb(inst, all)))),
+        instanceArb.chain((inst) =>
+          fc.tuple(
+            fc.constant(inst),
+            fc.boolean().chain((all) => orderArb(inst, all)),
+          ),
+        ),
         ([inst, visits]) => {
           const fast = evaluateRoute(inst, 0, visits);
           expect(fast.feasible).toBe(referenceFeasible(inst, 0, visits));

@@ -45,7 +45,8 @@ export function referenceFeasible(inst: DarpInstance, vehicleIdx: number, visits
   const atLeast = (x: number, bound: number): void => void edges.push([x, zero, -bound]);
   /** x_b − x_a ≤ w */
   const diff = (a: number, b: number, w: number): void => void edges.push([a, b, w]);
-  const spec = (v: VisitRef) => (v.kind === 'pickup' ? inst.requests[v.requestIdx].pickup : inst.requests[v.requestIdx].delivery);
+  const spec = (v: VisitRef) =>
+    v.kind === 'pickup' ? inst.requests[v.requestIdx].pickup : inst.requests[v.requestIdx].delivery;
   const locOf = (k: number): number => (k === 0 ? veh.startLoc : k === n + 1 ? veh.endLoc : spec(visits[k - 1]).loc);
   const serviceOf = (k: number): number => (k === 0 || k === n + 1 ? 0 : spec(visits[k - 1]).serviceS);
   atLeast(0, veh.shiftStartS);

@@ -79,7 +79,7 @@ export function earliestSchedule(p: Prepared, v: number, n: number, ws: Workspac
     for (let k = from; k < n; k++) {
       const node = nodes[k];
       const arrive = t + svc[prev] + dur[loc[prev] * size + loc[node]];
-      t = round === 0 ? (arrive > early[node] ? arrive : early[node]) : (arrive > B[k] ? arrive : B[k]);
+      t = round === 0 ? (arrive > early[node] ? arrive : early[node]) : arrive > B[k] ? arrive : B[k];
       if (t > late[node] + EPS) return false;
       B[k] = t;
       prev = node;
@@ -115,7 +115,8 @@ export function delayLoadedBlocks(p: Prepared, n: number, ws: Workspace, B: Floa
   const { late, svc, loc, dur, size, load, nDims } = p;
   const nodes = ws.nodes;
   const onBoard = new Float64Array(nDims);
-  const gap = (k: number): number => B[k] - (B[k - 1] + svc[nodes[k - 1]] + dur[loc[nodes[k - 1]] * size + loc[nodes[k]]]);
+  const gap = (k: number): number =>
+    B[k] - (B[k - 1] + svc[nodes[k - 1]] + dur[loc[nodes[k - 1]] * size + loc[nodes[k]]]);
   for (let j = 1; j < n - 1; j++) {
     let empty = true;
     for (let d = 0; d < nDims; d++) if (onBoard[d] > EPS) empty = false;

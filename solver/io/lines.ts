@@ -9,10 +9,18 @@ export interface NumericLine {
   values: number[];
 }
 
-export const numericLines = (text: string, fileName: string, fieldNames: (count: number) => string[]): NumericLine[] => {
+export const numericLines = (
+  text: string,
+  fileName: string,
+  fieldNames: (count: number) => string[],
+): NumericLine[] => {
   const out: NumericLine[] = [];
   text.split('\n').forEach((raw, i) => {
-    const tokens = raw.replace(/\r$/, '').trim().split(/\s+/).filter((t) => t !== '');
+    const tokens = raw
+      .replace(/\r$/, '')
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== '');
     if (tokens.length === 0) return;
     const names = fieldNames(out.length);
     const values = tokens.map((token, j) => {
@@ -31,10 +39,22 @@ export const numericLines = (text: string, fileName: string, fieldNames: (count:
 export const fields = (rec: NumericLine, names: string[], fileName: string): number[] => {
   if (rec.values.length < names.length) {
     const missing = names[rec.values.length];
-    throw new BenchmarkFormatError(fileName, rec.line, missing, '', `missing: expected ${names.length} fields (${names.join(' ')}), found ${rec.values.length}`);
+    throw new BenchmarkFormatError(
+      fileName,
+      rec.line,
+      missing,
+      '',
+      `missing: expected ${names.length} fields (${names.join(' ')}), found ${rec.values.length}`,
+    );
   }
   if (rec.values.length > names.length) {
-    throw new BenchmarkFormatError(fileName, rec.line, `#${names.length + 1}`, String(rec.values[names.length]), `unexpected extra field: expected ${names.length} fields (${names.join(' ')})`);
+    throw new BenchmarkFormatError(
+      fileName,
+      rec.line,
+      `#${names.length + 1}`,
+      String(rec.values[names.length]),
+      `unexpected extra field: expected ${names.length} fields (${names.join(' ')})`,
+    );
   }
   return rec.values;
 };

@@ -29,16 +29,35 @@ export const parseCordeau = (text: string, name: string): BenchmarkData => {
   const expected = isPr ? 2 * n + 1 : 2 * n + 2;
   const last = records[records.length - 1].line;
   if (nodeLines.length < expected) {
-    throw new BenchmarkFormatError(name, last + 1, 'id', '', `truncated file: header says n = ${m}, so nodes 0..${2 * m + 1} (a/b format) or 0..${m} (pr format) are expected, but the file ends after ${nodeLines.length} node lines`);
+    throw new BenchmarkFormatError(
+      name,
+      last + 1,
+      'id',
+      '',
+      `truncated file: header says n = ${m}, so nodes 0..${2 * m + 1} (a/b format) or 0..${m} (pr format) are expected, but the file ends after ${nodeLines.length} node lines`,
+    );
   }
   if (nodeLines.length > expected) {
     const extra = nodeLines[expected];
-    throw new BenchmarkFormatError(name, extra.line, 'id', String(extra.values[0]), `unexpected node line: header says n = ${m}, so the file should end with node ${expected - 1}`);
+    throw new BenchmarkFormatError(
+      name,
+      extra.line,
+      'id',
+      String(extra.values[0]),
+      `unexpected node line: header says n = ${m}, so the file should end with node ${expected - 1}`,
+    );
   }
 
   const nodes: BenchmarkNode[] = nodeLines.map((rec, i) => {
     const [id, x, y, serviceS, demand, earliestS, latestS] = fields(rec, NODE, name);
-    if (id !== i) throw new BenchmarkFormatError(name, rec.line, 'id', String(id), `expected node id ${i} (ids run 0..${expected - 1} in order)`);
+    if (id !== i)
+      throw new BenchmarkFormatError(
+        name,
+        rec.line,
+        'id',
+        String(id),
+        `expected node id ${i} (ids run 0..${expected - 1} in order)`,
+      );
     return { id, x, y, serviceS, demand, earliestS, latestS, line: rec.line };
   });
   const pairs = Array.from({ length: n }, (_, i) => ({ pickup: i + 1, delivery: n + i + 1 }));

@@ -16,17 +16,37 @@ export const parseLiLim = (text: string, name: string): BenchmarkData => {
   if (records.length === 0) throw new BenchmarkFormatError(name, 1, 'K', '', 'empty file: expected header `K Q S`');
   const [fleetSize, capacity] = fields(records[0], HEADER, name);
   if (!Number.isInteger(fleetSize) || fleetSize < 1) {
-    throw new BenchmarkFormatError(name, records[0].line, 'K', String(fleetSize), 'fleet size must be a positive integer');
+    throw new BenchmarkFormatError(
+      name,
+      records[0].line,
+      'K',
+      String(fleetSize),
+      'fleet size must be a positive integer',
+    );
   }
-  if (!(capacity > 0)) throw new BenchmarkFormatError(name, records[0].line, 'Q', String(capacity), 'vehicle capacity must be positive');
+  if (!(capacity > 0))
+    throw new BenchmarkFormatError(name, records[0].line, 'Q', String(capacity), 'vehicle capacity must be positive');
   const nodeLines = records.slice(1);
   if (nodeLines.length < 3) {
-    throw new BenchmarkFormatError(name, records[records.length - 1].line + 1, 'id', '', 'truncated file: expected the depot and at least one pickup and delivery');
+    throw new BenchmarkFormatError(
+      name,
+      records[records.length - 1].line + 1,
+      'id',
+      '',
+      'truncated file: expected the depot and at least one pickup and delivery',
+    );
   }
 
   const rows = nodeLines.map((rec, i) => {
     const [id, x, y, demand, earliestS, latestS, serviceS, p, d] = fields(rec, NODE, name);
-    if (id !== i) throw new BenchmarkFormatError(name, rec.line, 'id', String(id), `expected task id ${i} (ids run from 0 in order)`);
+    if (id !== i)
+      throw new BenchmarkFormatError(
+        name,
+        rec.line,
+        'id',
+        String(id),
+        `expected task id ${i} (ids run from 0 in order)`,
+      );
     const node: BenchmarkNode = { id, x, y, serviceS, demand, earliestS, latestS, line: rec.line };
     return { node, p, d, line: rec.line };
   });
@@ -35,17 +55,42 @@ export const parseLiLim = (text: string, name: string): BenchmarkData => {
   const pairs: BenchmarkPair[] = [];
   for (const { node, p, d, line } of rows.slice(1)) {
     if (d !== 0) {
-      if (!inRange(d)) throw new BenchmarkFormatError(name, line, 'd', String(d), `pickup ${node.id} without its delivery: no task ${d} in this file (${count} tasks)`);
+      if (!inRange(d))
+        throw new BenchmarkFormatError(
+          name,
+          line,
+          'd',
+          String(d),
+          `pickup ${node.id} without its delivery: no task ${d} in this file (${count} tasks)`,
+        );
       if (rows[d].p !== node.id) {
-        throw new BenchmarkFormatError(name, rows[d].line, 'p', String(rows[d].p), `task ${d} is the delivery of pickup ${node.id} (line ${line}) but its p column does not point back: pickup without its delivery`);
+        throw new BenchmarkFormatError(
+          name,
+          rows[d].line,
+          'p',
+          String(rows[d].p),
+          `task ${d} is the delivery of pickup ${node.id} (line ${line}) but its p column does not point back: pickup without its delivery`,
+        );
       }
       pairs.push({ pickup: node.id, delivery: d });
     } else if (p !== 0) {
       if (!inRange(p) || rows[p].d !== node.id) {
-        throw new BenchmarkFormatError(name, line, 'p', String(p), `delivery ${node.id} names pickup ${p}, whose d column does not point back`);
+        throw new BenchmarkFormatError(
+          name,
+          line,
+          'p',
+          String(p),
+          `delivery ${node.id} names pickup ${p}, whose d column does not point back`,
+        );
       }
     } else {
-      throw new BenchmarkFormatError(name, line, 'p', '0', `task ${node.id} is neither a pickup (d = 0) nor a delivery (p = 0)`);
+      throw new BenchmarkFormatError(
+        name,
+        line,
+        'p',
+        '0',
+        `task ${node.id} is neither a pickup (d = 0) nor a delivery (p = 0)`,
+      );
     }
   }
   return validateBenchmark({

@@ -14,7 +14,15 @@ const LC101 = file('lilim100/lc101.txt');
 const editField = (text: string, line: number, field: number, value: string): string =>
   text
     .split('\n')
-    .map((l, i) => (i === line - 1 ? l.trim().split(/\s+/).map((f, j) => (j === field ? value : f)).join('\t') : l))
+    .map((l, i) =>
+      i === line - 1
+        ? l
+            .trim()
+            .split(/\s+/)
+            .map((f, j) => (j === field ? value : f))
+            .join('\t')
+        : l,
+    )
     .join('\n');
 
 const failure = (read: () => unknown): BenchmarkFormatError => {
@@ -65,7 +73,10 @@ describe('Cordeau pr reader', () => {
 
   it('reads `K 2n …` with nodes 0..2n and returns to depot 0', () => {
     expect(data.format).toBe('cordeau-pr');
-    expect(data.pairs).toEqual([{ pickup: 1, delivery: 3 }, { pickup: 2, delivery: 4 }]);
+    expect(data.pairs).toEqual([
+      { pickup: 1, delivery: 3 },
+      { pickup: 2, delivery: 4 },
+    ]);
     expect(instance.vehicles[0]).toMatchObject({ startLoc: 0, endLoc: 0 });
   });
 });

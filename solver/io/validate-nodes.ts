@@ -11,7 +11,12 @@ export const validateBenchmark = (data: BenchmarkData): BenchmarkData => {
     new BenchmarkFormatError(data.name, line, field, String(value), problem);
   for (const node of data.nodes) {
     if (node.latestS < node.earliestS) {
-      throw err(node.line, 'l', node.latestS, `time window of node ${node.id} closes before it opens (e = ${node.earliestS})`);
+      throw err(
+        node.line,
+        'l',
+        node.latestS,
+        `time window of node ${node.id} closes before it opens (e = ${node.earliestS})`,
+      );
     }
     if (node.serviceS < 0) throw err(node.line, 'service', node.serviceS, `negative service time at node ${node.id}`);
   }
@@ -24,10 +29,20 @@ export const validateBenchmark = (data: BenchmarkData): BenchmarkData => {
     const d = data.nodes[delivery];
     if (p.demand < 0) throw err(p.line, 'load', p.demand, `pickup ${pickup} has a negative load`);
     if (p.demand > data.capacity) {
-      throw err(p.line, 'load', p.demand, `load of pickup ${pickup} is larger than every vehicle (capacity ${data.capacity})`);
+      throw err(
+        p.line,
+        'load',
+        p.demand,
+        `load of pickup ${pickup} is larger than every vehicle (capacity ${data.capacity})`,
+      );
     }
     if (d.demand !== -p.demand) {
-      throw err(d.line, 'load', d.demand, `delivery ${delivery} of pickup ${pickup} must carry load ${-p.demand}: pickup without its delivery`);
+      throw err(
+        d.line,
+        'load',
+        d.demand,
+        `delivery ${delivery} of pickup ${pickup} must carry load ${-p.demand}: pickup without its delivery`,
+      );
     }
   }
   return data;

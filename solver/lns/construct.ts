@@ -17,7 +17,9 @@ export function construct(ctx: SearchContext, sol: Solution): void {
     return;
   }
   const { p, ws, cand } = ctx;
-  const order = sol.bank.slice().sort((a, b) => p.early[2 * a] - p.early[2 * b] || p.late[2 * a] - p.late[2 * b] || a - b);
+  const order = sol.bank
+    .slice()
+    .sort((a, b) => p.early[2 * a] - p.early[2 * b] || p.late[2 * a] - p.late[2 * b] || a - b);
   sol.bank = [];
   const seenClass = new Set<number>();
   for (const r of order) {

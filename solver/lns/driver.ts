@@ -43,7 +43,15 @@ interface Operator<T> {
 
 const RUINS: Ruin[] = [randomRuin, worstRuin, relatedRuin, stringRuin, routeRuin];
 /** [mode, noise]: mode 0 = sequential, 1 = greedy, k ≥ 2 = regret-k. */
-const REPAIRS: Array<[number, number]> = [[0, 0], [0, 0.05], [1, 0], [1, 0.05], [2, 0], [2, 0.05], [3, 0]];
+const REPAIRS: Array<[number, number]> = [
+  [0, 0],
+  [0, 0.05],
+  [1, 0],
+  [1, 0.05],
+  [2, 0],
+  [2, 0.05],
+  [3, 0],
+];
 
 /** Most requests removed by one ruin (small ruins, many iterations, as in SISR). */
 const MAX_REMOVED = 25;
@@ -91,7 +99,7 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
       lastBest = iter;
       budget.onBest?.(best, bestCost, iter);
     }
-    const temp = t0 * Math.pow(tEnd / t0, Math.min(1, budget.fraction(iter)));
+    const temp = t0 * (tEnd / t0) ** Math.min(1, budget.fraction(iter));
     const ruin = roulette(ctx, ruins);
     const rep = roulette(ctx, repairs);
     const cand = current.clone();

@@ -20,14 +20,25 @@ const onePerVan = () =>
       { from: 1, to: 0, pickupMin: [60, 60], deliveryMin: [70, 70] },
     ],
     [{ capacity: [1] }, { capacity: [1] }, { capacity: [1] }],
-    { objective: { vehicleCost: 1e5, excessRidePerS: 0, waitAboardPerS: 0, vehicleChangePenalty: 0, timeDeviationPerS: 0 } },
+    {
+      objective: {
+        vehicleCost: 1e5,
+        excessRidePerS: 0,
+        waitAboardPerS: 0,
+        vehicleChangePenalty: 0,
+        timeDeviationPerS: 0,
+      },
+    },
   );
 
 /** Van v serves the given requests in that order, one at a time. */
 function threeVans(ctx: SearchContext): Solution {
   const sol = Solution.empty(ctx.p, ctx.ws);
   [[0], [1], [2]].forEach((reqs, v) => {
-    const route = new Route(v, reqs.flatMap((r) => [2 * r, 2 * r + 1]));
+    const route = new Route(
+      v,
+      reqs.flatMap((r) => [2 * r, 2 * r + 1]),
+    );
     route.update(ctx.p, ctx.ws);
     expect(route.feasible).toBe(true);
     sol.routes[v] = route;
@@ -70,21 +81,39 @@ describe('ejection pool', () => {
 });
 
 describe('fleet minimisation', () => {
-  it.each(['auto', 'pool', 'lns', 'pool+lns', 'lns+pool'] as const)('drops the third van when two can do the work (%s)', (strategy) => {
-    const ctx = createContext(prepare(onePerVan()), 3);
-    const { best } = minimiseFleet(ctx, threeVans(ctx), { stop: (it) => it > 2000, fraction: (it) => it / 2000, attemptIterations: 200, strategy });
-    expect(best.bank).toEqual([]);
-    expect(best.routes.filter((r) => r.nodes.length > 0)).toHaveLength(2);
-    expect(best.feasible()).toBe(true);
-  });
+  it.each(['auto', 'pool', 'lns', 'pool+lns', 'lns+pool'] as const)(
+    'drops the third van when two can do the work (%s)',
+    (strategy) => {
+      const ctx = createContext(prepare(onePerVan()), 3);
+      const { best } = minimiseFleet(ctx, threeVans(ctx), {
+        stop: (it) => it > 2000,
+        fraction: (it) => it / 2000,
+        attemptIterations: 200,
+        strategy,
+      });
+      expect(best.bank).toEqual([]);
+      expect(best.routes.filter((r) => r.nodes.length > 0)).toHaveLength(2);
+      expect(best.feasible()).toBe(true);
+    },
+  );
 
   it('knows the fleet cannot go below what must be aboard at the same time', () => {
     // Three one-seat trips aboard together between 1:10 and 1:20 (picked up by 1:10, delivered from 1:20).
-    const trips = [0, 1, 2].map(() => ({ from: 1, to: 2, pickupMin: [0, 70] as [number, number], deliveryMin: [80, 200] as [number, number] }));
+    const trips = [0, 1, 2].map(() => ({
+      from: 1,
+      to: 2,
+      pickupMin: [0, 70] as [number, number],
+      deliveryMin: [80, 200] as [number, number],
+    }));
     const vans = [{ capacity: [2] }, { capacity: [2] }, { capacity: [2] }];
     expect(fleetLowerBound(createContext(prepare(lineWorld(KM, trips, vans)), 1))).toBe(2);
     // Capacity is reused after a delivery: the same trips one after another need only one van.
-    const inTurn = [0, 1, 2].map((k) => ({ from: 1, to: 2, pickupMin: [100 * k, 100 * k + 10] as [number, number], deliveryMin: [100 * k + 20, 100 * k + 30] as [number, number] }));
+    const inTurn = [0, 1, 2].map((k) => ({
+      from: 1,
+      to: 2,
+      pickupMin: [100 * k, 100 * k + 10] as [number, number],
+      deliveryMin: [100 * k + 20, 100 * k + 30] as [number, number],
+    }));
     expect(fleetLowerBound(createContext(prepare(lineWorld(KM, inTurn, vans)), 1))).toBe(1);
   });
 });

@@ -65,7 +65,8 @@ export function emptyPool(ctx: SearchContext, sol: Solution, limits: PoolLimits)
     route.nodes = route.nodes.filter((n) => !gone.has(n >> 1));
     route.update(p, ctx.ws);
     const place = bestInsertion(p, route, r, ctx.ws, ctx.cand);
-    if (!place) throw new Error(`ejection pool: request ${r} no longer fits vehicle ${ej.v} after its ejection (internal)`);
+    if (!place)
+      throw new Error(`ejection pool: request ${r} no longer fits vehicle ${ej.v} after its ejection (internal)`);
     applyInsertion(route, r, place.i, place.j);
     route.update(p, ctx.ws);
     // Ejected requests go on top in random order (ties between equal counters are broken randomly).
@@ -119,7 +120,10 @@ function bestEjection(ctx: SearchContext, sol: Solution, r: number, counter: Int
   const consider = (v: number, out: number[], psum: number): void => {
     const route = sol.routes[v];
     const gone = new Set(out);
-    const trial = new Route(v, route.nodes.filter((n) => !gone.has(n >> 1)));
+    const trial = new Route(
+      v,
+      route.nodes.filter((n) => !gone.has(n >> 1)),
+    );
     trial.update(p, ws, false);
     pricings++;
     if (!trial.feasible) return;
@@ -183,7 +187,10 @@ function perturb(ctx: SearchContext, sol: Solution, moves: number): void {
       const route = sol.routes[v];
       const place = bestInsertion(p, route, r, ws, cand);
       if (!place) continue;
-      const shorter = new Route(from.v, from.nodes.filter((n) => n >> 1 !== r));
+      const shorter = new Route(
+        from.v,
+        from.nodes.filter((n) => n >> 1 !== r),
+      );
       shorter.update(p, ws);
       // Without the triangle inequality (road matrices) a shorter route can break a window.
       if (!shorter.feasible) break;

@@ -85,7 +85,11 @@ function longRoutes(sol: Solution): boolean {
   return used > 0 && visits / 2 / used > LONG_ROUTE;
 }
 
-export function minimiseFleet(ctx: SearchContext, start: Solution, budget: FleetBudget): { best: Solution; iterations: number } {
+export function minimiseFleet(
+  ctx: SearchContext,
+  start: Solution,
+  budget: FleetBudget,
+): { best: Solution; iterations: number } {
   const { p, rng } = ctx;
   let best = start;
   let iterations = 0;
@@ -109,7 +113,7 @@ export function minimiseFleet(ctx: SearchContext, start: Solution, budget: Fleet
         .filter((r) => r.nodes.length > 0 && p.prefix[r.v].length === 0 && !tried.has(r.v))
         .sort((a, b) => a.nodes.length - b.nodes.length);
       if (used.length <= 1) break;
-      const victim = used[Math.floor(Math.pow(rng.next(), 3) * Math.min(used.length, 4))];
+      const victim = used[Math.floor(rng.next() ** 3 * Math.min(used.length, 4))];
       let trial = best.clone();
       const requests = victim.nodes.filter((n) => (n & 1) === 0).map((n) => n >> 1);
       trial.remove(p, ctx.ws, requests);

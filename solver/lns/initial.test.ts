@@ -4,8 +4,16 @@ import { lineWorld, realWeights } from '../testing/line-world.ts';
 
 describe('warm start', () => {
   // Regression: the delivery of a warm-started pickup was skipped, so routes came back with pickups only.
-  it('keeps both ends of every request of the caller\'s routes', () => {
-    const inst = lineWorld([0, 2, 5, 8, 10], [{ from: 1, to: 3 }, { from: 2, to: 4 }], [{}], { objective: realWeights });
+  it("keeps both ends of every request of the caller's routes", () => {
+    const inst = lineWorld(
+      [0, 2, 5, 8, 10],
+      [
+        { from: 1, to: 3 },
+        { from: 2, to: 4 },
+      ],
+      [{}],
+      { objective: realWeights },
+    );
     const sol = solve(inst, {
       seed: 1,
       maxIterations: 0,

@@ -17,7 +17,9 @@ export function initialSolution(ctx: SearchContext, initial: SolveOptions['initi
   p.prefix.forEach((nodes) => nodes.forEach((n) => (placed[n >> 1] = 1)));
   (initial ?? []).forEach((init, k) => {
     if (!(init.vehicleIdx >= 0 && init.vehicleIdx < p.nVeh)) {
-      throw new Error(`solve: initial[${k}].vehicleIdx = ${init.vehicleIdx}: must be a vehicle index in [0, ${p.nVeh})`);
+      throw new Error(
+        `solve: initial[${k}].vehicleIdx = ${init.vehicleIdx}: must be a vehicle index in [0, ${p.nVeh})`,
+      );
     }
     const route = sol.routes[init.vehicleIdx];
     const extra: number[] = [];

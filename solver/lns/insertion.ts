@@ -57,7 +57,8 @@ function fixedPart(p: Prepared, route: Route, r: number): number {
   const req = p.inst.requests[r];
   let c = 0;
   if (route.nodes.length === 0) c += p.inst.objective.vehicleCost + p.inst.vehicles[route.v].fixedCost;
-  if (req.preferredVehicleIdx !== undefined && req.preferredVehicleIdx !== route.v) c += p.inst.objective.vehicleChangePenalty;
+  if (req.preferredVehicleIdx !== undefined && req.preferredVehicleIdx !== route.v)
+    c += p.inst.objective.vehicleChangePenalty;
   return c;
 }
 
@@ -106,7 +107,9 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
     const xi1 = i === len ? e0 : nodes[i];
     let ok = true;
     if (single) ok = la[i] + q0 <= cap0 + EPS;
-    else for (let d = 0; d < nDims; d++) if (la[i * nDims + d] + load[pn * nDims + d] > cap[v * nDims + d] + EPS) ok = false;
+    else
+      for (let d = 0; d < nDims; d++)
+        if (la[i * nDims + d] + load[pn * nDims + d] > cap[v * nDims + d] + EPS) ok = false;
     if (!ok) continue;
     const li = loc[xi];
     const li1 = loc[xi1];
@@ -127,8 +130,13 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
       const arrD = aP + sP + tPD;
       const aD = arrD > eD ? arrD : eD;
       const detour = dur[li * size + lp] + sP + tPD + sD + dur[ld * size + li1] - tCut;
-      if (aD <= lD + EPS && aD <= rideLimit + EPS && aD + sD + dur[ld * size + li1] <= L[i + 1] + EPS
-        && detour <= rideSlack[i] + EPS && detour <= durSlack) {
+      if (
+        aD <= lD + EPS &&
+        aD <= rideLimit + EPS &&
+        aD + sD + dur[ld * size + li1] <= L[i + 1] + EPS &&
+        detour <= rideSlack[i] + EPS &&
+        detour <= durSlack
+      ) {
         out.push(costP + cPD + wM * dist[ld * size + li1] + wS * dur[ld * size + li1], i, i);
       }
     }
@@ -156,7 +164,9 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
       }
       let fits = true;
       if (single) fits = la[j] + q0 <= cap0 + EPS;
-      else for (let d = 0; d < nDims; d++) if (la[j * nDims + d] + load[pn * nDims + d] > cap[v * nDims + d] + EPS) fits = false;
+      else
+        for (let d = 0; d < nDims; d++)
+          if (la[j * nDims + d] + load[pn * nDims + d] > cap[v * nDims + d] + EPS) fits = false;
       if (!fits) break;
       const lj = loc[xj];
       const depJ = tj + svc[xj];
@@ -175,8 +185,9 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
       if (detourD > rideSlack[j] + EPS || detourP + detourD > durSlack) continue;
       if (aD + sD + dur[ld * size + lj1] > L[j + 1] + EPS) continue;
       out.push(
-        costPick + wM * (dist[lj * size + ld] + dist[ld * size + lj1] - dist[lj * size + lj1])
-          + wS * (dur[lj * size + ld] + dur[ld * size + lj1] - dur[lj * size + lj1]),
+        costPick +
+          wM * (dist[lj * size + ld] + dist[ld * size + lj1] - dist[lj * size + lj1]) +
+          wS * (dur[lj * size + ld] + dur[ld * size + lj1] - dur[lj * size + lj1]),
         i,
         j,
       );
@@ -224,12 +235,14 @@ export function bestInsertion(p: Prepared, route: Route, r: number, ws: Workspac
   // Cheapest first without a full sort when the best one is feasible (the usual case).
   let best = 0;
   for (let k = 1; k < cand.size; k++) if (cand.cost[k] < cand.cost[best]) best = k;
-  if (insertionFeasible(p, route, r, cand.i[best], cand.j[best], ws)) return { cost: cand.cost[best], i: cand.i[best], j: cand.j[best] };
+  if (insertionFeasible(p, route, r, cand.i[best], cand.j[best], ws))
+    return { cost: cand.cost[best], i: cand.i[best], j: cand.j[best] };
   sortCandidates(cand);
   for (let k = 0; k < cand.size; k++) {
     const c = cand.order[k];
     if (c === best) continue;
-    if (insertionFeasible(p, route, r, cand.i[c], cand.j[c], ws)) return { cost: cand.cost[c], i: cand.i[c], j: cand.j[c] };
+    if (insertionFeasible(p, route, r, cand.i[c], cand.j[c], ws))
+      return { cost: cand.cost[c], i: cand.i[c], j: cand.j[c] };
   }
   return null;
 }

@@ -17,7 +17,10 @@ export class NearbyRoutes {
   readonly where: Int32Array;
   private readonly active: boolean;
 
-  constructor(private readonly ctx: SearchContext, sol: Solution) {
+  constructor(
+    private readonly ctx: SearchContext,
+    sol: Solution,
+  ) {
     this.active = ctx.p.nVeh > FULL_FLEET;
     this.where = new Int32Array(ctx.p.nReq).fill(-1);
     if (this.active) sol.routes.forEach((route, v) => route.nodes.forEach((node) => (this.where[node >> 1] = v)));

@@ -16,7 +16,7 @@ export const relatedRuin: Ruin = (ctx, sol, q) => {
     const near = neighbours[from].filter((r) => movable.has(r));
     let r: number;
     if (near.length === 0) r = [...movable][rng.int(0, movable.size - 1)];
-    else r = near[Math.floor(Math.pow(rng.next(), 5) * near.length)];
+    else r = near[Math.floor(rng.next() ** 5 * near.length)];
     movable.delete(r);
     out.push(r);
   }

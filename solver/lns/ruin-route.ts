@@ -8,7 +8,7 @@ export const routeRuin: Ruin = (ctx, sol, q) => {
   const used = sol.routes.filter((r) => r.nodes.length > 0).sort((a, b) => a.nodes.length - b.nodes.length);
   const out: number[] = [];
   while (used.length > 0 && out.length < q) {
-    const k = Math.floor(Math.pow(rng.next(), 2) * used.length);
+    const k = Math.floor(rng.next() ** 2 * used.length);
     const route = used.splice(k, 1)[0];
     for (const node of route.nodes) if ((node & 1) === 0 && !p.fixed[node >> 1]) out.push(node >> 1);
   }

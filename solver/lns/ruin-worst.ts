@@ -21,14 +21,24 @@ export const worstRuin: Ruin = (ctx, sol, q) => {
       const r = node >> 1;
       const i = posP.get(r);
       if (i === undefined || p.fixed[r]) continue;
-      const a0 = route.at(p, i - 1), a1 = route.at(p, i), a2 = route.at(p, i + 1);
-      const b0 = route.at(p, k - 1), b1 = route.at(p, k), b2 = route.at(p, k + 1);
+      const a0 = route.at(p, i - 1),
+        a1 = route.at(p, i),
+        a2 = route.at(p, i + 1);
+      const b0 = route.at(p, k - 1),
+        b1 = route.at(p, k),
+        b2 = route.at(p, k + 1);
       const v = route.v;
       let s: number;
-      if (i + 1 === k) s = arcCost(p, v, a0, a1) + arcCost(p, v, a1, b1) + arcCost(p, v, b1, b2) - arcCost(p, v, a0, b2);
+      if (i + 1 === k)
+        s = arcCost(p, v, a0, a1) + arcCost(p, v, a1, b1) + arcCost(p, v, b1, b2) - arcCost(p, v, a0, b2);
       else {
-        s = arcCost(p, v, a0, a1) + arcCost(p, v, a1, a2) - arcCost(p, v, a0, a2)
-          + arcCost(p, v, b0, b1) + arcCost(p, v, b1, b2) - arcCost(p, v, b0, b2);
+        s =
+          arcCost(p, v, a0, a1) +
+          arcCost(p, v, a1, a2) -
+          arcCost(p, v, a0, a2) +
+          arcCost(p, v, b0, b1) +
+          arcCost(p, v, b1, b2) -
+          arcCost(p, v, b0, b2);
       }
       if (len === 2) s += p.inst.objective.vehicleCost + p.inst.vehicles[route.v].fixedCost;
       saving.set(r, s);
@@ -37,7 +47,7 @@ export const worstRuin: Ruin = (ctx, sol, q) => {
   const order = [...saving.keys()].sort((a, b) => saving.get(b)! - saving.get(a)!);
   const out: number[] = [];
   while (out.length < q && order.length > 0) {
-    const k = Math.floor(Math.pow(rng.next(), 4) * order.length);
+    const k = Math.floor(rng.next() ** 4 * order.length);
     out.push(order.splice(k, 1)[0]);
   }
   return out;

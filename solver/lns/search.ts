@@ -24,7 +24,11 @@ export interface SearchBudget {
   share?: (iter: number, best: Solution) => Solution | null;
 }
 
-export function runSearch(ctx: SearchContext, start: Solution, budget: SearchBudget): { best: Solution; iterations: number } {
+export function runSearch(
+  ctx: SearchContext,
+  start: Solution,
+  budget: SearchBudget,
+): { best: Solution; iterations: number } {
   const { p } = ctx;
   const { stop, fraction } = budget;
   let sol = start;

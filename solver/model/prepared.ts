@@ -49,8 +49,10 @@ function fail(field: string, value: unknown, why: string): never {
 export function prepare(inst: DarpInstance): Prepared {
   const { matrix, requests, vehicles } = inst;
   const size = matrix.size;
-  if (matrix.durationS.length !== size * size) fail('matrix.durationS.length', matrix.durationS.length, `expected ${size * size}`);
-  if (matrix.distanceM.length !== size * size) fail('matrix.distanceM.length', matrix.distanceM.length, `expected ${size * size}`);
+  if (matrix.durationS.length !== size * size)
+    fail('matrix.durationS.length', matrix.durationS.length, `expected ${size * size}`);
+  if (matrix.distanceM.length !== size * size)
+    fail('matrix.distanceM.length', matrix.distanceM.length, `expected ${size * size}`);
   const nReq = requests.length;
   const nVeh = vehicles.length;
   const nDims = inst.dims.length;
@@ -69,11 +71,15 @@ export function prepare(inst: DarpInstance): Prepared {
   requests.forEach((q, r) => {
     const f = `requests[${r}]`;
     if (q.load.length !== nDims) fail(`${f}.load`, q.load, `expected ${nDims} dimensions (${inst.dims.join(', ')})`);
-    for (const [kind, s, node] of [['pickup', q.pickup, 2 * r], ['delivery', q.delivery, 2 * r + 1]] as const) {
+    for (const [kind, s, node] of [
+      ['pickup', q.pickup, 2 * r],
+      ['delivery', q.delivery, 2 * r + 1],
+    ] as const) {
       loc[node] = checkLoc(`${f}.${kind}.loc`, s.loc);
       // A window that closes before it opens (e.g. after a reader's tightening) is not an
       // error here: the request simply cannot be served and comes back as TIME_WINDOW.
-      if (Number.isNaN(s.earliestS) || Number.isNaN(s.latestS)) fail(`${f}.${kind}`, s, 'window bounds must be numbers');
+      if (Number.isNaN(s.earliestS) || Number.isNaN(s.latestS))
+        fail(`${f}.${kind}`, s, 'window bounds must be numbers');
       if (!(s.serviceS >= 0)) fail(`${f}.${kind}.serviceS`, s.serviceS, 'must be ≥ 0');
       early[node] = s.earliestS;
       late[node] = s.latestS;
@@ -95,7 +101,8 @@ export function prepare(inst: DarpInstance): Prepared {
   vehicles.forEach((v, k) => {
     const f = `vehicles[${k}]`;
     if (v.capacity.length !== nDims) fail(`${f}.capacity`, v.capacity, `expected ${nDims} dimensions`);
-    if (!(v.shiftStartS <= v.shiftEndS)) fail(`${f}.shiftEndS`, v.shiftEndS, `shift ends before it starts (${v.shiftStartS})`);
+    if (!(v.shiftStartS <= v.shiftEndS))
+      fail(`${f}.shiftEndS`, v.shiftEndS, `shift ends before it starts (${v.shiftStartS})`);
     for (let d = 0; d < nDims; d++) cap[k * nDims + d] = v.capacity[d];
     const s = 2 * nReq + 2 * k;
     loc[s] = checkLoc(`${f}.startLoc`, v.startLoc);
@@ -130,10 +137,12 @@ export function prepare(inst: DarpInstance): Prepared {
     const nodes: number[] = [];
     (v.lockedPrefix ?? []).forEach((e, i) => {
       const f = `vehicles[${k}].lockedPrefix[${i}]`;
-      if (!(e.requestIdx >= 0 && e.requestIdx < nReq)) fail(`${f}.requestIdx`, e.requestIdx, `must be a request index in [0, ${nReq})`);
+      if (!(e.requestIdx >= 0 && e.requestIdx < nReq))
+        fail(`${f}.requestIdx`, e.requestIdx, `must be a request index in [0, ${nReq})`);
       const node = e.kind === 'pickup' ? 2 * e.requestIdx : 2 * e.requestIdx + 1;
       if (placed.has(node)) fail(f, e, 'visit appears twice in locked prefixes');
-      if (e.kind === 'delivery' && !nodes.includes(node - 1)) fail(f, e, 'delivery locked without its pickup earlier in the same prefix');
+      if (e.kind === 'delivery' && !nodes.includes(node - 1))
+        fail(f, e, 'delivery locked without its pickup earlier in the same prefix');
       placed.add(node);
       nodes.push(node);
       owner[e.requestIdx] = k;
@@ -146,10 +155,30 @@ export function prepare(inst: DarpInstance): Prepared {
     for (let k = 0; k < nVeh; k++) compatible[r * nVeh + k] = k === owner[r] ? 1 : 0;
   }
   return {
-    inst, nReq, nVeh, nDims, size, dur: matrix.durationS, dist: matrix.distanceM,
-    loc, early, late, svc, load, maxRide, direct, compatible, cap, fixed, prefix, prefixOwner: owner,
-    timesMatter: inst.objective.excessRidePerS > 0 || inst.objective.waitAboardPerS > 0
-      || inst.objective.timeDeviationPerS > 0 || vehicles.some((v) => v.costPerS > 0),
+    inst,
+    nReq,
+    nVeh,
+    nDims,
+    size,
+    dur: matrix.durationS,
+    dist: matrix.distanceM,
+    loc,
+    early,
+    late,
+    svc,
+    load,
+    maxRide,
+    direct,
+    compatible,
+    cap,
+    fixed,
+    prefix,
+    prefixOwner: owner,
+    timesMatter:
+      inst.objective.excessRidePerS > 0 ||
+      inst.objective.waitAboardPerS > 0 ||
+      inst.objective.timeDeviationPerS > 0 ||
+      vehicles.some((v) => v.costPerS > 0),
   };
 }
 

@@ -25,7 +25,13 @@ export class Helper {
   private readonly port: MessagePort;
 
   /** `board` is the shared best-solution buffer (shared-best.ts), already reset. */
-  constructor(instance: DarpInstance, seed: number, maxIterations: number, initial: SolveOptions['initial'], board: SharedArrayBuffer) {
+  constructor(
+    instance: DarpInstance,
+    seed: number,
+    maxIterations: number,
+    initial: SolveOptions['initial'],
+    board: SharedArrayBuffer,
+  ) {
     const control = new SharedArrayBuffer(16);
     this.flags = new Int32Array(control, 0, 2);
     this.fractionCell = new Float64Array(control, 8, 1);

@@ -18,7 +18,7 @@ const trips = [
 const world = () => lineWorld(KM, trips, [{}, {}, {}]);
 
 describe('shared best between the two search threads', () => {
-  it('a thread goes on from the partner\'s solution only when it is better', () => {
+  it("a thread goes on from the partner's solution only when it is better", () => {
     const inst = world();
     const p = prepare(inst);
     const buffer = new SharedArrayBuffer(sharedBestBytes(p.nReq, p.nVeh));
@@ -30,7 +30,10 @@ describe('shared best between the two search threads', () => {
     // Main thread: three vehicles.
     const spread = Solution.empty(p, mainCtx.ws);
     [[0, 1], [2], [3]].forEach((reqs, v) => {
-      spread.routes[v] = new Route(v, reqs.flatMap((r) => [2 * r, 2 * r + 1]));
+      spread.routes[v] = new Route(
+        v,
+        reqs.flatMap((r) => [2 * r, 2 * r + 1]),
+      );
       spread.routes[v].update(p, mainCtx.ws);
     });
     // Worker: one vehicle does it all (two vehicle costs cheaper).
@@ -60,11 +63,22 @@ describe('shared best between the two search threads', () => {
   it('two cooperating threads with an iteration budget give the same plan every time, and a valid one', () => {
     const inst = lineWorld(
       KM,
-      Array.from({ length: 10 }, (_, k) => ({ from: 1 + (k % 5), to: 1 + ((k * 3 + 1) % 5), pickupMin: [20 * k, 20 * k + 60] as [number, number] })),
+      Array.from({ length: 10 }, (_, k) => ({
+        from: 1 + (k % 5),
+        to: 1 + ((k * 3 + 1) % 5),
+        pickupMin: [20 * k, 20 * k + 60] as [number, number],
+      })),
       [{}, {}, {}, {}],
     );
     let iterations = 0;
-    const once = () => solve(inst, { seed: 5, maxIterations: 400, threads: 2, now: fixedClock(), onProgress: (p) => (iterations = p.iteration) });
+    const once = () =>
+      solve(inst, {
+        seed: 5,
+        maxIterations: 400,
+        threads: 2,
+        now: fixedClock(),
+        onProgress: (p) => (iterations = p.iteration),
+      });
     const a = once();
     // Both threads ran their 400 iterations (the worker really took part).
     expect(iterations).toBe(800);

@@ -62,7 +62,8 @@ export class SharedBest {
     private readonly mustStop: () => boolean,
   ) {
     const { words, bytes } = layoutFor(ctx.p.nReq, ctx.p.nVeh);
-    if (buffer.byteLength < 2 * bytes) throw new Error(`shared best: buffer of ${buffer.byteLength} bytes, need ${2 * bytes} (internal)`);
+    if (buffer.byteLength < 2 * bytes)
+      throw new Error(`shared best: buffer of ${buffer.byteLength} bytes, need ${2 * bytes} (internal)`);
     const perSlot = (bytes - 8) / SLOTS;
     for (let t = 0; t < 2; t++) {
       const base = t * bytes;

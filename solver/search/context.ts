@@ -41,8 +41,19 @@ export function createContext(p: Prepared, seed: number): SearchContext {
   const classes = new Map<string, number>();
   const vehicleClass = new Int32Array(p.nVeh);
   p.inst.vehicles.forEach((v, k) => {
-    const key = JSON.stringify([v.capacity, [...v.features].sort(), v.startLoc, v.endLoc, v.shiftStartS, v.shiftEndS,
-      v.maxDurationS, v.fixedCost, v.costPerS, v.costPerM, p.prefix[k].length > 0 ? k : -1]);
+    const key = JSON.stringify([
+      v.capacity,
+      [...v.features].sort(),
+      v.startLoc,
+      v.endLoc,
+      v.shiftStartS,
+      v.shiftEndS,
+      v.maxDurationS,
+      v.fixedCost,
+      v.costPerS,
+      v.costPerM,
+      p.prefix[k].length > 0 ? k : -1,
+    ]);
     if (!classes.has(key)) classes.set(key, classes.size);
     vehicleClass[k] = classes.get(key)!;
   });
@@ -73,8 +84,12 @@ function neighbourLists(p: Prepared): Int32Array[] {
     const da = loc[2 * a + 1] * size;
     for (let b = 0; b < n; b++) {
       idx[b] = b;
-      score[b] = b === a ? Infinity
-        : dur[pa + loc[2 * b]] + dur[da + loc[2 * b + 1]] + 0.5 * (Math.abs(mid[2 * a] - mid[2 * b]) + Math.abs(mid[2 * a + 1] - mid[2 * b + 1]));
+      score[b] =
+        b === a
+          ? Infinity
+          : dur[pa + loc[2 * b]] +
+            dur[da + loc[2 * b + 1]] +
+            0.5 * (Math.abs(mid[2 * a] - mid[2 * b]) + Math.abs(mid[2 * a + 1] - mid[2 * b + 1]));
     }
     idx.sort((x, y) => score[x] - score[y]);
     lists.push(idx.slice(0, keep));

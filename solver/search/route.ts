@@ -27,7 +27,10 @@ export class Route {
   distanceM = 0;
   durationS = 0;
 
-  constructor(readonly v: number, nodes: number[] = []) {
+  constructor(
+    readonly v: number,
+    nodes: number[] = [],
+  ) {
     this.nodes = nodes;
   }
 
@@ -71,7 +74,8 @@ export class Route {
       const a = E[k - 1] + svc[prev] + dur[loc[prev] * size + loc[node]];
       E[k] = a > early[node] ? a : early[node];
       distance += dist[loc[prev] * size + loc[node]];
-      if (k < n - 1) for (let d = 0; d < nDims; d++) la[k * nDims + d] = la[(k - 1) * nDims + d] + load[node * nDims + d];
+      if (k < n - 1)
+        for (let d = 0; d < nDims; d++) la[k * nDims + d] = la[(k - 1) * nDims + d] + load[node * nDims + d];
       prev = node;
     }
     let next = endNode(p, this.v);
@@ -161,4 +165,3 @@ function routeCost(p: Prepared, route: Route): number {
   }
   return c;
 }
-

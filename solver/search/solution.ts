@@ -29,7 +29,11 @@ export class Solution {
   }
 
   clone(): Solution {
-    return new Solution(this.routes.map((r) => r.clone()), this.bank.slice(), this.disabled.slice());
+    return new Solution(
+      this.routes.map((r) => r.clone()),
+      this.bank.slice(),
+      this.disabled.slice(),
+    );
   }
 
   /** Objective with `penalty` per unserved request. */

@@ -41,7 +41,10 @@ async function sessionOf(username: string, password: string): Promise<TestSessio
   };
 }
 
-interface Created { account: { id: string; username: string; role: string; driverId: string | null; disabledAt: string | null }; generatedPassword?: string }
+interface Created {
+  account: { id: string; username: string; role: string; driverId: string | null; disabledAt: string | null };
+  generatedPassword?: string;
+}
 
 async function create(body: Record<string, unknown>): Promise<Created> {
   const res = await coord.fetch('/api/accounts', { method: 'POST', json: body });
@@ -79,17 +82,28 @@ describe('only a coordinator manages accounts', () => {
   it('every accounts operation is in the OpenAPI document with x-roles coordinator', async () => {
     const doc = await (await fetch(`${t.baseUrl}/api/openapi.json`)).json();
     const ops: [string, string][] = [
-      ['/api/accounts', 'get'], ['/api/accounts', 'post'], ['/api/accounts/{id}', 'get'], ['/api/accounts/{id}', 'delete'],
-      ['/api/accounts/{id}/password', 'post'], ['/api/accounts/{id}/disable', 'post'], ['/api/accounts/{id}/enable', 'post'],
+      ['/api/accounts', 'get'],
+      ['/api/accounts', 'post'],
+      ['/api/accounts/{id}', 'get'],
+      ['/api/accounts/{id}', 'delete'],
+      ['/api/accounts/{id}/password', 'post'],
+      ['/api/accounts/{id}/disable', 'post'],
+      ['/api/accounts/{id}/enable', 'post'],
     ];
-    for (const [path, method] of ops) expect(doc.paths[path]?.[method]?.['x-roles'], `${method} ${path}`).toEqual(['coordinator']);
+    for (const [path, method] of ops)
+      expect(doc.paths[path]?.[method]?.['x-roles'], `${method} ${path}`).toEqual(['coordinator']);
     expect(doc.paths['/api/auth/password'].post['x-roles']).toEqual(['coordinator', 'driver', 'family']);
   });
 });
 
 describe('creating accounts', () => {
   it('a driver account linked to drv-a logs in and reads drv-a’s run', async () => {
-    const { account, generatedPassword } = await create({ username: 'anna.autista', role: 'driver', driverId: 'drv-a', password: 'anna-password-1' });
+    const { account, generatedPassword } = await create({
+      username: 'anna.autista',
+      role: 'driver',
+      driverId: 'drv-a',
+      password: 'anna-password-1',
+    });
     expect(account).toMatchObject({ username: 'anna.autista', role: 'driver', driverId: 'drv-a', disabledAt: null });
     expect(generatedPassword).toBeUndefined();
     const anna = await sessionOf('anna.autista', 'anna-password-1');
@@ -109,7 +123,10 @@ describe('creating accounts', () => {
   it('a username already taken (in any case) is 409 naming the field', async () => {
     await create({ username: 'bruno', role: 'coordinator', password: 'bruno-password' });
     for (const username of ['bruno', 'BRUNO']) {
-      const res = await coord.fetch('/api/accounts', { method: 'POST', json: { username, role: 'coordinator', password: 'another-password' } });
+      const res = await coord.fetch('/api/accounts', {
+        method: 'POST',
+        json: { username, role: 'coordinator', password: 'another-password' },
+      });
       expect(res.status).toBe(409);
       const { error } = await res.json();
       expect(error.code).toBe('CONFLICT');
@@ -119,7 +136,10 @@ describe('creating accounts', () => {
   });
 
   it('a driver account naming a missing driver is 400 naming driverId and the value; nothing is created', async () => {
-    const res = await coord.fetch('/api/accounts', { method: 'POST', json: { username: 'ghost', role: 'driver', driverId: 'drv-missing', password: 'ghost-password' } });
+    const res = await coord.fetch('/api/accounts', {
+      method: 'POST',
+      json: { username: 'ghost', role: 'driver', driverId: 'drv-missing', password: 'ghost-password' },
+    });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe('REQUEST_INVALID');
@@ -131,12 +151,36 @@ describe('creating accounts', () => {
 
   it('links must fit the role, and a short password is 400 naming password', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ username: 'f1', role: 'family', password: 'long-enough-pw' }, 'householdId', 'householdId: a family account needs the id of an existing household'],
-      [{ username: 'f2', role: 'family', householdId: 'hh-zz', password: 'long-enough-pw' }, 'householdId', 'householdId: no household with id "hh-zz"'],
-      [{ username: 'd1', role: 'driver', password: 'long-enough-pw' }, 'driverId', 'driverId: a driver account needs the id of an existing driver'],
-      [{ username: 'c1', role: 'coordinator', driverId: 'drv-a', password: 'long-enough-pw' }, 'driverId', 'driverId: a coordinator account is linked to no driver'],
-      [{ username: 'd2', role: 'driver', driverId: 'drv-a', password: 'short' }, 'password', 'password: at least 10 characters'],
-      [{ username: 'bad name', role: 'coordinator', password: 'long-enough-pw' }, 'username', 'username: letters, digits, . _ - only'],
+      [
+        { username: 'f1', role: 'family', password: 'long-enough-pw' },
+        'householdId',
+        'householdId: a family account needs the id of an existing household',
+      ],
+      [
+        { username: 'f2', role: 'family', householdId: 'hh-zz', password: 'long-enough-pw' },
+        'householdId',
+        'householdId: no household with id "hh-zz"',
+      ],
+      [
+        { username: 'd1', role: 'driver', password: 'long-enough-pw' },
+        'driverId',
+        'driverId: a driver account needs the id of an existing driver',
+      ],
+      [
+        { username: 'c1', role: 'coordinator', driverId: 'drv-a', password: 'long-enough-pw' },
+        'driverId',
+        'driverId: a coordinator account is linked to no driver',
+      ],
+      [
+        { username: 'd2', role: 'driver', driverId: 'drv-a', password: 'short' },
+        'password',
+        'password: at least 10 characters',
+      ],
+      [
+        { username: 'bad name', role: 'coordinator', password: 'long-enough-pw' },
+        'username',
+        'username: letters, digits, . _ - only',
+      ],
     ];
     for (const [body, path, message] of cases) {
       const res = await coord.fetch('/api/accounts', { method: 'POST', json: body });
@@ -146,7 +190,12 @@ describe('creating accounts', () => {
       expect(error.message).toBe(message);
     }
     // The password itself is never echoed back.
-    const short = await (await coord.fetch('/api/accounts', { method: 'POST', json: { username: 'd3', role: 'driver', driverId: 'drv-a', password: 'tiny-pw' } })).text();
+    const short = await (
+      await coord.fetch('/api/accounts', {
+        method: 'POST',
+        json: { username: 'd3', role: 'driver', driverId: 'drv-a', password: 'tiny-pw' },
+      })
+    ).text();
     expect(short).toContain('password');
     expect(short).not.toContain('tiny-pw');
   });
@@ -171,7 +220,12 @@ describe('creating accounts', () => {
 
 describe('disabling, resetting, deleting', () => {
   it('a disabled account cannot log in and its open session answers 401 at once; enabled again it can', async () => {
-    const { account } = await create({ username: 'carla', role: 'driver', driverId: 'drv-b', password: 'carla-password' });
+    const { account } = await create({
+      username: 'carla',
+      role: 'driver',
+      driverId: 'drv-b',
+      password: 'carla-password',
+    });
     const carla = await sessionOf('carla', 'carla-password');
     expect((await carla('/api/auth/me')).status).toBe(200); // now in the session cache
     const off = await coord.fetch(`/api/accounts/${account.id}/disable`, { method: 'POST' });
@@ -190,16 +244,26 @@ describe('disabling, resetting, deleting', () => {
 
   it('a coordinator cannot disable or delete themself', async () => {
     const me = (await (await coord.fetch('/api/auth/me')).json()).user;
-    for (const [method, path, verb] of [['POST', `/api/accounts/${me.id}/disable`, 'disable'], ['DELETE', `/api/accounts/${me.id}`, 'delete']]) {
+    for (const [method, path, verb] of [
+      ['POST', `/api/accounts/${me.id}/disable`, 'disable'],
+      ['DELETE', `/api/accounts/${me.id}`, 'delete'],
+    ]) {
       const res = await coord.fetch(path!, { method });
       expect(res.status).toBe(409);
-      expect((await res.json()).error.message).toBe(`you cannot ${verb} your own account (coordinator); another coordinator can`);
+      expect((await res.json()).error.message).toBe(
+        `you cannot ${verb} your own account (coordinator); another coordinator can`,
+      );
     }
     expect((await coord.fetch('/api/auth/me')).status).toBe(200);
   });
 
   it('a reset ends the account’s sessions; the generated password works, the old one does not', async () => {
-    const { account } = await create({ username: 'dario', role: 'family', householdId: 'hh-b', password: 'dario-password' });
+    const { account } = await create({
+      username: 'dario',
+      role: 'family',
+      householdId: 'hh-b',
+      password: 'dario-password',
+    });
     const dario = await sessionOf('dario', 'dario-password');
     expect((await dario('/api/auth/me')).status).toBe(200);
     const res = await coord.fetch(`/api/accounts/${account.id}/password`, { method: 'POST', json: {} });
@@ -210,7 +274,10 @@ describe('disabling, resetting, deleting', () => {
     expect((await loginAs('dario', 'dario-password')).status).toBe(401);
     expect((await loginAs('dario', generatedPassword)).status).toBe(200);
     // A coordinator's chosen password follows the same policy.
-    const short = await coord.fetch(`/api/accounts/${account.id}/password`, { method: 'POST', json: { password: 'abc' } });
+    const short = await coord.fetch(`/api/accounts/${account.id}/password`, {
+      method: 'POST',
+      json: { password: 'abc' },
+    });
     expect(short.status).toBe(400);
     expect((await short.json()).error.details[0].path).toBe('password');
   });
@@ -219,7 +286,10 @@ describe('disabling, resetting, deleting', () => {
     const { account } = await create({ username: 'ivo', role: 'coordinator', password: 'ivo-password-1' });
     const desk = await sessionOf('ivo', 'ivo-password-1');
     const other = await sessionOf('ivo', 'ivo-password-1');
-    const res = await desk(`/api/accounts/${account.id}/password`, { method: 'POST', json: { password: 'ivo-password-2' } });
+    const res = await desk(`/api/accounts/${account.id}/password`, {
+      method: 'POST',
+      json: { password: 'ivo-password-2' },
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).generatedPassword).toBeUndefined();
     expect((await desk('/api/auth/me')).status).toBe(200);
@@ -245,17 +315,29 @@ describe('changing my own password', () => {
     const laptop = await sessionOf('franco', 'franco-old-pw');
     expect((await laptop('/api/auth/me')).status).toBe(200);
 
-    const wrong = await phone('/api/auth/password', { method: 'POST', json: { currentPassword: 'not-it-at-all', newPassword: 'franco-new-pw' } });
+    const wrong = await phone('/api/auth/password', {
+      method: 'POST',
+      json: { currentPassword: 'not-it-at-all', newPassword: 'franco-new-pw' },
+    });
     expect(wrong.status).toBe(400);
     const { error } = await wrong.json();
     expect(error.message).toBe('currentPassword: the current password is wrong');
     expect(error.details[0].path).toBe('currentPassword');
 
-    const short = await phone('/api/auth/password', { method: 'POST', json: { currentPassword: 'franco-old-pw', newPassword: 'short' } });
+    const short = await phone('/api/auth/password', {
+      method: 'POST',
+      json: { currentPassword: 'franco-old-pw', newPassword: 'short' },
+    });
     expect(short.status).toBe(400);
-    expect((await short.json()).error.details[0]).toMatchObject({ path: 'newPassword', message: 'at least 10 characters' });
+    expect((await short.json()).error.details[0]).toMatchObject({
+      path: 'newPassword',
+      message: 'at least 10 characters',
+    });
 
-    const ok = await phone('/api/auth/password', { method: 'POST', json: { currentPassword: 'franco-old-pw', newPassword: 'franco-new-pw' } });
+    const ok = await phone('/api/auth/password', {
+      method: 'POST',
+      json: { currentPassword: 'franco-old-pw', newPassword: 'franco-new-pw' },
+    });
     expect(ok.status).toBe(204);
     expect((await laptop('/api/auth/me')).status).toBe(401);
     expect((await phone('/api/auth/me')).status).toBe(200);
@@ -267,10 +349,16 @@ describe('changing my own password', () => {
     await create({ username: 'gina', role: 'family', householdId: 'hh-a', password: 'gina-password' });
     const gina = await sessionOf('gina', 'gina-password');
     for (let i = 0; i < 5; i++) {
-      const res = await gina('/api/auth/password', { method: 'POST', json: { currentPassword: `guess-${i}`, newPassword: 'gina-new-password' } });
+      const res = await gina('/api/auth/password', {
+        method: 'POST',
+        json: { currentPassword: `guess-${i}`, newPassword: 'gina-new-password' },
+      });
       expect(res.status).toBe(400);
     }
-    const blocked = await gina('/api/auth/password', { method: 'POST', json: { currentPassword: 'gina-password', newPassword: 'gina-new-password' } });
+    const blocked = await gina('/api/auth/password', {
+      method: 'POST',
+      json: { currentPassword: 'gina-password', newPassword: 'gina-new-password' },
+    });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await loginAs('gina', 'gina-password')).status).toBe(200);
@@ -279,7 +367,11 @@ describe('changing my own password', () => {
   it('a cookie session needs the CSRF header to change the password', async () => {
     const s = await t.login('family2');
     const body = JSON.stringify({ currentPassword: passwordOf('family2'), newPassword: 'family2-new-password' });
-    const res = await fetch(`${t.baseUrl}/api/auth/password`, { method: 'POST', headers: { cookie: s.cookie, 'content-type': 'application/json' }, body });
+    const res = await fetch(`${t.baseUrl}/api/auth/password`, {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(403);
     expect((await loginAs('family2', passwordOf('family2'))).status).toBe(200);
   });
@@ -287,16 +379,32 @@ describe('changing my own password', () => {
 
 describe('audit', () => {
   it('every change names who, what and which account, and no password is ever written', async () => {
-    const { account } = await create({ username: 'hugo', role: 'driver', driverId: 'drv-b', password: 'hugo-secret-pw' });
-    const reset = await (await coord.fetch(`/api/accounts/${account.id}/password`, { method: 'POST', json: {} })).json();
+    const { account } = await create({
+      username: 'hugo',
+      role: 'driver',
+      driverId: 'drv-b',
+      password: 'hugo-secret-pw',
+    });
+    const reset = await (
+      await coord.fetch(`/api/accounts/${account.id}/password`, { method: 'POST', json: {} })
+    ).json();
     await coord.fetch(`/api/accounts/${account.id}/disable`, { method: 'POST' });
     await coord.fetch(`/api/accounts/${account.id}/enable`, { method: 'POST' });
     const hugo = await sessionOf('hugo', reset.generatedPassword);
-    expect((await hugo('/api/auth/password', { method: 'POST', json: { currentPassword: reset.generatedPassword, newPassword: 'hugo-final-pw' } })).status).toBe(204);
+    expect(
+      (
+        await hugo('/api/auth/password', {
+          method: 'POST',
+          json: { currentPassword: reset.generatedPassword, newPassword: 'hugo-final-pw' },
+        })
+      ).status,
+    ).toBe(204);
     await coord.fetch(`/api/accounts/${account.id}`, { method: 'DELETE' });
 
     const page = await (await coord.fetch(`/api/audit?entity=account&entityId=${account.id}`)).json();
-    const rows = [...page.items].reverse().map((r: { actorUsername: string; action: string; entityId: string }) => [r.actorUsername, r.action, r.entityId]);
+    const rows = [...page.items]
+      .reverse()
+      .map((r: { actorUsername: string; action: string; entityId: string }) => [r.actorUsername, r.action, r.entityId]);
     expect(rows).toEqual([
       ['coordinator', 'create', account.id],
       ['coordinator', 'password', account.id],
@@ -306,15 +414,23 @@ describe('audit', () => {
       ['coordinator', 'delete', account.id],
     ]);
     const everything = JSON.stringify((await t.db.query('SELECT * FROM audit_log', [])).rows);
-    for (const secret of ['hugo-secret-pw', reset.generatedPassword, 'hugo-final-pw', 'franco-new-pw', 'scrypt']) expect(everything).not.toContain(secret);
+    for (const secret of ['hugo-secret-pw', reset.generatedPassword, 'hugo-final-pw', 'franco-new-pw', 'scrypt'])
+      expect(everything).not.toContain(secret);
   });
 });
 
 describe('records with a login', () => {
   it('a driver with an account cannot be deleted (409 naming the account) until the account is gone', async () => {
     const template = await (await coord.fetch('/api/drivers/drv-a')).json();
-    expect((await coord.fetch('/api/drivers', { method: 'POST', json: { ...template, id: 'drv-z' } })).status).toBe(201);
-    const { account } = await create({ username: 'zeno.autista', role: 'driver', driverId: 'drv-z', password: 'zeno-password-1' });
+    expect((await coord.fetch('/api/drivers', { method: 'POST', json: { ...template, id: 'drv-z' } })).status).toBe(
+      201,
+    );
+    const { account } = await create({
+      username: 'zeno.autista',
+      role: 'driver',
+      driverId: 'drv-z',
+      password: 'zeno-password-1',
+    });
     const refused = await coord.fetch('/api/drivers/drv-z', { method: 'DELETE' });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message).toContain('zeno.autista');

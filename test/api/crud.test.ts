@@ -13,7 +13,11 @@ afterAll(async () => {
 });
 
 const newHousehold = (id: string, place = OLGIATE) => ({
-  id, name: 'Verdi', home: { ...place, label: 'via Dante 1' }, adults: [{ name: 'Sara Verdi', phone: '+39 1' }], workHours: {},
+  id,
+  name: 'Verdi',
+  home: { ...place, label: 'via Dante 1' },
+  adults: [{ name: 'Sara Verdi', phone: '+39 1' }],
+  workHours: {},
 });
 
 describe('coordinator CRUD', () => {
@@ -42,7 +46,10 @@ describe('coordinator CRUD', () => {
     expect(created.status).toBe(201);
     expect((await created.json()).home.istatCode).toBe('012108');
     expect((await (await coord.fetch('/api/households/hh-new')).json()).name).toBe('Verdi');
-    const replaced = await coord.fetch('/api/households/hh-new', { method: 'PUT', json: { ...newHousehold('hh-new'), name: 'Verdi-Neri' } });
+    const replaced = await coord.fetch('/api/households/hh-new', {
+      method: 'PUT',
+      json: { ...newHousehold('hh-new'), name: 'Verdi-Neri' },
+    });
     expect(replaced.status).toBe(200);
     expect((await (await coord.fetch('/api/households/hh-new')).json()).name).toBe('Verdi-Neri');
     expect((await coord.fetch('/api/households/hh-new', { method: 'DELETE' })).status).toBe(204);
@@ -50,7 +57,10 @@ describe('coordinator CRUD', () => {
   });
 
   it('a home outside the 16 municipalities is a 400 naming the field and the value, and nothing is changed', async () => {
-    const res = await coord.fetch('/api/households/hh-a', { method: 'PUT', json: { ...households[0], home: { ...MILANO, label: 'Milano' } } });
+    const res = await coord.fetch('/api/households/hh-a', {
+      method: 'PUT',
+      json: { ...households[0], home: { ...MILANO, label: 'Milano' } },
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe('REQUEST_INVALID');
@@ -59,18 +69,31 @@ describe('coordinator CRUD', () => {
   });
 
   it('a body failing the schema is a 400 with the field path and the value received', async () => {
-    const res = await coord.fetch('/api/passengers', { method: 'POST', json: { ...passengers[0], id: 'p-x', mobility: 'flying' } });
+    const res = await coord.fetch('/api/passengers', {
+      method: 'POST',
+      json: { ...passengers[0], id: 'p-x', mobility: 'flying' },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.details).toEqual([expect.objectContaining({ path: 'mobility', value: 'flying' })]);
     const nested = await coord.fetch('/api/vehicles', {
       method: 'POST',
-      json: { id: 'v-x', label: 'X', capacity: { seats: -1, wheelchairs: 0 }, features: {}, depot: { ...OLGIATE, label: 'd' }, hours: {} },
+      json: {
+        id: 'v-x',
+        label: 'X',
+        capacity: { seats: -1, wheelchairs: 0 },
+        features: {},
+        depot: { ...OLGIATE, label: 'd' },
+        hours: {},
+      },
     });
     expect((await nested.json()).error.details[0]).toMatchObject({ path: 'capacity.seats', value: -1 });
   });
 
   it('a reference to a missing household is a 400; deleting a household still in use is a 409', async () => {
-    const res = await coord.fetch('/api/passengers', { method: 'POST', json: { ...passengers[0], id: 'p-y', householdId: 'hh-none' } });
+    const res = await coord.fetch('/api/passengers', {
+      method: 'POST',
+      json: { ...passengers[0], id: 'p-y', householdId: 'hh-none' },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.details[0]).toMatchObject({ path: 'householdId', value: 'hh-none' });
     const del = await coord.fetch('/api/households/hh-a', { method: 'DELETE' });
@@ -87,7 +110,12 @@ describe('coordinator CRUD', () => {
   it('reading personal data is written to the audit log, which only a coordinator may read', async () => {
     await coord.fetch('/api/passengers/pa-1');
     const log = await (await coord.fetch('/api/audit?entity=passenger&entityId=pa-1')).json();
-    expect(log.items[0]).toMatchObject({ actorUsername: 'coordinator', action: 'read', entity: 'passenger', entityId: 'pa-1' });
+    expect(log.items[0]).toMatchObject({
+      actorUsername: 'coordinator',
+      action: 'read',
+      entity: 'passenger',
+      entityId: 'pa-1',
+    });
     const family = await t.login('family');
     expect((await family.fetch('/api/audit')).status).toBe(403);
   });

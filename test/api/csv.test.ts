@@ -32,10 +32,16 @@ describe('CSV import and export', () => {
   });
 
   it('imports new passengers, with a comma and a quote inside a quoted field', async () => {
-    const csv = 'id,name,householdId,ageGroup,mobility,notesForDriver\r\np-new1,"Rossi, Anna",hh-a,elderly,walker,"says ""ciao"""\r\n';
+    const csv =
+      'id,name,householdId,ageGroup,mobility,notesForDriver\r\np-new1,"Rossi, Anna",hh-a,elderly,walker,"says ""ciao"""\r\n';
     expect(await (await importCsv('passengers', csv)).json()).toEqual({ imported: 1, errors: [] });
     const p = await (await coord.fetch('/api/passengers/p-new1')).json();
-    expect(p).toMatchObject({ name: 'Rossi, Anna', notesForDriver: 'says "ciao"', mobility: 'walker', needsEscort: false });
+    expect(p).toMatchObject({
+      name: 'Rossi, Anna',
+      notesForDriver: 'says "ciao"',
+      mobility: 'walker',
+      needsEscort: false,
+    });
   });
 
   it('one bad row rejects the whole file: every error is reported by line and field, and nothing is imported', async () => {
@@ -52,7 +58,11 @@ describe('CSV import and export', () => {
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report.imported).toBe(0);
-    expect(report.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['3:mobility', '4:householdId', '5:home']);
+    expect(report.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '3:mobility',
+      '4:householdId',
+      '5:home',
+    ]);
     expect(report.errors[0].message).toContain('"flying"');
     expect(await count('passengers')).toBe(before);
     expect((await coord.fetch('/api/passengers/p-ok1')).status).toBe(404);
@@ -70,7 +80,10 @@ describe('CSV import and export', () => {
   });
 
   it('an unknown column or an unclosed quote is reported on its line', async () => {
-    expect((await (await importCsv('passengers', 'id,nmae\np1,x\n')).json()).errors[0]).toMatchObject({ row: 1, field: 'nmae' });
+    expect((await (await importCsv('passengers', 'id,nmae\np1,x\n')).json()).errors[0]).toMatchObject({
+      row: 1,
+      field: 'nmae',
+    });
     expect((await (await importCsv('passengers', 'id,name\np1,"x\n')).json()).errors[0]).toMatchObject({ row: 2 });
   });
 });

@@ -27,11 +27,21 @@ describe("a driver's run through the contract", () => {
     const homeDrop = PlanStopSchema.parse(stops[3]).alights[0]!;
     expect(homeDrop.notesForDriver).toBe('ring twice');
     expect(homeDrop.receivingAdult).toEqual({ name: 'Maria Rossi', phone: '+39 333 1111111' });
-    expect(PlanStopSchema.parse(stops[0]).boards[0]).toMatchObject({ notesForDriver: 'ring twice', receivingAdult: null });
+    expect(PlanStopSchema.parse(stops[0]).boards[0]).toMatchObject({
+      notesForDriver: 'ring twice',
+      receivingAdult: null,
+    });
   });
 
   it('a plan stop without them (the coordinator plan, family trips) still parses, and wrong values are refused naming the field', () => {
-    const bare = { passengerId: 'pa-1', requestId: 'rq-pa-1', name: 'Giulia R.', mobility: 'wheelchair', needsEscort: true, direction: 'return' };
+    const bare = {
+      passengerId: 'pa-1',
+      requestId: 'rq-pa-1',
+      name: 'Giulia R.',
+      mobility: 'wheelchair',
+      needsEscort: true,
+      direction: 'return',
+    };
     expect(StopPassengerSchema.parse(bare)).toEqual(bare);
     const bad = StopPassengerSchema.safeParse({ ...bare, receivingAdult: { name: 'Maria Rossi' } });
     expect(bad.success).toBe(false);

@@ -75,7 +75,11 @@ describe('login', () => {
   it('a cookie session needs the X-CSRF-Token header to change anything', async () => {
     const s = await t.login('coordinator');
     const body = JSON.stringify({ id: 'x' });
-    const noHeader = await fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie: s.cookie }, body });
+    const noHeader = await fetch(`${t.baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: s.cookie },
+      body,
+    });
     expect(noHeader.status).toBe(403);
     const withHeader = await fetch(`${t.baseUrl}/api/auth/logout`, {
       method: 'POST',
@@ -95,7 +99,11 @@ describe('login', () => {
   });
 
   it('errors never carry a stack trace', async () => {
-    const res = await fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad json' });
+    const res = await fetch(`${t.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{bad json',
+    });
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(text).not.toMatch(/at .*\.ts:\d+/);

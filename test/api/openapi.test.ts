@@ -18,7 +18,11 @@ describe('API documentation', () => {
     const create = doc.paths['/api/passengers'].post;
     expect(create['x-roles']).toEqual(['coordinator']);
     expect(create.requestBody.content['application/json'].schema.properties.mobility.enum).toContain('wheelchair');
-    expect(doc.paths['/api/driver/runs/{date}'].get.parameters[0]).toMatchObject({ name: 'date', in: 'path', required: true });
+    expect(doc.paths['/api/driver/runs/{date}'].get.parameters[0]).toMatchObject({
+      name: 'date',
+      in: 'path',
+      required: true,
+    });
     expect(doc.paths['/api/passengers'].get.parameters.map((p: { name: string }) => p.name)).toContain('municipality');
   });
 

@@ -22,13 +22,20 @@ afterAll(async () => {
 });
 
 /** A raw GET, so the test sees the bytes on the wire (fetch would unzip them silently). */
-function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(t.baseUrl + path, { headers: { authorization: `Bearer ${coord.token}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      t.baseUrl + path,
+      { headers: { authorization: `Bearer ${coord.token}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -64,7 +71,11 @@ describe('reading a plan', () => {
   it('?version=published and ?version=N answer that version, not the newest one', async () => {
     const pub = await coord.fetch(`/api/plans/${planId}?version=published`);
     expect(pub.headers.get('etag')).toBe('"v1"');
-    expect(await pub.json()).toMatchObject({ version: 1, status: 'published', days: [{ routes: [{ driverId: 'drv-a' }, { driverId: 'drv-b' }] }] });
+    expect(await pub.json()).toMatchObject({
+      version: 1,
+      status: 'published',
+      days: [{ routes: [{ driverId: 'drv-a' }, { driverId: 'drv-b' }] }],
+    });
     expect((await (await coord.fetch(`/api/plans/${planId}?version=2`)).json()).version).toBe(2);
     const missing = await coord.fetch(`/api/plans/${planId}?version=9`);
     expect(missing.status).toBe(404);

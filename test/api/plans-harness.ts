@@ -22,7 +22,14 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The tiny week as stored entities (written as-is: its hand-placed homes are not all inside the 16 comuni). */
 export async function loadTinyWeek(db: Db): Promise<void> {
   const w = tinyWeek();
-  const kinds = [['service', w.services], ['household', w.households], ['passenger', w.passengers], ['request', w.requests], ['vehicle', w.vehicles], ['driver', w.drivers]] as const;
+  const kinds = [
+    ['service', w.services],
+    ['household', w.households],
+    ['passenger', w.passengers],
+    ['request', w.requests],
+    ['vehicle', w.vehicles],
+    ['driver', w.drivers],
+  ] as const;
   for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
 }
 
@@ -41,7 +48,12 @@ export async function startPlansApp(): Promise<PlansApp> {
     const bull = new BullJobQueue({ redisUrl: REDIS_URL, queueName, attempts: 2, backoffMs: 100 });
     queue = bull;
     t = await startTestApp({ queue, routing, setup: loadTinyWeek });
-    consumer = await startBullConsumer({ redisUrl: REDIS_URL, queueName, handler: planJobHandler({ db: t.db, routing }), cancelPollMs: 100 });
+    consumer = await startBullConsumer({
+      redisUrl: REDIS_URL,
+      queueName,
+      handler: planJobHandler({ db: t.db, routing }),
+      cancelPollMs: 100,
+    });
     stopQueue = async () => {
       await consumer?.close();
       await bull.obliterate();
@@ -80,7 +92,11 @@ export async function startPlansApp(): Promise<PlansApp> {
   };
 }
 
-export async function waitForJob(s: TestSession, jobId: string, timeoutMs = 15_000): Promise<{ state: string; result?: { version: number }; error?: string }> {
+export async function waitForJob(
+  s: TestSession,
+  jobId: string,
+  timeoutMs = 15_000,
+): Promise<{ state: string; result?: { version: number }; error?: string }> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const job = await (await s.fetch(`/api/jobs/${jobId}`)).json();

@@ -19,10 +19,17 @@ afterAll(async () => {
   await t?.close();
 });
 
-const post = (path: string, json: unknown, headers: Record<string, string> = {}) => coord.fetch(path, { method: 'POST', json, headers });
+const post = (path: string, json: unknown, headers: Record<string, string> = {}) =>
+  coord.fetch(path, { method: 'POST', json, headers });
 
 /** The first request with a trip on `date`, and a route of that date it is not on. */
-function aTripToMove(plan: Plan): { date: string; requestId: string; direction: 'outbound' | 'return'; from: string; to: string } {
+function aTripToMove(plan: Plan): {
+  date: string;
+  requestId: string;
+  direction: 'outbound' | 'return';
+  from: string;
+  to: string;
+} {
   for (const day of plan.days) {
     if (day.routes.length < 2) continue;
     const from = day.routes[0];
@@ -45,7 +52,9 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
 
     const events = await readEvents(await coord.fetch(`/api/jobs/${body.jobId}/events`));
     expect(events[0][0]).toBe('state');
-    const progress = events.filter(([e]) => e === 'progress').map(([, d]) => d as { bestCost: number; history: unknown[] });
+    const progress = events
+      .filter(([e]) => e === 'progress')
+      .map(([, d]) => d as { bestCost: number; history: unknown[] });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)!.history.length).toBeGreaterThan(0);
     expect(events.at(-1)![0]).toBe('completed');
@@ -72,7 +81,9 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     for (const s of stops) expect(s.window.from <= s.start && s.start <= s.window.to).toBe(true);
     expect(stops.some((s) => s.boards.length > 0)).toBe(true);
     const list = await (await coord.fetch('/api/plans?week=2026-W49')).json();
-    expect(list).toEqual([expect.objectContaining({ id: planId, version: 1, status: 'draft', publishedVersion: null })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: planId, version: 1, status: 'draft', publishedVersion: null }),
+    ]);
   });
 
   it('a solved plan validates with no violations', async () => {
@@ -89,12 +100,25 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     published = PlanSchema.parse(await res.json());
     expect(published).toMatchObject({ version: 2, status: 'published' });
     const diff = await (await coord.fetch(`/api/plans/${planId}/diff`)).json();
-    expect(diff).toMatchObject({ fromVersion: 2, toVersion: 2, movedBetweenVehicles: [], added: [], removed: [], passengersAffected: 0 });
+    expect(diff).toMatchObject({
+      fromVersion: 2,
+      toVersion: 2,
+      movedBetweenVehicles: [],
+      added: [],
+      removed: [],
+      passengersAffected: 0,
+    });
   });
 
   it('moving a trip to another vehicle re-times both routes, and the diff shows the passenger changed vehicle', async () => {
     const m = aTripToMove(published);
-    const res = await post(`/api/plans/${planId}/moves`, { date: m.date, requestId: m.requestId, direction: m.direction, toRouteId: m.to, version: 2 });
+    const res = await post(`/api/plans/${planId}/moves`, {
+      date: m.date,
+      requestId: m.requestId,
+      direction: m.direction,
+      toRouteId: m.to,
+      version: 2,
+    });
     expect(res.status).toBe(200);
     const { plan, violations } = await res.json();
     expect(plan).toMatchObject({ version: 3, status: 'draft' });
@@ -105,12 +129,18 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     expect(moved[0].start < moved[1].start).toBe(true);
     const diff = await (await coord.fetch(`/api/plans/${planId}/diff`)).json();
     expect(diff.fromVersion).toBe(2);
-    expect(diff.movedBetweenVehicles).toEqual([expect.objectContaining({ requestId: m.requestId, date: m.date, direction: m.direction })]);
+    expect(diff.movedBetweenVehicles).toEqual([
+      expect.objectContaining({ requestId: m.requestId, date: m.date, direction: m.direction }),
+    ]);
   });
 
   it('an edit against the version read before someone else changed it gets 409, and changes nothing', async () => {
     const m = aTripToMove(published);
-    const res = await post(`/api/plans/${planId}/locks`, { date: m.date, requestId: m.requestId, locked: true }, { 'If-Match': '"v2"' });
+    const res = await post(
+      `/api/plans/${planId}/locks`,
+      { date: m.date, requestId: m.requestId, locked: true },
+      { 'If-Match': '"v2"' },
+    );
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.error).toMatchObject({ code: 'PLAN_CONFLICT' });
@@ -129,7 +159,13 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     const lock = await post(`/api/plans/${planId}/locks`, { date: day.date, requestId, locked: true, version: 3 });
     expect(lock.status).toBe(200);
     expect((await lock.json()).version).toBe(4);
-    const refused = await post(`/api/plans/${planId}/moves`, { date: day.date, requestId, direction: route.stops[0].boards[0].direction, toRouteId: day.routes[1].id, version: 4 });
+    const refused = await post(`/api/plans/${planId}/moves`, {
+      date: day.date,
+      requestId,
+      direction: route.stops[0].boards[0].direction,
+      toRouteId: day.routes[1].id,
+      version: 4,
+    });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.code).toBe('CONFLICT');
 
@@ -144,10 +180,16 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     const vehiclesOf = (p: Plan) =>
       p.days
         .find((d) => d.date === day.date)!
-        .routes.flatMap((r) => r.stops.filter((s) => s.requestId === requestId).map((s) => `${s.kind} ${s.boards[0]?.direction ?? s.alights[0]?.direction} on ${r.vehicleId}`))
+        .routes.flatMap((r) =>
+          r.stops
+            .filter((s) => s.requestId === requestId)
+            .map((s) => `${s.kind} ${s.boards[0]?.direction ?? s.alights[0]?.direction} on ${r.vehicleId}`),
+        )
         .sort();
     expect(vehiclesOf(after)).toEqual(vehiclesOf(plan));
-    const lockedAfter = after.days.find((d) => d.date === day.date)!.routes.flatMap((r) => r.stops.filter((s) => s.requestId === requestId));
+    const lockedAfter = after.days
+      .find((d) => d.date === day.date)!
+      .routes.flatMap((r) => r.stops.filter((s) => s.requestId === requestId));
     expect(lockedAfter.every((s) => s.locked)).toBe(true);
   });
 
@@ -167,7 +209,11 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     expect(lines.length).toBe(published.days[0].routes.length);
     for (const l of lines) expect(l.properties.estimated).toBe(true);
     expect(points.length).toBe(published.days[0].routes.reduce((n, r) => n + r.stops.length, 0));
-    expect(points[0].properties).toMatchObject({ kind: 'stop', routeId: expect.any(String), start: expect.any(String) });
+    expect(points[0].properties).toMatchObject({
+      kind: 'stop',
+      routeId: expect.any(String),
+      start: expect.any(String),
+    });
     expect((await coord.fetch(`/api/plans/${planId}/geojson?date=2027-01-05`)).status).toBe(400);
   });
 
@@ -176,7 +222,8 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
     const { jobId } = await res.json();
     expect(jobId).toBe(`${planId}.v6`);
     const until = Date.now() + 10_000;
-    while ((await (await coord.fetch(`/api/jobs/${jobId}`)).json()).state !== 'active' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    while ((await (await coord.fetch(`/api/jobs/${jobId}`)).json()).state !== 'active' && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 50));
     const stream = coord.fetch(`/api/jobs/${jobId}/events`).then(readEvents);
     await new Promise((r) => setTimeout(r, 200));
     const del = await coord.fetch(`/api/jobs/${jobId}`, { method: 'DELETE' });

@@ -22,7 +22,9 @@ describe('driver and family views of the stored published plan', () => {
     expect(run).toMatchObject({ planId, planVersion: 1 });
     expect(run.routes.map((r: { id: string }) => r.id)).toEqual(['r-a']);
     const b = await t.login('driver2');
-    expect((await (await b.fetch(`/api/driver/runs/${PLAN_DATE}`)).json()).routes.map((r: { id: string }) => r.id)).toEqual(['r-b']);
+    expect(
+      (await (await b.fetch(`/api/driver/runs/${PLAN_DATE}`)).json()).routes.map((r: { id: string }) => r.id),
+    ).toEqual(['r-b']);
   });
 
   it('a date without a published plan gives an empty run, not an error', async () => {
@@ -31,9 +33,12 @@ describe('driver and family views of the stored published plan', () => {
     expect(run).toMatchObject({ planId: null, route: null, routes: [] });
   });
 
-  it("an absence writes new published and draft versions without the passenger; the old ones stay", async () => {
+  it('an absence writes new published and draft versions without the passenger; the old ones stay', async () => {
     const f = await t.login('family');
-    const res = await f.fetch('/api/family/absences', { method: 'POST', json: { passengerId: 'pa-1', date: PLAN_DATE } });
+    const res = await f.fetch('/api/family/absences', {
+      method: 'POST',
+      json: { passengerId: 'pa-1', date: PLAN_DATE },
+    });
     expect(res.status).toBe(201);
     expect((await res.json()).stopsRemoved).toBe(4);
     const a = await t.login('driver');

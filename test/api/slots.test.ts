@@ -31,7 +31,10 @@ beforeAll(async () => {
   for (const v of data.vehicles) await writeEntity(t.db, 'vehicle', v);
   for (const d of data.drivers) await writeEntity(t.db, 'driver', d);
   planId = await ensurePlan(t.db, data.week);
-  const plan = await planWeek({ data, week: data.week }, { routing, seed: 1, timeLimitMs: 5000, maxIterationsPerDay: 300, now: () => performance.now() });
+  const plan = await planWeek(
+    { data, week: data.week },
+    { routing, seed: 1, timeLimitMs: 5000, maxIterationsPerDay: 300, now: () => performance.now() },
+  );
   await appendVersion(t.db, planId, { baseVersion: 0, status: 'published', reason: 'publish', plan });
 }, 30_000);
 afterAll(async () => {
@@ -53,7 +56,9 @@ describe('slots over HTTP', () => {
 
   it("a family cannot ask for another household's passenger, and a driver cannot ask at all", async () => {
     const f = await t.login('family');
-    expect((await f.fetch('/api/slots/query', { method: 'POST', json: { ...query, passengerId: 'p1' } })).status).toBe(403);
+    expect((await f.fetch('/api/slots/query', { method: 'POST', json: { ...query, passengerId: 'p1' } })).status).toBe(
+      403,
+    );
     const d = await t.login('driver');
     expect((await d.fetch('/api/slots/query', { method: 'POST', json: query })).status).toBe(403);
   });
@@ -67,14 +72,19 @@ describe('slots over HTTP', () => {
 
   it('booking stores the request with its promised windows and publishes the plan with the trips in it', async () => {
     const f = await t.login('family');
-    const res = await f.fetch('/api/slots/book', { method: 'POST', json: { query, validFrom: '2026-11-23', validTo: '2027-06-30' } });
+    const res = await f.fetch('/api/slots/book', {
+      method: 'POST',
+      json: { query, validFrom: '2026-11-23', validTo: '2027-06-30' },
+    });
     expect(res.status).toBe(201);
     const b = await res.json();
     expect(Object.keys(b.request.promised)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
     expect(b.planVersion).toBe(2);
     const published = (await readPlan(t.db, planId, 'published'))!;
     expect(published.version).toBe(2);
-    const nina = published.days.flatMap((d) => d.routes.flatMap((r) => r.stops)).filter((s) => s.requestId === b.request.id);
+    const nina = published.days
+      .flatMap((d) => d.routes.flatMap((r) => r.stops))
+      .filter((s) => s.requestId === b.request.id);
     expect(nina).toHaveLength(20);
     const c = await t.login('coordinator');
     const stored = await (await c.fetch(`/api/requests/${b.request.id}`)).json();

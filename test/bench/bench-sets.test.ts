@@ -14,15 +14,18 @@ describe('benchmark sets shipped in fixtures', () => {
     ['darp', 'b', 24],
     ['lilim100', '', 56],
     ['lilim200', '', 60],
-  ])('fixtures/benchmarks/%s (%s…) has %i instances, each with a file and a positive best-known value', (dir, prefix, count) => {
-    const rows = readBestKnown(`fixtures/benchmarks/${dir}/bks.csv`).filter((r) => r.instance.startsWith(prefix));
-    expect(rows).toHaveLength(count);
-    for (const row of rows) {
-      expect(existsSync(`fixtures/benchmarks/${dir}/${row.instance}.txt`), row.instance).toBe(true);
-      expect(row.cost).toBeGreaterThan(0);
-      expect(row.vehicles).toBeGreaterThan(0);
-    }
-  });
+  ])(
+    'fixtures/benchmarks/%s (%s…) has %i instances, each with a file and a positive best-known value',
+    (dir, prefix, count) => {
+      const rows = readBestKnown(`fixtures/benchmarks/${dir}/bks.csv`).filter((r) => r.instance.startsWith(prefix));
+      expect(rows).toHaveLength(count);
+      for (const row of rows) {
+        expect(existsSync(`fixtures/benchmarks/${dir}/${row.instance}.txt`), row.instance).toBe(true);
+        expect(row.cost).toBeGreaterThan(0);
+        expect(row.vehicles).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('the runner knows the four published sets and refuses others by name', () => {
     expect(Object.keys(BENCH_SETS)).toEqual(expect.arrayContaining(['darp-a', 'darp-b', 'lilim100', 'lilim200']));

@@ -25,7 +25,10 @@ const available = hasDockerCompose();
 if (!available && process.env.CI === 'true') {
   throw new Error('CI=true: docker-compose is not installed (Debian package docker-compose; .ci/run installs it)');
 }
-if (!available) console.warn('docker-compose.test.ts skipped: the docker-compose binary is not installed (apt-get install docker-compose)');
+if (!available)
+  console.warn(
+    'docker-compose.test.ts skipped: the docker-compose binary is not installed (apt-get install docker-compose)',
+  );
 
 // An empty env file, so a developer's .env does not change what is tested.
 const dir = mkdtempSync(join(tmpdir(), 'compose-'));
@@ -35,16 +38,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const secrets = { POSTGRES_PASSWORD: 'test-password', SESSION_SECRET: 'test-secret-0123456789' };
 
-function compose(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function compose(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['POSTGRES_PASSWORD', 'SESSION_SECRET', 'OSRM_DATASET', 'OSRM_MAX_TABLE_SIZE', 'OSRM_IMAGE'].includes(k)),
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !['POSTGRES_PASSWORD', 'SESSION_SECRET', 'OSRM_DATASET', 'OSRM_MAX_TABLE_SIZE', 'OSRM_IMAGE'].includes(k),
+    ),
   );
   return new Promise((resolve) => {
     execFile(
       'docker-compose',
       ['--env-file', emptyEnv, '-f', 'docker-compose.yml', ...args],
       { cwd: root, env: { ...clean, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -89,7 +99,15 @@ describe.skipIf(!available)('docker-compose.yml, the production topology', () =>
   });
 
   it('runs api, worker, redis, postgres and osrm, with the one-shot OSRM preparation', () => {
-    expect(topLevelNames(full.stdout, 'services')).toEqual(['api', 'osrm', 'osrm-download', 'osrm-prepare', 'postgres', 'redis', 'worker']);
+    expect(topLevelNames(full.stdout, 'services')).toEqual([
+      'api',
+      'osrm',
+      'osrm-download',
+      'osrm-prepare',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
     expect(topLevelNames(full.stdout, 'volumes')).toEqual(['osrm-data', 'postgres-data', 'redis-data']);
   });
 
@@ -105,7 +123,9 @@ describe.skipIf(!available)('docker-compose.yml, the production topology', () =>
     const osrm = serviceBlock(stdout, 'osrm');
     expect(osrm).toMatch(/- osrm-routed\n\s+- --algorithm\n\s+- mld/);
     expect(osrm).toMatch(/osrm-prepare:\n\s+condition: service_completed_successfully/);
-    expect(serviceBlock(stdout, 'osrm-prepare')).toMatch(/osrm-download:\n\s+condition: service_completed_successfully/);
+    expect(serviceBlock(stdout, 'osrm-prepare')).toMatch(
+      /osrm-download:\n\s+condition: service_completed_successfully/,
+    );
     expect(serviceBlock(stdout, 'osrm-download')).toContain('OSM_BBOX: 8.54,45.49,9.04,45.79');
     expect(serviceBlock(stdout, 'postgres')).toContain('healthcheck:');
   });

@@ -59,10 +59,16 @@ describe.skipIf(!chromiumAvailable())('accounts in the browser', () => {
     await screenshot(page, 'accounts');
 
     // The account exists, linked to the driver, and the password was never stored in clear or audited.
-    const { rows } = await app.db.query<{ driver_id: string; password_hash: string }>('SELECT driver_id, password_hash FROM accounts WHERE username = $1', ['autista-nuovo']);
+    const { rows } = await app.db.query<{ driver_id: string; password_hash: string }>(
+      'SELECT driver_id, password_hash FROM accounts WHERE username = $1',
+      ['autista-nuovo'],
+    );
     expect(rows[0]!.driver_id).toBe(driverId);
     expect(rows[0]!.password_hash).not.toContain(generated);
-    const audit = await app.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'account' AND actor_username = 'coordinator'", []);
+    const audit = await app.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity = 'account' AND actor_username = 'coordinator'",
+      [],
+    );
     expect(audit.rows.map((r) => r.action)).toContain('create');
 
     // Shown once: after a reload the screen holds no password.
@@ -89,9 +95,12 @@ describe.skipIf(!chromiumAvailable())('accounts in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Password cambiata.').waitFor();
     await screenshot(page, 'accounts-password-changed', false);
-    const loginWith = (password: string) => fetch(`${app.baseUrl}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'autista-nuovo', password }),
-    }).then((r) => r.status);
+    const loginWith = (password: string) =>
+      fetch(`${app.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'autista-nuovo', password }),
+      }).then((r) => r.status);
     expect(await loginWith('la-mia-password-2026')).toBe(200);
     expect(await loginWith(generated)).toBe(401);
   });

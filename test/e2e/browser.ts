@@ -16,14 +16,19 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** true when the browser tests can run; under CI=true a missing Chromium throws instead. */
 export function chromiumAvailable(): boolean {
   const ok = existsSync(CHROMIUM);
-  if (!ok && process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM} (CI=true: browser tests must run; apt-get install chromium)`);
+  if (!ok && process.env.CI === 'true')
+    throw new Error(`Chromium not found at ${CHROMIUM} (CI=true: browser tests must run; apt-get install chromium)`);
   return ok;
 }
 
 /** Builds the web front end into a fresh temporary directory (so parallel test files never clash). */
 export async function buildWeb(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'prontivia-web-'));
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(ROOT, 'web/vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }
 
@@ -38,7 +43,16 @@ export async function launchBrowser(viewport = { width: 1366, height: 900 }): Pr
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport,
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
@@ -55,15 +69,36 @@ export async function launchBrowser(viewport = { width: 1366, height: 900 }): Pr
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-export interface AxeFinding { id: string; impact: string; help: string; targets: string[] }
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
 
 /** Serious and critical axe-core violations on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const findings = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => String(n.target[0])) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => String(n.target[0])),
+    }));
   });
   return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }

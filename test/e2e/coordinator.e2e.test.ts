@@ -38,7 +38,12 @@ describe.skipIf(!chromiumAvailable())('coordinator in the browser', () => {
       await planMoveReoptimisePublish();
     } catch (err) {
       await screenshot(page, 'coordinator-failure');
-      console.error(`[status] ${await page.locator('p.status').innerText().catch(() => '?')}`);
+      console.error(
+        `[status] ${await page
+          .locator('p.status')
+          .innerText()
+          .catch(() => '?')}`,
+      );
       throw err;
     }
   }, 60_000);
@@ -97,7 +102,9 @@ describe.skipIf(!chromiumAvailable())('coordinator in the browser', () => {
     await screenshot(page, 'coordinator-moved');
 
     await page.getByRole('button', { name: 'Riottimizza il resto' }).click();
-    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#reoptimize')?.disabled, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('#reoptimize')?.disabled, undefined, {
+      timeout: 60_000,
+    });
 
     await page.getByRole('button', { name: 'Pubblica' }).click();
     await page.getByRole('dialog').waitFor();
@@ -123,7 +130,9 @@ describe.skipIf(!chromiumAvailable())('coordinator in the browser', () => {
     await page.keyboard.type('0');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Fermata spostata' }).waitFor();
-    expect(await page.locator(`.tl-stop[data-request-id="${requestId}"][data-route-id="${target}"]`).count()).toBeGreaterThan(0);
+    expect(
+      await page.locator(`.tl-stop[data-request-id="${requestId}"][data-route-id="${target}"]`).count(),
+    ).toBeGreaterThan(0);
 
     // Lock it: its blocks are drawn locked and the button offers to unlock.
     await page.locator('#details').getByRole('button', { name: 'Blocca' }).click();
@@ -139,11 +148,16 @@ describe.skipIf(!chromiumAvailable())('coordinator in the browser', () => {
     await screenshot(page, 'manage-passengers');
 
     // Export the passengers as CSV and import the same file back: every row is accepted.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Esporta CSV' }).click(),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
     const rows = csv.trim().split('\n').length - 1;
     expect(rows).toBe(app.scenario.passengers.length);
-    await page.getByLabel('File CSV da importare').setInputFiles({ name: 'passeggeri.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('File CSV da importare')
+      .setInputFiles({ name: 'passeggeri.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Importa CSV' }).click();
     await page.getByText(`Importate ${rows} righe.`).waitFor();
   });

@@ -20,14 +20,18 @@ import { buildWeb, ROOT } from './browser.ts';
 
 export function demoScenario(): Scenario {
   const demo = join(ROOT, 'fixtures/scenarios/demo-week.json');
-  const path = existsSync(demo) && process.env.E2E_SCENARIO !== 'tiny' ? demo : join(ROOT, 'fixtures/scenarios/tiny-week.json');
+  const path =
+    existsSync(demo) && process.env.E2E_SCENARIO !== 'tiny' ? demo : join(ROOT, 'fixtures/scenarios/tiny-week.json');
   return ScenarioSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
 export interface DemoApp extends TestApp {
   scenario: Scenario;
   /** Adds a login for a driver or a household of the scenario; the password is the username + "-pw". */
-  addAccount(username: string, link: { role: 'driver'; driverId: string } | { role: 'family'; householdId: string }): Promise<void>;
+  addAccount(
+    username: string,
+    link: { role: 'driver'; driverId: string } | { role: 'family'; householdId: string },
+  ): Promise<void>;
   /** Plans the scenario's week through the API and waits for the job; returns the plan. */
   planWeek(session: TestSession): Promise<Plan>;
   publish(session: TestSession, plan: Plan): Promise<Plan>;
@@ -51,7 +55,8 @@ export async function startDemoApp(): Promise<DemoApp> {
     },
   };
   const app = await startTestApp(deps);
-  const readPlan = async (s: TestSession, planId: string) => PlanSchema.parse(await (await s.fetch(`/api/plans/${planId}`)).json());
+  const readPlan = async (s: TestSession, planId: string) =>
+    PlanSchema.parse(await (await s.fetch(`/api/plans/${planId}`)).json());
   return {
     ...app,
     scenario,
@@ -71,7 +76,10 @@ export async function startDemoApp(): Promise<DemoApp> {
       throw new Error(`job ${jobId} did not finish in 60 s`);
     },
     async publish(session, plan) {
-      const res = await session.fetch(`/api/plans/${plan.id}/publish`, { method: 'POST', json: { version: plan.version } });
+      const res = await session.fetch(`/api/plans/${plan.id}/publish`, {
+        method: 'POST',
+        json: { version: plan.version },
+      });
       if (!res.ok) throw new Error(`publish: HTTP ${res.status} ${await res.text()}`);
       return readPlan(session, plan.id);
     },

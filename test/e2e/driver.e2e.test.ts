@@ -33,7 +33,10 @@ describe.skipIf(!chromiumAvailable())('driver in the browser', () => {
     await app?.close();
   });
 
-  const recordedEvents = async () => (await app.db.query<{ type: string }>('SELECT type FROM stop_events ORDER BY recorded_at', [])).rows.map((r) => r.type);
+  const recordedEvents = async () =>
+    (await app.db.query<{ type: string }>('SELECT type FROM stop_events ORDER BY recorded_at', [])).rows.map(
+      (r) => r.type,
+    );
 
   it('shows the run in order and records Arrivato and, after a dropped connection, Salito', async () => {
     // The driver works on the day of the run: the phone's clock says so (events carry their time).
@@ -51,7 +54,10 @@ describe.skipIf(!chromiumAvailable())('driver in the browser', () => {
     await expect.poll(recordedEvents).toEqual(['arrived']);
 
     await browser.context.setOffline(true);
-    await first.getByRole('button', { name: /^Salito/ }).first().click();
+    await first
+      .getByRole('button', { name: /^Salito/ })
+      .first()
+      .click();
     await page.getByText('1 evento in attesa di invio').waitFor();
     await screenshot(page, 'driver-offline-queue', false);
     expect(await recordedEvents()).toEqual(['arrived']);

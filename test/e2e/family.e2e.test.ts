@@ -45,7 +45,9 @@ describe.skipIf(!chromiumAvailable())('family in the browser', () => {
     // A booked slot is a standing request of the passenger carrying its promised windows.
     const promisedRequests = async () => {
       const coordinator = await app.login('coordinator');
-      const page1 = (await (await coordinator.fetch(`/api/requests?passengerId=${passengerId}`)).json()) as { items: { promised?: object }[] };
+      const page1 = (await (await coordinator.fetch(`/api/requests?passengerId=${passengerId}`)).json()) as {
+        items: { promised?: object }[];
+      };
       return page1.items.filter((r) => r.promised && Object.keys(r.promised).length > 0).length;
     };
     expect(await promisedRequests()).toBe(0);

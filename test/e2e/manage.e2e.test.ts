@@ -33,8 +33,15 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
   });
 
   const passengersNamed = async (name: string) =>
-    ((await (await api.fetch(`/api/passengers?q=${encodeURIComponent(name)}`)).json()) as { total: number; items: Record<string, any>[] });
-  const focusedPath = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-path]')?.dataset.path ?? document.activeElement?.tagName);
+    (await (await api.fetch(`/api/passengers?q=${encodeURIComponent(name)}`)).json()) as {
+      total: number;
+      items: Record<string, any>[];
+    };
+  const focusedPath = () =>
+    page.evaluate(
+      () =>
+        document.activeElement?.closest<HTMLElement>('[data-path]')?.dataset.path ?? document.activeElement?.tagName,
+    );
 
   it('creates a passenger: a home outside the 16 municipalities is refused at the home field, nothing is saved, then fixed and saved', async () => {
     const name = 'Giulia Prova';
@@ -82,8 +89,13 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     const saved = await passengersNamed(name);
     expect(saved.total).toBe(1);
     expect(saved.items[0]).toMatchObject({
-      name, householdId: household.id, ageGroup: 'child', mobility: 'wheelchair', needsEscort: true,
-      boardingMin: 2, home: { label: 'Via Roma 1, Castellanza', istatCode: expect.stringMatching(/^\d{6}$/) },
+      name,
+      householdId: household.id,
+      ageGroup: 'child',
+      mobility: 'wheelchair',
+      needsEscort: true,
+      boardingMin: 2,
+      home: { label: 'Via Roma 1, Castellanza', istatCode: expect.stringMatching(/^\d{6}$/) },
     });
 
     // The search box finds it in the list.
@@ -94,7 +106,9 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
 
   it('edits a vehicle’s seats: a negative number is refused at the seats field, then 9 is saved', async () => {
     const vehicle = app.scenario.vehicles[0]!;
-    const seatsNow = async () => ((await (await api.fetch(`/api/vehicles/${vehicle.id}`)).json()) as { capacity: { seats: number } }).capacity.seats;
+    const seatsNow = async () =>
+      ((await (await api.fetch(`/api/vehicles/${vehicle.id}`)).json()) as { capacity: { seats: number } }).capacity
+        .seats;
     await page.goto(`${app.baseUrl}/#/manage/vehicles`);
     await page.getByRole('button', { name: `Modifica ${vehicle.id}` }).click();
     const form = page.getByRole('form', { name: `Modifica ${vehicle.id}` });
@@ -156,7 +170,16 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     await form.getByRole('button', { name: 'Salva' }).click();
     await form.waitFor({ state: 'detached' });
     const saved = (await (await api.fetch(`/api/requests/${id}`)).json()) as Record<string, unknown>;
-    expect(saved).toMatchObject({ passengerId: passenger.id, serviceId: service.id, weekdays: ['mon'], validFrom: '2026-11-30', validTo: '2027-06-30', exceptions: ['2026-12-08'], outbound: true, return: true });
+    expect(saved).toMatchObject({
+      passengerId: passenger.id,
+      serviceId: service.id,
+      weekdays: ['mon'],
+      validFrom: '2026-11-30',
+      validTo: '2027-06-30',
+      exceptions: ['2026-12-08'],
+      outbound: true,
+      return: true,
+    });
   }, 60_000);
 
   it('in English, a service’s activity ending before it starts is refused at that cell of the hours grid; Cancel goes back to Edit', async () => {
@@ -170,23 +193,31 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     expect(await cell.inputValue()).toBe(service.hours.mon!.activity.to);
     await cell.fill('06:00');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.locator('[data-path="hours"] .field-error').getByText('Monday, Activity until: The end time must come after the start time.').waitFor();
+    await form
+      .locator('[data-path="hours"] .field-error')
+      .getByText('Monday, Activity until: The end time must come after the start time.')
+      .waitFor();
     expect(await cell.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Monday, Activity until');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Monday, Activity until',
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'manage-service-hours-refused-en', false);
 
     await form.getByRole('button', { name: 'Cancel' }).click();
     await form.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Edit ${service.id}`);
-    const stored = (await (await api.fetch(`/api/services/${service.id}`)).json()) as { hours: { mon: { activity: { to: string } } } };
+    const stored = (await (await api.fetch(`/api/services/${service.id}`)).json()) as {
+      hours: { mon: { activity: { to: string } } };
+    };
     expect(stored.hours.mon.activity.to).toBe(service.hours.mon!.activity.to);
     await page.getByLabel('Language').selectOption('it');
   }, 60_000);
 
   it('every entity’s form opens a record with all its values, passes axe, and saves it back unchanged', async () => {
     for (const entity of ['passengers', 'households', 'requests', 'vehicles', 'drivers', 'services']) {
-      const before = ((await (await api.fetch(`/api/${entity}?pageSize=1`)).json()) as { items: { id: string }[] }).items[0]!;
+      const before = ((await (await api.fetch(`/api/${entity}?pageSize=1`)).json()) as { items: { id: string }[] })
+        .items[0]!;
       await page.goto(`${app.baseUrl}/#/manage/${entity}`);
       await page.getByRole('button', { name: `Modifica ${before.id}`, exact: true }).click();
       const form = page.getByRole('form', { name: `Modifica ${before.id}` });
@@ -220,7 +251,9 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     const form = page.getByRole('form', { name: 'Nuovo: Veicoli' });
     await form.waitFor();
     // The form opens with the focus in its first field, the code.
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Codice');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe(
+      'Codice',
+    );
     await page.keyboard.press('Control+A');
     await page.keyboard.type('veh-tastiera');
     await tabTo('Nome del veicolo');
@@ -241,7 +274,12 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     await page.keyboard.press('Enter');
     await form.waitFor({ state: 'detached' });
     const saved = (await (await api.fetch('/api/vehicles/veh-tastiera')).json()) as Record<string, unknown>;
-    expect(saved).toMatchObject({ label: 'Pulmino da tastiera', capacity: { seats: 7, wheelchairs: 1 }, features: { lift: true }, depot: { label: 'Via Volta 3, Castellanza' } });
+    expect(saved).toMatchObject({
+      label: 'Pulmino da tastiera',
+      capacity: { seats: 7, wheelchairs: 1 },
+      features: { lift: true },
+      depot: { label: 'Via Volta 3, Castellanza' },
+    });
   }, 60_000);
 
   it('a page the user left while it was still loading does not replace the page they went to', async () => {
@@ -278,7 +316,8 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
   it('switching language with unsaved edits in a form asks first; declining keeps the edits', async () => {
     const vehicle = app.scenario.vehicles[1]!;
     await page.goto(`${app.baseUrl}/#/manage/vehicles`);
-    if ((await page.getByLabel(/^(Lingua|Language)$/).inputValue()) !== 'it') await page.getByLabel('Language').selectOption('it');
+    if ((await page.getByLabel(/^(Lingua|Language)$/).inputValue()) !== 'it')
+      await page.getByLabel('Language').selectOption('it');
     await page.getByRole('button', { name: `Modifica ${vehicle.id}` }).click();
     const form = page.getByRole('form', { name: `Modifica ${vehicle.id}` });
     await form.getByLabel('Nome del veicolo').fill('Pulmino rinominato');
@@ -296,6 +335,9 @@ describe.skipIf(!chromiumAvailable())('management forms in the browser', () => {
     await page.getByLabel('Lingua').selectOption('en');
     await page.getByRole('heading', { name: 'Manage: Vehicles' }).waitFor();
     await page.getByLabel('Language').selectOption('it');
-    await page.getByRole('heading', { name: /Veicoli/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Veicoli/ })
+      .first()
+      .waitFor();
   }, 60_000);
 });

@@ -35,8 +35,14 @@ export const usePostgres = (): boolean => process.env.TEST_DATABASE === 'postgre
 async function pgliteFromTemplate(): Promise<Db> {
   const dir = fileURLToPath(new URL('../../server/db/migrations/', import.meta.url));
   const hash = createHash('sha256');
-  hash.update(JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')).version);
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(join(dir, f)));
+  hash.update(
+    JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'))
+      .version,
+  );
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    hash.update(f).update(readFileSync(join(dir, f)));
   const file = join(tmpdir(), `prontivia-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
   if (existsSync(file)) return openPgliteDb(undefined, new Blob([readFileSync(file)]));
   const db = await openPgliteDb();
@@ -91,7 +97,10 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  overrides: Partial<Omit<AppDeps, 'db' | 'config'>> & { env?: Record<string, string>; setup?: (db: Db) => Promise<void> } = {},
+  overrides: Partial<Omit<AppDeps, 'db' | 'config'>> & {
+    env?: Record<string, string>;
+    setup?: (db: Db) => Promise<void>;
+  } = {},
 ): Promise<TestApp> {
   const { db, drop } = await freshDb();
   await migrate(db);

@@ -81,7 +81,9 @@ describe('checker rejects a broken Li & Lim solution', () => {
     const pair = bks.data.pairs.find((p) => route.includes(p.pickup))!;
     const [i, j] = [route.indexOf(pair.pickup), route.indexOf(pair.delivery)];
     [route[i], route[j]] = [route[j], route[i]];
-    expect(kinds(schedule(bks.data, [route, ...bks.routes.slice(1)], bks.distance))).toContain('DELIVERY_BEFORE_PICKUP');
+    expect(kinds(schedule(bks.data, [route, ...bks.routes.slice(1)], bks.distance))).toContain(
+      'DELIVERY_BEFORE_PICKUP',
+    );
   });
 
   it('when a service starts before the vehicle can arrive', () => {
@@ -103,43 +105,159 @@ describe('checker rejects a broken Li & Lim solution', () => {
  * [0, 100]; on a line: pickups at x=1, 2, their deliveries at x=3, 4, depots at 0.
  * Route 0 1 3 2 4 5 with earliest starts 0 1 3 4 6 10 drives 10 and is valid.
  */
-const TINY = ['1 2 50 1 10', '0 0 0 0 0 0 100', '1 1 0 0 1 0 100', '2 2 0 0 1 0 100', '3 3 0 0 -1 0 100', '4 4 0 0 -1 0 100', '5 0 0 0 0 0 100'].join('\n');
+const TINY = [
+  '1 2 50 1 10',
+  '0 0 0 0 0 0 100',
+  '1 1 0 0 1 0 100',
+  '2 2 0 0 1 0 100',
+  '3 3 0 0 -1 0 100',
+  '4 4 0 0 -1 0 100',
+  '5 0 0 0 0 0 100',
+].join('\n');
 const tiny = readCordeau(TINY, 'tiny').data;
-const route = (stops: Array<[number, number]>, vehicle = 0) => ({ vehicle, stops: stops.map(([node, start]) => ({ node, start })) });
+const route = (stops: Array<[number, number]>, vehicle = 0) => ({
+  vehicle,
+  stops: stops.map(([node, start]) => ({ node, start })),
+});
 const tinyKinds = (routes: BenchmarkSolution['routes'], cost: number, unserved: number[] = []) =>
   checkBenchmarkSolution(tiny, { cost, routes, unserved, seconds: 0 }).map((v) => v.kind);
-const VALID: Array<[number, number]> = [[0, 0], [1, 1], [3, 3], [2, 4], [4, 6], [5, 10]];
+const VALID: Array<[number, number]> = [
+  [0, 0],
+  [1, 1],
+  [3, 3],
+  [2, 4],
+  [4, 6],
+  [5, 10],
+];
 
 describe('checker on a tiny hand-checked DARP instance', () => {
   it('accepts the valid route with cost 10', () => expect(tinyKinds([route(VALID)], 10)).toEqual([]));
 
   it('accepts requests listed unserved instead of served', () => {
-    expect(tinyKinds([route([[0, 0], [1, 1], [3, 3], [5, 6]])], 6, [2])).toEqual([]);
+    expect(
+      tinyKinds(
+        [
+          route([
+            [0, 0],
+            [1, 1],
+            [3, 3],
+            [5, 6],
+          ]),
+        ],
+        6,
+        [2],
+      ),
+    ).toEqual([]);
   });
 
   it('rejects two passengers aboard a one-seat vehicle', () => {
-    expect(tinyKinds([route([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 8]])], 8)).toEqual(['CAPACITY']);
+    expect(
+      tinyKinds(
+        [
+          route([
+            [0, 0],
+            [1, 1],
+            [2, 2],
+            [3, 3],
+            [4, 4],
+            [5, 8],
+          ]),
+        ],
+        8,
+      ),
+    ).toEqual(['CAPACITY']);
   });
 
   it('rejects a ride longer than the limit L', () => {
-    expect(tinyKinds([route([[0, 0], [1, 1], [3, 20], [2, 21], [4, 23], [5, 27]])], 10)).toEqual(['RIDE_TIME']);
+    expect(
+      tinyKinds(
+        [
+          route([
+            [0, 0],
+            [1, 1],
+            [3, 20],
+            [2, 21],
+            [4, 23],
+            [5, 27],
+          ]),
+        ],
+        10,
+      ),
+    ).toEqual(['RIDE_TIME']);
   });
 
   it('rejects a route longer than T', () => {
-    expect(tinyKinds([route([[0, 0], [1, 1], [3, 3], [2, 4], [4, 6], [5, 60]])], 10)).toEqual(['ROUTE_DURATION']);
+    expect(
+      tinyKinds(
+        [
+          route([
+            [0, 0],
+            [1, 1],
+            [3, 3],
+            [2, 4],
+            [4, 6],
+            [5, 60],
+          ]),
+        ],
+        10,
+      ),
+    ).toEqual(['ROUTE_DURATION']);
   });
 
   it('rejects more routes than vehicles', () => {
-    const kinds = tinyKinds([route([[0, 0], [1, 1], [3, 3], [5, 6]]), route([[0, 0], [2, 2], [4, 4], [5, 8]])], 14);
+    const kinds = tinyKinds(
+      [
+        route([
+          [0, 0],
+          [1, 1],
+          [3, 3],
+          [5, 6],
+        ]),
+        route([
+          [0, 0],
+          [2, 2],
+          [4, 4],
+          [5, 8],
+        ]),
+      ],
+      14,
+    );
     expect(kinds).toEqual(['VEHICLE', 'FLEET_SIZE']);
   });
 
   it('rejects a request served twice (both its stops) and one neither served nor listed', () => {
-    const kinds = tinyKinds([route([[0, 0], [1, 1], [3, 3], [1, 5], [3, 7], [5, 10]])], 10);
+    const kinds = tinyKinds(
+      [
+        route([
+          [0, 0],
+          [1, 1],
+          [3, 3],
+          [1, 5],
+          [3, 7],
+          [5, 10],
+        ]),
+      ],
+      10,
+    );
     expect(kinds).toEqual(['VISITED_TWICE', 'VISITED_TWICE', 'NOT_SERVED']);
   });
 
   it('rejects a route that does not end at the end depot', () => {
-    expect(tinyKinds([route([[0, 0], [1, 1], [3, 3], [2, 4], [4, 6], [0, 10]])], 10, [])).toContain('DEPOT');
+    expect(
+      tinyKinds(
+        [
+          route([
+            [0, 0],
+            [1, 1],
+            [3, 3],
+            [2, 4],
+            [4, 6],
+            [0, 10],
+          ]),
+        ],
+        10,
+        [],
+      ),
+    ).toContain('DEPOT');
   });
 });

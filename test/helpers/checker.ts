@@ -94,7 +94,10 @@ const checkProblem = (problem: CheckProblem, solution: BenchmarkSolution): Viola
     usedVehicles.add(route.vehicle);
     const { stops } = route;
     if (stops.length < 2 || stops[0].node !== vehicle.start || stops[stops.length - 1].node !== vehicle.end) {
-      add('DEPOT', `${label}: must start at depot ${vehicle.start} and end at depot ${vehicle.end}, got ${stops.map((s) => s.node).join(' ')}`);
+      add(
+        'DEPOT',
+        `${label}: must start at depot ${vehicle.start} and end at depot ${vehicle.end}, got ${stops.map((s) => s.node).join(' ')}`,
+      );
       return;
     }
     if (stops.length > 2) usedRoutes++;
@@ -107,9 +110,13 @@ const checkProblem = (problem: CheckProblem, solution: BenchmarkSolution): Viola
         add('UNKNOWN_NODE', `${label}, position ${i}: node ${stop.node} is not a pickup or delivery of this instance`);
         return;
       }
-      if (!Number.isFinite(stop.start)) add('TIME_WINDOW', `${label}, node ${stop.node}: start ${stop.start} is not a number`);
+      if (!Number.isFinite(stop.start))
+        add('TIME_WINDOW', `${label}, node ${stop.node}: start ${stop.start} is not a number`);
       if (stop.start < spec.earliest - TIME_EPS || stop.start > spec.latest + TIME_EPS) {
-        add('TIME_WINDOW', `${label}, node ${stop.node}: service starts at ${stop.start}, outside [${spec.earliest}, ${spec.latest}]`);
+        add(
+          'TIME_WINDOW',
+          `${label}, node ${stop.node}: service starts at ${stop.start}, outside [${spec.earliest}, ${spec.latest}]`,
+        );
       }
       if (i > 0) {
         const prev = stops[i - 1];
@@ -117,7 +124,10 @@ const checkProblem = (problem: CheckProblem, solution: BenchmarkSolution): Viola
         const leg = problem.travel(prev.node, stop.node);
         distance += problem.distance(prev.node, stop.node);
         if (stop.start < prev.start + prevService + leg - TIME_EPS) {
-          add('TRAVEL_TIME', `${label}: node ${stop.node} starts at ${stop.start}, but leaving node ${prev.node} (start ${prev.start} + service ${prevService}) and travelling ${leg} arrives at ${prev.start + prevService + leg}`);
+          add(
+            'TRAVEL_TIME',
+            `${label}: node ${stop.node} starts at ${stop.start}, but leaving node ${prev.node} (start ${prev.start} + service ${prevService}) and travelling ${leg} arrives at ${prev.start + prevService + leg}`,
+          );
         }
       }
       if (isDepot || role === undefined) return;
@@ -130,13 +140,19 @@ const checkProblem = (problem: CheckProblem, solution: BenchmarkSolution): Viola
       spec.load.forEach((q, k) => (load[k] += q));
       load.forEach((q, k) => {
         if (q > vehicle.capacity[k] + TIME_EPS) {
-          add('CAPACITY', `${label}, after node ${stop.node}: load ${q} in dimension ${k} exceeds capacity ${vehicle.capacity[k]}`);
+          add(
+            'CAPACITY',
+            `${label}, after node ${stop.node}: load ${q} in dimension ${k} exceeds capacity ${vehicle.capacity[k]}`,
+          );
         }
       });
       const { pair } = role;
       if (role.isPickup) {
         if (pair.requires.some((f) => !vehicle.features.includes(f))) {
-          add('FEATURE', `${label}: request with pickup ${pair.pickup} needs ${pair.requires.join(', ')}; vehicle has ${vehicle.features.join(', ') || 'none'}`);
+          add(
+            'FEATURE',
+            `${label}: request with pickup ${pair.pickup} needs ${pair.requires.join(', ')}; vehicle has ${vehicle.features.join(', ') || 'none'}`,
+          );
         }
         if (pair.lockedVehicle !== undefined && pair.lockedVehicle !== route.vehicle) {
           add('LOCK', `${label}: request with pickup ${pair.pickup} is locked to vehicle ${pair.lockedVehicle}`);
@@ -145,13 +161,19 @@ const checkProblem = (problem: CheckProblem, solution: BenchmarkSolution): Viola
       }
       const pickup = seenAt.get(pair.pickup);
       if (pickup === undefined || pickup.route !== r) {
-        add(pickup === undefined ? 'DELIVERY_BEFORE_PICKUP' : 'SPLIT_REQUEST', `${label}: delivery ${stop.node} without its pickup ${pair.pickup} earlier on the same route`);
+        add(
+          pickup === undefined ? 'DELIVERY_BEFORE_PICKUP' : 'SPLIT_REQUEST',
+          `${label}: delivery ${stop.node} without its pickup ${pair.pickup} earlier on the same route`,
+        );
         return;
       }
       const pickupService = problem.stops.get(pair.pickup)?.service ?? 0;
       const ride = stop.start - (pickup.start + pickupService);
       if (ride > pair.maxRide + TIME_EPS) {
-        add('RIDE_TIME', `${label}: request with pickup ${pair.pickup} rides ${ride}, more than the limit ${pair.maxRide}`);
+        add(
+          'RIDE_TIME',
+          `${label}: request with pickup ${pair.pickup} rides ${ride}, more than the limit ${pair.maxRide}`,
+        );
       }
     });
     const duration = stops[stops.length - 1].start - stops[0].start;
@@ -163,16 +185,20 @@ const checkProblem = (problem: CheckProblem, solution: BenchmarkSolution): Viola
   const unserved = new Set(solution.unserved);
   for (const pair of problem.pairs) {
     const served = seenAt.has(pair.pickup) || seenAt.has(pair.delivery);
-    if (served && unserved.has(pair.pickup)) add('VISITED_TWICE', `request with pickup ${pair.pickup} is both served and listed unserved`);
-    if (!served && !unserved.has(pair.pickup)) add('NOT_SERVED', `request with pickup ${pair.pickup} is neither served nor listed unserved`);
+    if (served && unserved.has(pair.pickup))
+      add('VISITED_TWICE', `request with pickup ${pair.pickup} is both served and listed unserved`);
+    if (!served && !unserved.has(pair.pickup))
+      add('NOT_SERVED', `request with pickup ${pair.pickup} is neither served nor listed unserved`);
     if (seenAt.has(pair.pickup) && !seenAt.has(pair.delivery)) {
       add('SPLIT_REQUEST', `pickup ${pair.pickup} is visited but its delivery ${pair.delivery} is not`);
     }
   }
   for (const id of unserved) {
-    if (!problem.pairs.some((p) => p.pickup === id)) add('UNKNOWN_NODE', `unserved list names ${id}, which is not a pickup`);
+    if (!problem.pairs.some((p) => p.pickup === id))
+      add('UNKNOWN_NODE', `unserved list names ${id}, which is not a pickup`);
   }
-  if (usedRoutes > problem.vehicles.length) add('FLEET_SIZE', `${usedRoutes} routes, but the fleet has ${problem.vehicles.length} vehicles`);
+  if (usedRoutes > problem.vehicles.length)
+    add('FLEET_SIZE', `${usedRoutes} routes, but the fleet has ${problem.vehicles.length} vehicles`);
   const tolerance = COST_REL_EPS * Math.max(1, Math.abs(distance));
   if (!(Math.abs(solution.cost - distance) <= tolerance)) {
     add('COST', `reported cost ${solution.cost} differs from the recomputed distance ${distance}`);
@@ -220,14 +246,25 @@ export const checkInstanceSolution = (instance: DarpInstance, solution: DarpSolu
     locOf.set(2 * r + 1, req.delivery.loc);
     const { pickup: p, delivery: d } = req;
     stops.set(2 * r, { earliest: p.earliestS, latest: p.latestS, service: p.serviceS, load: req.load });
-    stops.set(2 * r + 1, { earliest: d.earliestS, latest: d.latestS, service: d.serviceS, load: req.load.map((q) => -q) });
+    stops.set(2 * r + 1, {
+      earliest: d.earliestS,
+      latest: d.latestS,
+      service: d.serviceS,
+      load: req.load.map((q) => -q),
+    });
   });
   const vehicles: CheckVehicle[] = instance.vehicles.map((v, k) => {
     locOf.set(2 * R + 2 * k, v.startLoc);
     locOf.set(2 * R + 2 * k + 1, v.endLoc);
     stops.set(2 * R + 2 * k, { earliest: v.shiftStartS, latest: v.shiftEndS, service: 0, load: zero });
     stops.set(2 * R + 2 * k + 1, { earliest: v.shiftStartS, latest: v.shiftEndS, service: 0, load: zero });
-    return { start: 2 * R + 2 * k, end: 2 * R + 2 * k + 1, capacity: v.capacity, maxDuration: v.maxDurationS, features: v.features };
+    return {
+      start: 2 * R + 2 * k,
+      end: 2 * R + 2 * k + 1,
+      capacity: v.capacity,
+      maxDuration: v.maxDurationS,
+      features: v.features,
+    };
   });
   const pairs: CheckPair[] = instance.requests.map((req, r) => ({
     pickup: 2 * r,
@@ -255,5 +292,8 @@ export const checkInstanceSolution = (instance: DarpInstance, solution: DarpSolu
       ],
     })),
   };
-  return checkProblem({ stops, pairs, vehicles, travel: cell(instance.matrix.durationS), distance: cell(instance.matrix.distanceM) }, shaped);
+  return checkProblem(
+    { stops, pairs, vehicles, travel: cell(instance.matrix.durationS), distance: cell(instance.matrix.distanceM) },
+    shaped,
+  );
 };

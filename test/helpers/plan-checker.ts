@@ -28,7 +28,8 @@ function localTime(date: string, hhmm: string, sampleIso: string): number {
 
 function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: Violation[]): void {
   const tol = ctx.toleranceS ?? 1;
-  const v = (code: Violation['code'], message: string, stopId?: string) => out.push({ date, routeId: route.id, code, message, ...(stopId ? { stopId } : {}) });
+  const v = (code: Violation['code'], message: string, stopId?: string) =>
+    out.push({ date, routeId: route.id, code, message, ...(stopId ? { stopId } : {}) });
   const vehicle = ctx.vehicles.find((x) => x.id === route.vehicleId);
   if (!vehicle) return void v('SHIFT', `unknown vehicle ${route.vehicleId}`);
   const passengers = new Map(ctx.passengers.map((p) => [p.id, p]));
@@ -36,18 +37,29 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
   const hours = vehicle.hours[weekday];
   if (!hours) v('SHIFT', `${vehicle.id} does not run on ${weekday}`);
   else {
-    if (t(route.departure) < localTime(date, hours.from, route.departure) - tol) v('SHIFT', `${vehicle.id} leaves at ${route.departure}, before its hours ${hours.from}`);
-    if (t(route.return) > localTime(date, hours.to, route.return) + tol) v('SHIFT', `${vehicle.id} is back at ${route.return}, after its hours ${hours.to}`);
+    if (t(route.departure) < localTime(date, hours.from, route.departure) - tol)
+      v('SHIFT', `${vehicle.id} leaves at ${route.departure}, before its hours ${hours.from}`);
+    if (t(route.return) > localTime(date, hours.to, route.return) + tol)
+      v('SHIFT', `${vehicle.id} is back at ${route.return}, after its hours ${hours.to}`);
   }
   const load = { seats: 0, wheelchairs: 0, childSeats: 0 };
   const aboard = new Map<string, number>(); // passenger|request|direction → pickup departure
   let clock = t(route.departure);
   for (const stop of route.stops) {
     const [arr, start, dep] = [t(stop.arrival), t(stop.start), t(stop.departure)];
-    if (arr < clock - tol) v('PRECEDENCE', `stop ${stop.id} reached at ${stop.arrival}, before the vehicle left the previous place`, stop.id);
+    if (arr < clock - tol)
+      v(
+        'PRECEDENCE',
+        `stop ${stop.id} reached at ${stop.arrival}, before the vehicle left the previous place`,
+        stop.id,
+      );
     if (start < arr - tol || dep < start - tol) v('TIME_WINDOW', `stop ${stop.id} times out of order`, stop.id);
     if (start < t(stop.window.from) - tol || start > t(stop.window.to) + tol)
-      v('TIME_WINDOW', `stop ${stop.id} starts at ${stop.start}, outside ${stop.window.from}–${stop.window.to}`, stop.id);
+      v(
+        'TIME_WINDOW',
+        `stop ${stop.id} starts at ${stop.start}, outside ${stop.window.from}–${stop.window.to}`,
+        stop.id,
+      );
     clock = dep;
     for (const p of stop.alights) {
       const key = `${p.passengerId}|${p.requestId}|${p.direction}`;
@@ -59,7 +71,11 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
       aboard.delete(key);
       const limit = ctx.maxRideS?.get(`${date}|${p.requestId}|${p.direction}`);
       if (limit !== undefined && start - boarded > limit + tol)
-        v('RIDE_TIME', `${p.passengerId} rides ${Math.round((start - boarded) / 60)} min, limit ${Math.round(limit / 60)} min`, stop.id);
+        v(
+          'RIDE_TIME',
+          `${p.passengerId} rides ${Math.round((start - boarded) / 60)} min, limit ${Math.round(limit / 60)} min`,
+          stop.id,
+        );
       const pass = passengers.get(p.passengerId);
       if (pass) {
         load.seats -= (pass.mobility === 'wheelchair' ? 0 : 1) + (pass.needsEscort ? 1 : 0);
@@ -74,21 +90,39 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
         v('CAPACITY', `unknown passenger ${p.passengerId}`, stop.id);
         continue;
       }
-      if (pass.mobility === 'wheelchair' && !vehicle.features.lift) v('LIFT_REQUIRED', `${pass.id} uses a wheelchair; ${vehicle.id} has no lift`, stop.id);
+      if (pass.mobility === 'wheelchair' && !vehicle.features.lift)
+        v('LIFT_REQUIRED', `${pass.id} uses a wheelchair; ${vehicle.id} has no lift`, stop.id);
       load.seats += (pass.mobility === 'wheelchair' ? 0 : 1) + (pass.needsEscort ? 1 : 0);
       load.wheelchairs += pass.mobility === 'wheelchair' ? 1 : 0;
       load.childSeats += pass.mobility === 'child_seat' ? 1 : 0;
     }
-    if (load.seats > vehicle.capacity.seats) v('CAPACITY', `${load.seats} seats taken after ${stop.id}, ${vehicle.id} has ${vehicle.capacity.seats}`, stop.id);
-    if (load.wheelchairs > vehicle.capacity.wheelchairs) v('CAPACITY', `${load.wheelchairs} wheelchair places taken after ${stop.id}, ${vehicle.id} has ${vehicle.capacity.wheelchairs}`, stop.id);
-    if (load.childSeats > vehicle.features.childSeats) v('CAPACITY', `${load.childSeats} child seats taken after ${stop.id}, ${vehicle.id} has ${vehicle.features.childSeats}`, stop.id);
+    if (load.seats > vehicle.capacity.seats)
+      v('CAPACITY', `${load.seats} seats taken after ${stop.id}, ${vehicle.id} has ${vehicle.capacity.seats}`, stop.id);
+    if (load.wheelchairs > vehicle.capacity.wheelchairs)
+      v(
+        'CAPACITY',
+        `${load.wheelchairs} wheelchair places taken after ${stop.id}, ${vehicle.id} has ${vehicle.capacity.wheelchairs}`,
+        stop.id,
+      );
+    if (load.childSeats > vehicle.features.childSeats)
+      v(
+        'CAPACITY',
+        `${load.childSeats} child seats taken after ${stop.id}, ${vehicle.id} has ${vehicle.features.childSeats}`,
+        stop.id,
+      );
   }
   if (aboard.size > 0) v('PRECEDENCE', `passengers still aboard at the end: ${[...aboard.keys()].join(', ')}`);
   if (t(route.return) < clock - tol) v('PRECEDENCE', `route returns at ${route.return}, before its last stop ends`);
 }
 
 /** Runs of one vehicle, or of one driver, must not overlap in time on a day. */
-function checkOverlaps(date: string, routes: PlanRoute[], keyOf: (r: PlanRoute) => string | null, what: string, out: Violation[]): void {
+function checkOverlaps(
+  date: string,
+  routes: PlanRoute[],
+  keyOf: (r: PlanRoute) => string | null,
+  what: string,
+  out: Violation[],
+): void {
   const groups = new Map<string, PlanRoute[]>();
   for (const r of routes) {
     const k = keyOf(r);
@@ -98,7 +132,12 @@ function checkOverlaps(date: string, routes: PlanRoute[], keyOf: (r: PlanRoute) 
     rs.sort((a, b) => t(a.departure) - t(b.departure));
     for (let i = 1; i < rs.length; i++)
       if (t(rs[i].departure) < t(rs[i - 1].return) - 1)
-        out.push({ date, routeId: rs[i].id, code: what === 'vehicle' ? 'SHIFT' : 'DRIVER', message: `${what} ${k} is on ${rs[i - 1].id} and ${rs[i].id} at the same time` });
+        out.push({
+          date,
+          routeId: rs[i].id,
+          code: what === 'vehicle' ? 'SHIFT' : 'DRIVER',
+          message: `${what} ${k} is on ${rs[i - 1].id} and ${rs[i].id} at the same time`,
+        });
   }
 }
 
@@ -115,13 +154,23 @@ export function checkPlan(plan: Plan, ctx: PlanCheckContext): Violation[] {
       checkRoute(day.date, route, ctx, out);
       if (route.stops.length === 0) continue;
       const d = (message: string) => out.push({ date: day.date, routeId: route.id, code: 'DRIVER', message });
-      if (route.driverId === null) { d(`${route.vehicleId} has no driver on ${day.date}`); continue; }
+      if (route.driverId === null) {
+        d(`${route.vehicleId} has no driver on ${day.date}`);
+        continue;
+      }
       const driver = ctx.drivers.find((x) => x.id === route.driverId);
-      if (!driver) { d(`unknown driver ${route.driverId}`); continue; }
-      if (driver.vehicleIds.length > 0 && !driver.vehicleIds.includes(route.vehicleId)) d(`${driver.id} may not drive ${route.vehicleId}`);
+      if (!driver) {
+        d(`unknown driver ${route.driverId}`);
+        continue;
+      }
+      if (driver.vehicleIds.length > 0 && !driver.vehicleIds.includes(route.vehicleId))
+        d(`${driver.id} may not drive ${route.vehicleId}`);
       const avail = driver.availability[weekday];
       if (!avail) d(`${driver.id} is not available on ${weekday}`);
-      else if (t(route.departure) < localTime(day.date, avail.from, route.departure) - 1 || t(route.return) > localTime(day.date, avail.to, route.return) + 1)
+      else if (
+        t(route.departure) < localTime(day.date, avail.from, route.departure) - 1 ||
+        t(route.return) > localTime(day.date, avail.to, route.return) + 1
+      )
         d(`${driver.id} is available ${avail.from}–${avail.to}; the route runs ${route.departure}–${route.return}`);
       const hours = (t(route.return) - t(route.departure)) / 3600;
       dayHours.set(driver.id, (dayHours.get(driver.id) ?? 0) + hours);
@@ -129,13 +178,24 @@ export function checkPlan(plan: Plan, ctx: PlanCheckContext): Violation[] {
     }
     for (const [id, hours] of dayHours) {
       const driver = ctx.drivers.find((x) => x.id === id)!;
-      if (hours > driver.maxHoursPerDay + 1e-3) out.push({ date: day.date, routeId: 'day', code: 'DRIVER', message: `${id} drives ${hours.toFixed(2)} h, max ${driver.maxHoursPerDay} h a day` });
+      if (hours > driver.maxHoursPerDay + 1e-3)
+        out.push({
+          date: day.date,
+          routeId: 'day',
+          code: 'DRIVER',
+          message: `${id} drives ${hours.toFixed(2)} h, max ${driver.maxHoursPerDay} h a day`,
+        });
     }
   }
   for (const [id, hours] of driverHours) {
     const driver = ctx.drivers.find((x) => x.id === id)!;
     if (hours > driver.maxHoursPerWeek + 1e-3)
-      out.push({ date: plan.days[plan.days.length - 1]?.date ?? '1970-01-01', routeId: 'week', code: 'DRIVER', message: `${id} drives ${hours.toFixed(2)} h in the week, max ${driver.maxHoursPerWeek} h` });
+      out.push({
+        date: plan.days[plan.days.length - 1]?.date ?? '1970-01-01',
+        routeId: 'week',
+        code: 'DRIVER',
+        message: `${id} drives ${hours.toFixed(2)} h in the week, max ${driver.maxHoursPerWeek} h`,
+      });
   }
   return out;
 }

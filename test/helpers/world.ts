@@ -19,40 +19,107 @@ export const MILANO = { lat: 45.4642, lon: 9.19 };
 const weekdays = { open: { from: '08:30', to: '16:30' }, activity: { from: '09:00', to: '16:00' } };
 
 export const service: Service = {
-  id: 'svc-cdd', name: 'CDD Castellanza', kind: 'day_centre_disabled', synthetic: true, closures: [],
+  id: 'svc-cdd',
+  name: 'CDD Castellanza',
+  kind: 'day_centre_disabled',
+  synthetic: true,
+  closures: [],
   place: { ...CASTELLANZA, label: 'CDD, via Roma 1, Castellanza' },
   hours: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays },
 };
 export const households: Household[] = [
-  { id: 'hh-a', name: 'Rossi', synthetic: true, home: { ...CASTELLANZA, label: 'via Verdi 3, Castellanza' },
-    adults: [{ name: 'Maria Rossi', phone: '+39 333 1111111' }], workHours: { tue: { leaves: '07:30', back: '17:30' } } },
-  { id: 'hh-b', name: 'Bianchi', synthetic: true, home: { ...OLGIATE, label: 'via Manzoni 8, Olgiate Olona' },
-    adults: [{ name: 'Luca Bianchi', phone: '+39 333 2222222' }], workHours: {} },
+  {
+    id: 'hh-a',
+    name: 'Rossi',
+    synthetic: true,
+    home: { ...CASTELLANZA, label: 'via Verdi 3, Castellanza' },
+    adults: [{ name: 'Maria Rossi', phone: '+39 333 1111111' }],
+    workHours: { tue: { leaves: '07:30', back: '17:30' } },
+  },
+  {
+    id: 'hh-b',
+    name: 'Bianchi',
+    synthetic: true,
+    home: { ...OLGIATE, label: 'via Manzoni 8, Olgiate Olona' },
+    adults: [{ name: 'Luca Bianchi', phone: '+39 333 2222222' }],
+    workHours: {},
+  },
 ];
 export const passengers: Passenger[] = [
-  { id: 'pa-1', name: 'Giulia R.', householdId: 'hh-a', ageGroup: 'child', mobility: 'wheelchair', needsEscort: true,
-    boardingMin: 3, alightingMin: 3, notesForDriver: 'ring twice', synthetic: true },
-  { id: 'pb-1', name: 'Marco B.', householdId: 'hh-b', ageGroup: 'adult', mobility: 'walks', needsEscort: false,
-    boardingMin: 2, alightingMin: 2, notesForDriver: '', synthetic: true },
+  {
+    id: 'pa-1',
+    name: 'Giulia R.',
+    householdId: 'hh-a',
+    ageGroup: 'child',
+    mobility: 'wheelchair',
+    needsEscort: true,
+    boardingMin: 3,
+    alightingMin: 3,
+    notesForDriver: 'ring twice',
+    synthetic: true,
+  },
+  {
+    id: 'pb-1',
+    name: 'Marco B.',
+    householdId: 'hh-b',
+    ageGroup: 'adult',
+    mobility: 'walks',
+    needsEscort: false,
+    boardingMin: 2,
+    alightingMin: 2,
+    notesForDriver: '',
+    synthetic: true,
+  },
 ];
 export const requests: StandingRequest[] = passengers.map((p) => ({
-  id: `rq-${p.id}`, passengerId: p.id, serviceId: 'svc-cdd', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
-  validFrom: '2026-09-01', validTo: '2027-06-30', outbound: true, return: true, exceptions: [],
+  id: `rq-${p.id}`,
+  passengerId: p.id,
+  serviceId: 'svc-cdd',
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  validFrom: '2026-09-01',
+  validTo: '2027-06-30',
+  outbound: true,
+  return: true,
+  exceptions: [],
 }));
 export const vehicles: Vehicle[] = ['veh-1', 'veh-2'].map((id, i) => ({
-  id, label: `Minibus ${i + 1}`, plate: `AB${i}00CD`, capacity: { seats: 8, wheelchairs: 1 },
-  features: { lift: true, childSeats: 1 }, depot: { ...CASTELLANZA, label: 'Depot' },
-  hours: { tue: { from: '07:00', to: '18:00' } }, costPerKm: 0.5, costPerHour: 20,
+  id,
+  label: `Minibus ${i + 1}`,
+  plate: `AB${i}00CD`,
+  capacity: { seats: 8, wheelchairs: 1 },
+  features: { lift: true, childSeats: 1 },
+  depot: { ...CASTELLANZA, label: 'Depot' },
+  hours: { tue: { from: '07:00', to: '18:00' } },
+  costPerKm: 0.5,
+  costPerHour: 20,
 }));
 export const drivers: Driver[] = [
-  { id: 'drv-a', name: 'Anna', availability: { tue: { from: '07:00', to: '13:00' } }, maxHoursPerDay: 8, maxHoursPerWeek: 38, vehicleIds: ['veh-1'] },
-  { id: 'drv-b', name: 'Bruno', availability: { tue: { from: '07:00', to: '13:00' } }, maxHoursPerDay: 8, maxHoursPerWeek: 38, vehicleIds: ['veh-2'] },
+  {
+    id: 'drv-a',
+    name: 'Anna',
+    availability: { tue: { from: '07:00', to: '13:00' } },
+    maxHoursPerDay: 8,
+    maxHoursPerWeek: 38,
+    vehicleIds: ['veh-1'],
+  },
+  {
+    id: 'drv-b',
+    name: 'Bruno',
+    availability: { tue: { from: '07:00', to: '13:00' } },
+    maxHoursPerDay: 8,
+    maxHoursPerWeek: 38,
+    vehicleIds: ['veh-2'],
+  },
 ];
 
 export async function seedWorld(db: Db): Promise<void> {
   const all: [Kind, { id: string }[]][] = [
-    ['service', [service]], ['household', households], ['passenger', passengers],
-    ['request', requests], ['vehicle', vehicles], ['driver', drivers],
+    ['service', [service]],
+    ['household', households],
+    ['passenger', passengers],
+    ['request', requests],
+    ['vehicle', vehicles],
+    ['driver', drivers],
   ];
   for (const [kind, list] of all) for (const e of list) await writeEntity(db, kind, await checkEntity(db, kind, e));
 }
@@ -60,18 +127,56 @@ export async function seedWorld(db: Db): Promise<void> {
 export const PLAN_DATE = '2026-12-01';
 const t = (hhmm: string) => `${PLAN_DATE}T${hhmm}:00+01:00`;
 
-function stop(id: string, kind: 'pickup' | 'delivery', p: Passenger, dir: 'outbound' | 'return', at: string, label: string, place: { lat: number; lon: number }): PlanStop {
-  const sp = { passengerId: p.id, requestId: `rq-${p.id}`, name: p.name, mobility: p.mobility, needsEscort: p.needsEscort, direction: dir };
+function stop(
+  id: string,
+  kind: 'pickup' | 'delivery',
+  p: Passenger,
+  dir: 'outbound' | 'return',
+  at: string,
+  label: string,
+  place: { lat: number; lon: number },
+): PlanStop {
+  const sp = {
+    passengerId: p.id,
+    requestId: `rq-${p.id}`,
+    name: p.name,
+    mobility: p.mobility,
+    needsEscort: p.needsEscort,
+    direction: dir,
+  };
   return {
-    id, kind, requestId: sp.requestId, label, ...place, arrival: t(at), start: t(at), departure: t(at),
-    window: { from: t(at), to: t(at) }, boards: kind === 'pickup' ? [sp] : [], alights: kind === 'delivery' ? [sp] : [], locked: false,
+    id,
+    kind,
+    requestId: sp.requestId,
+    label,
+    ...place,
+    arrival: t(at),
+    start: t(at),
+    departure: t(at),
+    window: { from: t(at), to: t(at) },
+    boards: kind === 'pickup' ? [sp] : [],
+    alights: kind === 'delivery' ? [sp] : [],
+    locked: false,
   };
 }
 
 export function worldPlan(): Plan {
   const [pa, pb] = passengers as [Passenger, Passenger];
-  const route = (id: string, vehicleId: string, driverId: string, p: Passenger, home: { lat: number; lon: number }, prefix: string) => ({
-    id, vehicleId, driverId, departure: t('07:30'), return: t('17:00'), distanceM: 12000, durationS: 3600,
+  const route = (
+    id: string,
+    vehicleId: string,
+    driverId: string,
+    p: Passenger,
+    home: { lat: number; lon: number },
+    prefix: string,
+  ) => ({
+    id,
+    vehicleId,
+    driverId,
+    departure: t('07:30'),
+    return: t('17:00'),
+    distanceM: 12000,
+    durationS: 3600,
     stops: [
       stop(`${prefix}1`, 'pickup', p, 'outbound', '08:00', 'home', home),
       stop(`${prefix}2`, 'delivery', p, 'outbound', '08:40', service.name, CASTELLANZA),
@@ -80,11 +185,34 @@ export function worldPlan(): Plan {
     ],
   });
   return {
-    id: 'plan-w49', week: '2026-W49', version: 1, status: 'published', provider: 'estimate', createdAt: '2026-11-20T10:00:00+01:00',
-    days: [{ date: PLAN_DATE, routes: [route('r-a', 'veh-1', 'drv-a', pa, CASTELLANZA, 's-a'), route('r-b', 'veh-2', 'drv-b', pb, OLGIATE, 's-b')] }],
+    id: 'plan-w49',
+    week: '2026-W49',
+    version: 1,
+    status: 'published',
+    provider: 'estimate',
+    createdAt: '2026-11-20T10:00:00+01:00',
+    days: [
+      {
+        date: PLAN_DATE,
+        routes: [
+          route('r-a', 'veh-1', 'drv-a', pa, CASTELLANZA, 's-a'),
+          route('r-b', 'veh-2', 'drv-b', pb, OLGIATE, 's-b'),
+        ],
+      },
+    ],
     unserved: [],
-    summary: { vehicles: 2, km: 24, drivingHours: 2, meanRideMin: 40, maxRideMin: 40, stopsWithinWindowPct: 100, householdsRespectedPct: 100,
-      tripsServed: 4, tripsUnserved: 0, continuity: { sameVehiclePct: 100, pickupSpreadWithin10MinPct: 100 } },
+    summary: {
+      vehicles: 2,
+      km: 24,
+      drivingHours: 2,
+      meanRideMin: 40,
+      maxRideMin: 40,
+      stopsWithinWindowPct: 100,
+      householdsRespectedPct: 100,
+      tripsServed: 4,
+      tripsUnserved: 0,
+      continuity: { sameVehiclePct: 100, pickupSpreadWithin10MinPct: 100 },
+    },
   };
 }
 
@@ -110,7 +238,11 @@ export function memoryPublishedPlans(plan: Plan): PublishedPlans {
       for (const route of plan.days.find((d) => d.date === date)?.routes ?? []) {
         const before = route.stops.length;
         route.stops = route.stops
-          .map((s) => ({ ...s, boards: s.boards.filter((b) => b.passengerId !== passengerId), alights: s.alights.filter((a) => a.passengerId !== passengerId) }))
+          .map((s) => ({
+            ...s,
+            boards: s.boards.filter((b) => b.passengerId !== passengerId),
+            alights: s.alights.filter((a) => a.passengerId !== passengerId),
+          }))
           .filter((s) => s.boards.length + s.alights.length > 0);
         removed += before - route.stops.length;
       }

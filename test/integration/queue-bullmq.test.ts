@@ -54,7 +54,10 @@ describe.runIf(run)('BullMQ on Redis', () => {
       const ids = ['plan-a.v1', 'plan-b.v1', 'plan-c.v1', 'plan-d.v1'];
       for (const id of ids) await queue.add('plan', {}, { jobId: id });
       const until = Date.now() + 10_000;
-      while ((await Promise.all(ids.map((id) => queue.getJob(id)))).some((j) => j?.state !== 'completed') && Date.now() < until) {
+      while (
+        (await Promise.all(ids.map((id) => queue.getJob(id)))).some((j) => j?.state !== 'completed') &&
+        Date.now() < until
+      ) {
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(ran.map((r) => r.split('@')[0]).sort()).toEqual(ids);
@@ -67,8 +70,15 @@ describe.runIf(run)('BullMQ on Redis', () => {
   });
 
   it('answers QUEUE_UNAVAILABLE with a Retry-After when Redis cannot be reached', async () => {
-    const queue = new BullJobQueue({ redisUrl: 'redis://127.0.0.1:1', queueName: `test-${randomUUID()}`, timeoutMs: 500 });
-    await expect(queue.add('plan', {}, { jobId: 'plan-x.v1' })).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE', retryAfterS: 5 });
+    const queue = new BullJobQueue({
+      redisUrl: 'redis://127.0.0.1:1',
+      queueName: `test-${randomUUID()}`,
+      timeoutMs: 500,
+    });
+    await expect(queue.add('plan', {}, { jobId: 'plan-x.v1' })).rejects.toMatchObject({
+      code: 'QUEUE_UNAVAILABLE',
+      retryAfterS: 5,
+    });
     await expect(queue.getJob('plan-x.v1')).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE' });
     await queue.close();
   });

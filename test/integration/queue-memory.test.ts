@@ -19,10 +19,12 @@ queueContract('embedded, in memory only', async () => {
 // a fresh queue name per test, as the BullMQ tests do on one Redis.
 let shared: ReturnType<typeof freshDb> | undefined;
 const database = async (): Promise<Db> =>
-  (await (shared ??= freshDb().then(async (fresh) => {
-    await migrate(fresh.db);
-    return fresh;
-  }))).db;
+  (
+    await (shared ??= freshDb().then(async (fresh) => {
+      await migrate(fresh.db);
+      return fresh;
+    }))
+  ).db;
 afterAll(async () => {
   if (shared) await (await shared).drop();
 });
@@ -43,4 +45,6 @@ function durable(db: Db, name: string): QueueUnderTest {
   };
 }
 
-queueContract('embedded, kept in the database', async () => durable(await database(), `test-${randomUUID()}`), { durable: true });
+queueContract('embedded, kept in the database', async () => durable(await database(), `test-${randomUUID()}`), {
+  durable: true,
+});

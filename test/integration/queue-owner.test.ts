@@ -46,7 +46,7 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
     let dead = false;
     const cut = (d: Db): Db => ({
       kind: d.kind,
-      query: async <T,>(sql: string, params?: unknown[]) => {
+      query: async <T>(sql: string, params?: unknown[]) => {
         if (dead) throw new Error('the process was killed');
         return d.query<T>(sql, params);
       },
@@ -55,7 +55,7 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
       hold: async () => {
         const conn = await d.hold!();
         return {
-          query: async <T,>(sql: string, params?: unknown[]) => {
+          query: async <T>(sql: string, params?: unknown[]) => {
             if (dead) throw new Error('the process was killed');
             return conn.query<T>(sql, params);
           },
@@ -124,7 +124,11 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
       }
     });
     // The dead process never wrote its end: the job is recovered as interrupted and runs again.
-    expect(await third.getJob('plan-b.v1')).toMatchObject({ state: 'waiting', attemptsMade: 1, error: 'the process running this job stopped during attempt 1 of 3' });
+    expect(await third.getJob('plan-b.v1')).toMatchObject({
+      state: 'waiting',
+      attemptsMade: 1,
+      error: 'the process running this job stopped during attempt 1 of 3',
+    });
     third.consume(busyHandler(calls));
     expect(await finalState(third, 'plan-b.v1')).toMatchObject({ state: 'completed', attemptsMade: 2 });
     expect(calls).toEqual(['plan-a.v1#1', 'plan-b.v1#1', 'plan-b.v1#2']);
@@ -153,7 +157,10 @@ describe('the embedded queue on PGlite (one connection per process)', () => {
     dbs.add(db);
     await migrate(db);
     const locks = async () =>
-      Number((await db.query<{ n: string }>("SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory'", [])).rows[0]!.n);
+      Number(
+        (await db.query<{ n: string }>("SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory'", []))
+          .rows[0]!.n,
+      );
     const first = track(new MemoryQueue({ db, name: 'q-one' }));
     await first.started();
     expect(await locks()).toBe(1);

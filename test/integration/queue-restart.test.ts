@@ -71,7 +71,7 @@ function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
   const queries: string[] = [];
   const cut = (inner: Db): Db => ({
     kind: inner.kind,
-    query: async <T,>(sql: string, params?: unknown[]) => {
+    query: async <T>(sql: string, params?: unknown[]) => {
       if (dead) throw new Error('the process was killed');
       queries.push(sql);
       return inner.query<T>(sql, params);
@@ -83,7 +83,14 @@ function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
   });
   const writeErrors: string[] = [];
   const appDb = cut(db);
-  const queue = new MemoryQueue({ db: appDb, name, attempts: 3, backoffMs: 50, onError: (e) => writeErrors.push(e.message), ...opts });
+  const queue = new MemoryQueue({
+    db: appDb,
+    name,
+    attempts: 3,
+    backoffMs: 50,
+    onError: (e) => writeErrors.push(e.message),
+    ...opts,
+  });
   openQueues.add(queue);
   return {
     db,
@@ -108,7 +115,12 @@ function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
 }
 
 const row = async (db: Db, queue: string, id: string) =>
-  (await db.query<{ state: string; attempts_made: number }>('SELECT state, attempts_made FROM queue_jobs WHERE queue = $1 AND id = $2', [queue, id])).rows[0];
+  (
+    await db.query<{ state: string; attempts_made: number }>(
+      'SELECT state, attempts_made FROM queue_jobs WHERE queue = $1 AND id = $2',
+      [queue, id],
+    )
+  ).rows[0];
 
 describe('the embedded queue on a PGlite data directory, across restarts', () => {
   it('a solve running when the process is killed runs again after the restart and completes', async () => {
@@ -126,7 +138,10 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const second = start(db, 'q-crash');
     const events: JobEvent[] = [];
     await second.queue.subscribe('plan-a.v1', (e) => events.push(e));
-    expect(await second.queue.getJob('plan-a.v1')).toMatchObject({ state: 'waiting', error: 'the process running this job stopped during attempt 1 of 3' });
+    expect(await second.queue.getJob('plan-a.v1')).toMatchObject({
+      state: 'waiting',
+      error: 'the process running this job stopped during attempt 1 of 3',
+    });
     second.queue.consume(busyHandler(calls));
     const done = await finalState(second.queue, 'plan-a.v1');
     expect(done).toMatchObject({ state: 'completed', attemptsMade: 2, result: { stoppedEarly: false } });
@@ -220,7 +235,10 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     await p.queue.add('plan', { ms: 2000 }, { jobId: 'plan-h.v1' });
     await reportedProgress(p.queue, 'plan-h.v1');
     const stored = await waitFor('progress in the table', async () => {
-      const r = await p.db.query<{ progress: { bestCost: number } | null }>('SELECT progress FROM queue_jobs WHERE queue = $1 AND id = $2', ['q-progress', 'plan-h.v1']);
+      const r = await p.db.query<{ progress: { bestCost: number } | null }>(
+        'SELECT progress FROM queue_jobs WHERE queue = $1 AND id = $2',
+        ['q-progress', 'plan-h.v1'],
+      );
       return r.rows[0]?.progress ?? null;
     });
     expect(stored.bestCost).toBeLessThan(1000);
@@ -248,7 +266,10 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     await first.queue.add('plan', { ms: 20, permanent: true }, { jobId: 'plan-l.v1' });
     await finalState(first.queue, 'plan-l.v1');
     expect(await first.queue.getJob('plan-i.v1')).toBeNull();
-    const ids = async (db: Db) => (await db.query<{ id: string }>('SELECT id FROM queue_jobs WHERE queue = $1 ORDER BY id', ['q-keep'])).rows.map((r) => r.id);
+    const ids = async (db: Db) =>
+      (await db.query<{ id: string }>('SELECT id FROM queue_jobs WHERE queue = $1 ORDER BY id', ['q-keep'])).rows.map(
+        (r) => r.id,
+      );
     expect(await ids(first.db)).toEqual(['plan-j.v1', 'plan-k.v1', 'plan-l.v1']);
     await first.stop();
 
@@ -264,9 +285,17 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const routing = createRoutingProvider(parseRoutingConfig({}));
     const setup = await openDir();
     const planId = await ensurePlan(setup, '2026-W49');
-    const firstPlan = await planWeek({ data: tinyWeek(), week: '2026-W49' }, { routing, seed: 1, timeLimitMs: 300, now: Date.now });
+    const firstPlan = await planWeek(
+      { data: tinyWeek(), week: '2026-W49' },
+      { routing, seed: 1, timeLimitMs: 300, now: Date.now },
+    );
     await appendVersion(setup, planId, { baseVersion: 0, status: 'draft', reason: 'solve', plan: firstPlan });
-    const published: Plan = await appendVersion(setup, planId, { baseVersion: 1, status: 'published', reason: 'publish', plan: firstPlan });
+    const published: Plan = await appendVersion(setup, planId, {
+      baseVersion: 1,
+      status: 'published',
+      reason: 'publish',
+      plan: firstPlan,
+    });
     const jobId = planJobId(planId, 3);
     const data: PlanJobData = { kind: 'plan', planId, week: '2026-W49', baseVersion: 2, seed: 7, timeLimitMs: 3000 };
 
@@ -281,11 +310,18 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
     const second = start(db, 'q-plan');
     second.queue.consume(planJobHandler({ db: second.appDb, routing }));
     const done = await finalState(second.queue, jobId);
-    expect(done, `job ended ${done.state}: ${done.error}`).toMatchObject({ state: 'completed', attemptsMade: 2, result: { planId, version: 3 } });
+    expect(done, `job ended ${done.state}: ${done.error}`).toMatchObject({
+      state: 'completed',
+      attemptsMade: 2,
+      result: { planId, version: 3 },
+    });
     expect(await readPlan(db, planId, 2)).toEqual(published);
     const draft = PlanSchema.parse(await readPlan(db, planId, 3));
     expect(draft).toMatchObject({ version: 3, status: 'draft' });
-    const rows = await db.query<{ version: number; job_id: string | null }>('SELECT version, job_id FROM plan_versions WHERE plan_id = $1 ORDER BY version', [planId]);
+    const rows = await db.query<{ version: number; job_id: string | null }>(
+      'SELECT version, job_id FROM plan_versions WHERE plan_id = $1 ORDER BY version',
+      [planId],
+    );
     expect(rows.rows).toEqual([
       { version: 1, job_id: null },
       { version: 2, job_id: null },

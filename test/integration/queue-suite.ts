@@ -25,15 +25,24 @@ export function busyHandler(calls: string[]): JobHandler {
     const data = job.data as { ms: number; failUntilAttempt?: number; permanent?: boolean };
     if (data.permanent) throw new PermanentJobError('the week has no requests');
     if (data.failUntilAttempt && job.attempt <= data.failUntilAttempt) throw new Error(`attempt ${job.attempt} failed`);
-    return runInThread<Json>(TASK, 'busySolve', { ms: data.ms }, {
-      signal: ctx.signal,
-      onProgress: (p) => void ctx.reportProgress(p as Json),
-    });
+    return runInThread<Json>(
+      TASK,
+      'busySolve',
+      { ms: data.ms },
+      {
+        signal: ctx.signal,
+        onProgress: (p) => void ctx.reportProgress(p as Json),
+      },
+    );
   };
 }
 
 /** Polls `probe` every 25 ms until it gives a truthy value, or fails naming `what`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -63,7 +72,11 @@ export function redisReachable(host = '127.0.0.1', port = 6379): Promise<boolean
   });
 }
 
-export function queueContract(label: string, make: () => Promise<QueueUnderTest>, opts: { durable?: boolean } = {}): void {
+export function queueContract(
+  label: string,
+  make: () => Promise<QueueUnderTest>,
+  opts: { durable?: boolean } = {},
+): void {
   describe(`${label} job queue`, () => {
     let current: QueueUnderTest | null = null;
     const open = async () => (current = await make());
@@ -85,7 +98,9 @@ export function queueContract(label: string, make: () => Promise<QueueUnderTest>
       expect(done.result).toMatchObject({ stoppedEarly: false });
       await waitFor('the completed event', async () => events.some((e) => e.type === 'completed'));
       unsubscribe();
-      const costs = events.flatMap((e) => (e.type === 'progress' ? [(e.progress as { bestCost: number }).bestCost] : []));
+      const costs = events.flatMap((e) =>
+        e.type === 'progress' ? [(e.progress as { bestCost: number }).bestCost] : [],
+      );
       expect(costs.length).toBeGreaterThan(3);
       expect(costs).toEqual([...costs].sort((a, b) => b - a));
       expect((done.progress as { bestCost: number }).bestCost).toBe(costs[costs.length - 1]);
@@ -112,7 +127,9 @@ export function queueContract(label: string, make: () => Promise<QueueUnderTest>
       await consume(busyHandler([]));
       const started = Date.now();
       await queue.add('plan', { ms: 8000 }, { jobId: 'plan-c.v1' });
-      await waitFor('the solve to report progress', async () => ((await queue.getJob('plan-c.v1'))?.progress ? true : null));
+      await waitFor('the solve to report progress', async () =>
+        (await queue.getJob('plan-c.v1'))?.progress ? true : null,
+      );
       expect(await queue.cancel('plan-c.v1')).toBe(true);
       const done = await finalState(queue, 'plan-c.v1');
       expect(done.state).toBe('cancelled');
@@ -182,7 +199,9 @@ export function queueContract(label: string, make: () => Promise<QueueUnderTest>
       const calls: string[] = [];
       const first = await consume(busyHandler(calls));
       await queue.add('plan', { ms: 1500 }, { jobId: 'plan-i.v1' });
-      await waitFor('the solve to report progress', async () => ((await queue.getJob('plan-i.v1'))?.progress ? true : null));
+      await waitFor('the solve to report progress', async () =>
+        (await queue.getJob('plan-i.v1'))?.progress ? true : null,
+      );
       await first.close();
       await consume(busyHandler(calls));
       const done = await finalState(queue, 'plan-i.v1');
@@ -208,7 +227,11 @@ export function queueContract(label: string, make: () => Promise<QueueUnderTest>
         current = after;
         expect((await after.queue.getJob('plan-l.v1'))?.state).toBe('waiting');
         expect(await after.queue.getJob('plan-j.v1')).toEqual(completed);
-        expect(await after.queue.getJob('plan-k.v1')).toMatchObject({ state: 'failed', error: 'the week has no requests', attemptsMade: 1 });
+        expect(await after.queue.getJob('plan-k.v1')).toMatchObject({
+          state: 'failed',
+          error: 'the week has no requests',
+          attemptsMade: 1,
+        });
         expect(failed.state).toBe('failed');
         expect((await after.queue.add('plan', { ms: 100 }, { jobId: 'plan-j.v1' })).state).toBe('completed');
         await after.consume(busyHandler(calls));

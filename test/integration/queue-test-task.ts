@@ -9,7 +9,10 @@ export interface BusyInput {
   progressEveryMs?: number;
 }
 
-export async function busySolve(input: BusyInput, ctx: ThreadContext): Promise<{ iterations: number; bestCost: number; stoppedEarly: boolean }> {
+export async function busySolve(
+  input: BusyInput,
+  ctx: ThreadContext,
+): Promise<{ iterations: number; bestCost: number; stoppedEarly: boolean }> {
   const start = Date.now();
   let bestCost = 1000;
   let iterations = 0;

@@ -51,7 +51,12 @@ function startWorker(env: Record<string, string>, log: string[]): ChildProcess {
   return child;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs: number, log: string[]): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs: number,
+  log: string[],
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -76,7 +81,14 @@ describe.runIf(run)('a worker killed in the middle of a solve', () => {
     db = await openPgDb({ connectionString: PG_URL.replace(/\/[^/]*$/, `/${dbName}`), max: 4 });
     await migrate(db);
     const w = tinyWeek();
-    const kinds = [['service', w.services], ['household', w.households], ['passenger', w.passengers], ['request', w.requests], ['vehicle', w.vehicles], ['driver', w.drivers]] as const;
+    const kinds = [
+      ['service', w.services],
+      ['household', w.households],
+      ['passenger', w.passengers],
+      ['request', w.requests],
+      ['vehicle', w.vehicles],
+      ['driver', w.drivers],
+    ] as const;
     for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
     queue = new BullJobQueue({ redisUrl: REDIS_URL, queueName, attempts: 3 });
   });
@@ -90,13 +102,23 @@ describe.runIf(run)('a worker killed in the middle of a solve', () => {
     await admin?.close();
   });
 
-  it('is retried by another worker, completes, and the published version is untouched', { timeout: 60_000 }, async () => {
+  it('is retried by another worker, completes, and the published version is untouched', {
+    timeout: 60_000,
+  }, async () => {
     // A published plan the drivers already have.
     const planId = await ensurePlan(db, '2026-W49');
     const routing = createRoutingProvider(parseRoutingConfig({}));
-    const first = await planWeek({ data: tinyWeek(), week: '2026-W49' }, { routing, seed: 1, timeLimitMs: 300, now: Date.now });
+    const first = await planWeek(
+      { data: tinyWeek(), week: '2026-W49' },
+      { routing, seed: 1, timeLimitMs: 300, now: Date.now },
+    );
     await appendVersion(db, planId, { baseVersion: 0, status: 'draft', reason: 'solve', plan: first });
-    const published: Plan = await appendVersion(db, planId, { baseVersion: 1, status: 'published', reason: 'publish', plan: first });
+    const published: Plan = await appendVersion(db, planId, {
+      baseVersion: 1,
+      status: 'published',
+      reason: 'publish',
+      plan: first,
+    });
 
     const jobId = planJobId(planId, 3);
     const data: PlanJobData = { kind: 'plan', planId, week: '2026-W49', baseVersion: 2, seed: 7, timeLimitMs: 3000 };
@@ -114,10 +136,15 @@ describe.runIf(run)('a worker killed in the middle of a solve', () => {
     const doomed = startWorker(env, log);
     children.push(doomed);
     // Mid-solve: the job is running and has reported a best cost.
-    await until('the first worker to report progress', async () => {
-      const s = await queue.getJob(jobId);
-      return s?.state === 'active' && s.progress !== null;
-    }, 20_000, log);
+    await until(
+      'the first worker to report progress',
+      async () => {
+        const s = await queue.getJob(jobId);
+        return s?.state === 'active' && s.progress !== null;
+      },
+      20_000,
+      log,
+    );
     doomed.kill('SIGKILL');
     await new Promise((r) => doomed.once('exit', r));
     expect(doomed.signalCode).toBe('SIGKILL');
@@ -126,13 +153,23 @@ describe.runIf(run)('a worker killed in the middle of a solve', () => {
 
     const killedAt = Date.now();
     children.push(startWorker(env, log));
-    const done = await until('the job to complete on the second worker', async () => {
-      const s = await queue.getJob(jobId);
-      return s && ['completed', 'failed'].includes(s.state) ? s : null;
-    }, 25_000, log);
-    expect(done, `job ended ${done.state}: ${done.error}; worker output:\n${log.join('')}`).toMatchObject({ state: 'completed', result: { planId, version: 3 } });
+    const done = await until(
+      'the job to complete on the second worker',
+      async () => {
+        const s = await queue.getJob(jobId);
+        return s && ['completed', 'failed'].includes(s.state) ? s : null;
+      },
+      25_000,
+      log,
+    );
+    expect(done, `job ended ${done.state}: ${done.error}; worker output:\n${log.join('')}`).toMatchObject({
+      state: 'completed',
+      result: { planId, version: 3 },
+    });
     expect(done.attemptsMade).toBeGreaterThanOrEqual(2);
-    console.log(`[worker-kill] job completed ${Date.now() - killedAt} ms after the kill, attempts started: ${done.attemptsMade}`);
+    console.log(
+      `[worker-kill] job completed ${Date.now() - killedAt} ms after the kill, attempts started: ${done.attemptsMade}`,
+    );
 
     // The published version is exactly what it was; the new draft is complete and written once.
     expect(await readPlan(db, planId, 2)).toEqual(published);
@@ -140,7 +177,10 @@ describe.runIf(run)('a worker killed in the middle of a solve', () => {
     const draft = PlanSchema.parse(await readPlan(db, planId, 3));
     expect(draft).toMatchObject({ version: 3, status: 'draft' });
     expect(draft.days.flatMap((d) => d.routes).length).toBeGreaterThan(0);
-    const rows = await db.query<{ version: number; job_id: string | null }>('SELECT version, job_id FROM plan_versions WHERE plan_id = $1 ORDER BY version', [planId]);
+    const rows = await db.query<{ version: number; job_id: string | null }>(
+      'SELECT version, job_id FROM plan_versions WHERE plan_id = $1 ORDER BY version',
+      [planId],
+    );
     expect(rows.rows).toEqual([
       { version: 1, job_id: null },
       { version: 2, job_id: null },

@@ -13,19 +13,28 @@ import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
 import { checkPlan } from '../helpers/plan-checker.ts';
 
-const demo = ScenarioSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/scenarios/demo-week.json', import.meta.url), 'utf8')));
+const demo = ScenarioSchema.parse(
+  JSON.parse(readFileSync(new URL('../../fixtures/scenarios/demo-week.json', import.meta.url), 'utf8')),
+);
 /** The estimate with its documented defaults, as `npm run plan` uses it without OSRM_URL. */
 const routing = createRoutingProvider(parseRoutingConfig({}));
 
 describe('the demo week', () => {
   it('as npm run plan prints it: at least 90% of repeat passengers keep one van and pickups within 10 minutes, every day feasible', async () => {
-    const r = await planWeekDetailed({ data: demo, week: demo.week }, { routing, seed: 1, timeLimitMs: 600_000, maxIterationsPerDay: 1000, now: () => performance.now() });
+    const r = await planWeekDetailed(
+      { data: demo, week: demo.week },
+      { routing, seed: 1, timeLimitMs: 600_000, maxIterationsPerDay: 1000, now: () => performance.now() },
+    );
     const { plan } = r;
     expect(verifyDays(r.days)).toEqual([]);
     const maxRideS = new Map(r.trips.map((t) => [`${t.date}|${t.requestId}|${t.direction}`, t.maxRideS]));
     expect(checkPlan(plan, { ...demo, maxRideS })).toEqual([]);
 
-    const planned = plan.days.flatMap((d) => d.routes.flatMap((rt) => rt.stops.filter((s) => s.kind === 'pickup').map((s) => `${d.date}|${s.requestId}|${s.boards[0].direction}`)));
+    const planned = plan.days.flatMap((d) =>
+      d.routes.flatMap((rt) =>
+        rt.stops.filter((s) => s.kind === 'pickup').map((s) => `${d.date}|${s.requestId}|${s.boards[0].direction}`),
+      ),
+    );
     const unserved = plan.unserved.map((u) => `${u.date}|${u.requestId}|${u.direction}`);
     expect(new Set([...planned, ...unserved]).size).toBe(planned.length + unserved.length);
     for (const t of r.trips) expect(planned.includes(t.key) || unserved.includes(t.key)).toBe(true);

@@ -14,7 +14,10 @@ const data = tinyWeek();
 let plan: Plan;
 let ctx: PlanCheckContext;
 beforeAll(async () => {
-  const r = await planWeekDetailed({ data, week: data.week }, { routing, seed: 1, timeLimitMs: 10_000, maxIterationsPerDay: 200, now: () => performance.now() });
+  const r = await planWeekDetailed(
+    { data, week: data.week },
+    { routing, seed: 1, timeLimitMs: 10_000, maxIterationsPerDay: 200, now: () => performance.now() },
+  );
   plan = r.plan;
   ctx = { ...data, maxRideS: new Map(r.trips.map((t) => [`${t.date}|${t.requestId}|${t.direction}`, t.maxRideS])) };
 });
@@ -50,7 +53,11 @@ describe('the independent plan checker', () => {
   it('catches a passenger dropped off who never boarded', () => {
     const p = copy();
     const route = p.days[0].routes[0];
-    route.stops = route.stops.filter((s) => s.kind !== 'pickup' || s.boards[0].passengerId !== route.stops.find((x) => x.kind === 'delivery')!.alights[0].passengerId);
+    route.stops = route.stops.filter(
+      (s) =>
+        s.kind !== 'pickup' ||
+        s.boards[0].passengerId !== route.stops.find((x) => x.kind === 'delivery')!.alights[0].passengerId,
+    );
     expect(codes(p)).toContain('PRECEDENCE');
   });
 

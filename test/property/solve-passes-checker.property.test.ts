@@ -15,7 +15,9 @@ import { checkBenchmarkSolution, checkInstanceSolution } from '../helpers/checke
 
 const options = (seed: number) => ({ seed, maxIterations: 200, timeLimitMs: 500, now: () => performance.now() });
 
-const point = fc.tuple(fc.integer({ min: -100, max: 100 }), fc.integer({ min: -100, max: 100 })).map(([x, y]) => [x / 10, y / 10]);
+const point = fc
+  .tuple(fc.integer({ min: -100, max: 100 }), fc.integer({ min: -100, max: 100 }))
+  .map(([x, y]) => [x / 10, y / 10]);
 
 /** A Cordeau a/b file: K vehicles, n requests, each with a 15-minute window on one end. */
 const cordeauText = fc
@@ -24,20 +26,29 @@ const cordeauText = fc
     Q: fc.integer({ min: 1, max: 3 }),
     L: fc.integer({ min: 15, max: 45 }),
     requests: fc.array(
-      fc.record({ from: point, to: point, load: fc.integer({ min: 1, max: 3 }), open: fc.integer({ min: 30, max: 400 }), outbound: fc.boolean() }),
+      fc.record({
+        from: point,
+        to: point,
+        load: fc.integer({ min: 1, max: 3 }),
+        open: fc.integer({ min: 30, max: 400 }),
+        outbound: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 6 },
     ),
   })
   .map(({ K, Q, L, requests }) => {
     const n = requests.length;
     const T = 480;
-    const line = (id: number, [x, y]: number[], d: number, q: number, e: number, l: number) => `${id} ${x} ${y} ${d} ${q} ${e} ${l}`;
+    const line = (id: number, [x, y]: number[], d: number, q: number, e: number, l: number) =>
+      `${id} ${x} ${y} ${d} ${q} ${e} ${l}`;
     const reqs = requests.map((r) => ({ ...r, load: Math.min(r.load, Q) }));
     return [
       `${K} ${n} ${T} ${Q} ${L}`,
       line(0, [0, 0], 0, 0, 0, T),
       ...reqs.map((r, i) => line(i + 1, r.from, 3, r.load, r.outbound ? 0 : r.open, r.outbound ? 1440 : r.open + 15)),
-      ...reqs.map((r, i) => line(n + i + 1, r.to, 3, -r.load, r.outbound ? r.open : 0, r.outbound ? r.open + 15 : 1440)),
+      ...reqs.map((r, i) =>
+        line(n + i + 1, r.to, 3, -r.load, r.outbound ? r.open : 0, r.outbound ? r.open + 15 : 1440),
+      ),
       line(2 * n + 1, [0, 0], 0, 0, 0, T),
     ].join('\n');
   });
@@ -45,9 +56,23 @@ const cordeauText = fc
 /** A solver instance: seats and wheelchair places, some lift-only requests, some locked. */
 const darpInstance = fc
   .record({
-    vehicles: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 4 }), wheelchairs: fc.integer({ min: 0, max: 1 }), lift: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+    vehicles: fc.array(
+      fc.record({
+        seats: fc.integer({ min: 1, max: 4 }),
+        wheelchairs: fc.integer({ min: 0, max: 1 }),
+        lift: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
     requests: fc.array(
-      fc.record({ from: point, to: point, wheelchair: fc.boolean(), open: fc.integer({ min: 0, max: 300 }), width: fc.integer({ min: 5, max: 60 }), lock: fc.option(fc.nat(2)) }),
+      fc.record({
+        from: point,
+        to: point,
+        wheelchair: fc.boolean(),
+        open: fc.integer({ min: 0, max: 300 }),
+        width: fc.integer({ min: 5, max: 60 }),
+        lock: fc.option(fc.nat(2)),
+      }),
       { minLength: 1, maxLength: 7 },
     ),
   })
@@ -82,7 +107,15 @@ const darpInstance = fc
         costPerS: 0,
         costPerM: 1,
       })),
-      objective: { unservedPenalty: 1e6, vehicleCost: 100, travel: 1, excessRidePerS: 0, waitAboardPerS: 0, vehicleChangePenalty: 0, timeDeviationPerS: 0 },
+      objective: {
+        unservedPenalty: 1e6,
+        vehicleCost: 100,
+        travel: 1,
+        excessRidePerS: 0,
+        waitAboardPerS: 0,
+        vehicleChangePenalty: 0,
+        timeDeviationPerS: 0,
+      },
     };
   });
 

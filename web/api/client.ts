@@ -5,31 +5,85 @@
  */
 import { z } from 'zod';
 import {
-  AccountPageSchema, AccountSchema, AccountWithPasswordSchema, type Account, type AccountRole, type NewAccountInput,
+  AccountPageSchema,
+  AccountSchema,
+  AccountWithPasswordSchema,
+  type Account,
+  type AccountRole,
+  type NewAccountInput,
 } from '../../server/contract/accounts.ts';
 import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
 import {
-  DiffSchema, DriverRunSchema, ErrorBodySchema, FeatureCollectionSchema, FamilyHouseholdSchema, FamilyTripsSchema, ImportReportSchema, JobSchema,
-  LoginResponseSchema, MeResponseSchema, PlanCreatedSchema, PlanListSchema, RowSchema, SlotAnswerSchema, pageOf,
-  type Diff, type DriverRun, type FamilyHousehold, type FamilyTrip, type ImportReport, type Job, type PlanHeader,
-  type Row, type SlotAnswer, type SlotChoice, type SlotQuery, type User,
+  DiffSchema,
+  DriverRunSchema,
+  ErrorBodySchema,
+  FeatureCollectionSchema,
+  FamilyHouseholdSchema,
+  FamilyTripsSchema,
+  ImportReportSchema,
+  JobSchema,
+  LoginResponseSchema,
+  MeResponseSchema,
+  PlanCreatedSchema,
+  PlanListSchema,
+  RowSchema,
+  SlotAnswerSchema,
+  pageOf,
+  type Diff,
+  type DriverRun,
+  type FamilyHousehold,
+  type FamilyTrip,
+  type ImportReport,
+  type Job,
+  type PlanHeader,
+  type Row,
+  type SlotAnswer,
+  type SlotChoice,
+  type SlotQuery,
+  type User,
 } from './responses.ts';
 
 /** One field the server refused: the dotted path in the body ("capacity.seats") and the reason. */
-export interface FieldIssue { path: string; message: string }
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: FieldIssue[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
 export type Entity = 'services' | 'passengers' | 'households' | 'requests' | 'vehicles' | 'drivers';
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
-export interface MoveInput { date: string; requestId: string; direction?: 'outbound' | 'return'; toRouteId: string; pickupPos?: number; deliveryPos?: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface MoveInput {
+  date: string;
+  requestId: string;
+  direction?: 'outbound' | 'return';
+  toRouteId: string;
+  pickupPos?: number;
+  deliveryPos?: number;
+}
 /** `date` is the run's date, so an event tapped on a run shown ahead of its day is filed under that run. */
-export interface StopEventInput { type: 'arrived' | 'boarded' | 'dropped_off' | 'no_show'; at: string; clientEventId: string; passengerId?: string; date?: string }
+export interface StopEventInput {
+  type: 'arrived' | 'boarded' | 'dropped_off' | 'no_show';
+  at: string;
+  clientEventId: string;
+  passengerId?: string;
+  date?: string;
+}
 
 const TOKEN_KEY = 'prontivia.token';
 
@@ -41,7 +95,13 @@ export class Api {
     this.token = safeStorage()?.getItem(TOKEN_KEY) ?? null;
   }
 
-  private async request<T extends z.ZodType>(method: string, path: string, schema: T, body?: unknown, contentType = 'application/json'): Promise<z.infer<T>> {
+  private async request<T extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: T,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<z.infer<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
@@ -57,7 +117,11 @@ export class Api {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ApiError(res.status, 'RESPONSE_INVALID', `${method} ${path}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`);
+      throw new ApiError(
+        res.status,
+        'RESPONSE_INVALID',
+        `${method} ${path}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`,
+      );
     }
     return parsed.data;
   }
@@ -72,10 +136,16 @@ export class Api {
       this.request('POST', '/api/accounts', AccountWithPasswordSchema, input),
     /** Without a password the server generates one and returns it once. */
     resetPassword: (id: string, password?: string): Promise<z.infer<typeof AccountWithPasswordSchema>> =>
-      this.request('POST', `/api/accounts/${encodeURIComponent(id)}/password`, AccountWithPasswordSchema, password ? { password } : {}),
+      this.request(
+        'POST',
+        `/api/accounts/${encodeURIComponent(id)}/password`,
+        AccountWithPasswordSchema,
+        password ? { password } : {},
+      ),
     setDisabled: (id: string, disabled: boolean): Promise<Account> =>
       this.request('POST', `/api/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, AccountSchema),
-    remove: (id: string): Promise<unknown> => this.request('DELETE', `/api/accounts/${encodeURIComponent(id)}`, z.unknown()),
+    remove: (id: string): Promise<unknown> =>
+      this.request('DELETE', `/api/accounts/${encodeURIComponent(id)}`, z.unknown()),
     changeOwnPassword: (currentPassword: string, newPassword: string): Promise<unknown> =>
       this.request('POST', '/api/auth/password', z.unknown(), { currentPassword, newPassword }),
   };
@@ -162,24 +232,53 @@ export class Api {
     return this.request('GET', `/api/plans/${encodeURIComponent(planId)}`, PlanSchema);
   }
   planGeojson(planId: string, date: string): Promise<GeoJSON.FeatureCollection> {
-    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/geojson?date=${date}`, FeatureCollectionSchema);
+    return this.request(
+      'GET',
+      `/api/plans/${encodeURIComponent(planId)}/geojson?date=${date}`,
+      FeatureCollectionSchema,
+    );
   }
   /** The new version and the violations of that date, or null when the server answers with neither. */
   move(planId: string, move: MoveInput, version: number): Promise<{ plan: Plan; violations: Violation[] } | null> {
-    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/moves`, z.union([z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }), z.unknown().transform(() => null)]), { ...move, version });
+    return this.request(
+      'POST',
+      `/api/plans/${encodeURIComponent(planId)}/moves`,
+      z.union([
+        z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }),
+        z.unknown().transform(() => null),
+      ]),
+      { ...move, version },
+    );
   }
   lock(planId: string, date: string, requestId: string, locked: boolean, version: number): Promise<unknown> {
-    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/locks`, z.unknown(), { date, requestId, locked, version });
+    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/locks`, z.unknown(), {
+      date,
+      requestId,
+      locked,
+      version,
+    });
   }
   reoptimize(planId: string, version: number): Promise<unknown> {
     return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/reoptimize`, z.unknown(), { version });
   }
   violations(planId: string): Promise<Violation[]> {
-    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/violations`, z.union([z.array(ViolationSchema), z.looseObject({ violations: z.array(ViolationSchema) }).transform((r) => r.violations)]));
+    return this.request(
+      'GET',
+      `/api/plans/${encodeURIComponent(planId)}/violations`,
+      z.union([
+        z.array(ViolationSchema),
+        z.looseObject({ violations: z.array(ViolationSchema) }).transform((r) => r.violations),
+      ]),
+    );
   }
   /** The published version, or null when the server answers without it. */
   publish(planId: string, version: number): Promise<Plan | null> {
-    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/publish`, z.union([PlanSchema, z.unknown().transform(() => null)]), { version });
+    return this.request(
+      'POST',
+      `/api/plans/${encodeURIComponent(planId)}/publish`,
+      z.union([PlanSchema, z.unknown().transform(() => null)]),
+      { version },
+    );
   }
   diff(planId: string): Promise<Diff> {
     return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/diff`, DiffSchema);
@@ -233,7 +332,9 @@ function toApiError(status: number, json: unknown, text: string): ApiError {
     const err = body.data.error;
     const code = (typeof err === 'object' ? err.code : undefined) ?? body.data.code ?? `HTTP_${status}`;
     const message = (typeof err === 'object' ? err.message : err) ?? body.data.message ?? `HTTP ${status}`;
-    const details = z.array(z.object({ path: z.string(), message: z.string() })).safeParse(typeof err === 'object' ? err.details : undefined);
+    const details = z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .safeParse(typeof err === 'object' ? err.details : undefined);
     return new ApiError(status, code, message, details.success ? details.data : []);
   }
   return new ApiError(status, `HTTP_${status}`, text.slice(0, 200) || `HTTP ${status}`);

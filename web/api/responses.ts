@@ -5,18 +5,37 @@
  */
 import { z } from 'zod';
 import { UserSchema } from '../../server/contract/accounts.ts';
-import { DateSchema, IdSchema, PlaceSchema, TimeOfDaySchema, WeekdaySchema, type Weekday } from '../../server/contract/domain.ts';
-import { PlanRouteSchema, PlanStopSchema, StopPassengerSchema } from '../../server/contract/plan.ts';
+import {
+  DateSchema,
+  IdSchema,
+  PlaceSchema,
+  TimeOfDaySchema,
+  WeekdaySchema,
+  type Weekday,
+} from '../../server/contract/domain.ts';
+import { PlanRouteSchema, type PlanStopSchema, StopPassengerSchema } from '../../server/contract/plan.ts';
 
 /** GeoJSON is checked for its outer shape only; Leaflet reads the geometry. */
 export const FeatureCollectionSchema = z
-  .looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.looseObject({ type: z.literal('Feature') })) })
+  .looseObject({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.looseObject({ type: z.literal('Feature') })),
+  })
   .transform((fc) => fc as unknown as GeoJSON.FeatureCollection);
 
 // Who is logged in: the contract's shape (server/contract/accounts.ts).
-export { AccountRoleSchema as RoleSchema, UserSchema, type AccountRole as Role, type User } from '../../server/contract/accounts.ts';
+export {
+  AccountRoleSchema as RoleSchema,
+  UserSchema,
+  type AccountRole as Role,
+  type User,
+} from '../../server/contract/accounts.ts';
 
-export const LoginResponseSchema = z.looseObject({ user: UserSchema, token: z.string().optional(), csrfToken: z.string().optional() });
+export const LoginResponseSchema = z.looseObject({
+  user: UserSchema,
+  token: z.string().optional(),
+  csrfToken: z.string().optional(),
+});
 export const MeResponseSchema = z.looseObject({ user: UserSchema, csrfToken: z.string().optional() });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -30,7 +49,16 @@ export const ImportReportSchema = z.looseObject({
   imported: z.number().int().optional(),
   created: z.number().int().optional(),
   updated: z.number().int().optional(),
-  errors: z.array(z.looseObject({ line: z.number().optional(), row: z.number().optional(), field: z.string().optional(), message: z.string() })).default([]),
+  errors: z
+    .array(
+      z.looseObject({
+        line: z.number().optional(),
+        row: z.number().optional(),
+        field: z.string().optional(),
+        message: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
@@ -54,7 +82,10 @@ export const PlanHeaderSchema = z.looseObject({
   publishedVersion: z.number().nullish(),
 });
 export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
-export const PlanListSchema = z.union([z.array(PlanHeaderSchema), z.looseObject({ items: z.array(PlanHeaderSchema) }).transform((r) => r.items)]);
+export const PlanListSchema = z.union([
+  z.array(PlanHeaderSchema),
+  z.looseObject({ items: z.array(PlanHeaderSchema) }).transform((r) => r.items),
+]);
 
 const TripPositionSchema = z.looseObject({ vehicleId: z.string(), pickup: z.string() });
 export const PassengerMoveSchema = z.looseObject({
@@ -111,7 +142,10 @@ export const FamilyTripSchema = z.looseObject({
   passengers: z.array(StopPassengerSchema).optional(),
 });
 export type FamilyTrip = z.infer<typeof FamilyTripSchema>;
-export const FamilyTripsSchema = z.union([z.array(FamilyTripSchema), z.looseObject({ trips: z.array(FamilyTripSchema) }).transform((r) => r.trips)]);
+export const FamilyTripsSchema = z.union([
+  z.array(FamilyTripSchema),
+  z.looseObject({ trips: z.array(FamilyTripSchema) }).transform((r) => r.trips),
+]);
 
 /** POST /api/slots/query body (mirrors server/slots/slot-schemas.ts, which is not in the contract). */
 export const SlotQuerySchema = z.object({
@@ -150,7 +184,14 @@ export const SlotAnswerSchema = z.looseObject({
   planVersion: z.number(),
   week: z.string(),
   feasible: z.boolean(),
-  days: z.array(z.looseObject({ weekday: WeekdaySchema, date: DateSchema, outbound: SlotTripAnswerSchema.optional(), return: SlotTripAnswerSchema.optional() })),
+  days: z.array(
+    z.looseObject({
+      weekday: WeekdaySchema,
+      date: DateSchema,
+      outbound: SlotTripAnswerSchema.optional(),
+      return: SlotTripAnswerSchema.optional(),
+    }),
+  ),
   lines: z.array(z.string()).default([]),
 });
 export type SlotAnswer = z.infer<typeof SlotAnswerSchema>;
@@ -159,7 +200,9 @@ export type SlotAnswer = z.infer<typeof SlotAnswerSchema>;
 export type SlotChoice = Partial<Record<Weekday, { outbound?: number; return?: number }>>;
 
 export const ErrorBodySchema = z.looseObject({
-  error: z.union([z.string(), z.looseObject({ code: z.string().optional(), message: z.string().optional() })]).optional(),
+  error: z
+    .union([z.string(), z.looseObject({ code: z.string().optional(), message: z.string().optional() })])
+    .optional(),
   code: z.string().optional(),
   message: z.string().optional(),
 });

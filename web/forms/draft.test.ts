@@ -2,13 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { fromDraft, parseNumber, toDraft } from './draft.ts';
 import type { Field, GridDraft, PlaceDraft } from './fields.ts';
 
-const grid: Field = { kind: 'grid', path: 'hours', label: 'form.service.hours', columns: [{ key: 'open.from', label: 'form.service.openFrom' }, { key: 'open.to', label: 'form.service.openTo' }] };
+const grid: Field = {
+  kind: 'grid',
+  path: 'hours',
+  label: 'form.service.hours',
+  columns: [
+    { key: 'open.from', label: 'form.service.openFrom' },
+    { key: 'open.to', label: 'form.service.openTo' },
+  ],
+};
 const seats: Field = { kind: 'number', path: 'capacity.seats', label: 'form.vehicle.seats' };
-const childSeats: Field = { kind: 'number', path: 'features.childSeats', label: 'form.vehicle.childSeats', optional: true };
+const childSeats: Field = {
+  kind: 'number',
+  path: 'features.childSeats',
+  label: 'form.vehicle.childSeats',
+  optional: true,
+};
 const home: Field = { kind: 'place', path: 'home', label: 'form.passenger.home', optional: true };
 const days: Field = { kind: 'weekdays', path: 'weekdays', label: 'form.request.weekdays' };
 const dates: Field = { kind: 'dates', path: 'closures', label: 'form.service.closures' };
-const adults: Field = { kind: 'rows', path: 'adults', label: 'form.household.adults', columns: [{ key: 'name', label: 'form.household.adult.name' }, { key: 'phone', label: 'form.household.adult.phone' }] };
+const adults: Field = {
+  kind: 'rows',
+  path: 'adults',
+  label: 'form.household.adults',
+  columns: [
+    { key: 'name', label: 'form.household.adult.name' },
+    { key: 'phone', label: 'form.household.adult.phone' },
+  ],
+};
 const promised: Field = { kind: 'json', path: 'promised', label: 'form.request.promised' };
 
 describe('form values ⇄ record', () => {
@@ -47,7 +68,11 @@ describe('form values ⇄ record', () => {
     expect(draft.home).toEqual({ label: 'Via Verdi 2', lat: '45.6', lon: '8.9', inherit: false });
     expect(fromDraft([home], draft, before).value.home).toEqual(before.home);
     const moved: PlaceDraft = { ...(draft.home as PlaceDraft), lat: '45,7' };
-    expect(fromDraft([home], { home: moved }, before).value.home).toEqual({ label: 'Via Verdi 2', lat: 45.7, lon: 8.9 });
+    expect(fromDraft([home], { home: moved }, before).value.home).toEqual({
+      label: 'Via Verdi 2',
+      lat: 45.7,
+      lon: 8.9,
+    });
     expect(fromDraft([home], { home: { ...moved, inherit: true } }, before).value).toEqual({});
   });
 
@@ -55,9 +80,16 @@ describe('form values ⇄ record', () => {
     const { value } = fromDraft([days, dates, adults], {
       weekdays: ['fri', 'mon'],
       closures: ['2026-12-08', '', '2026-12-25'],
-      adults: [{ name: ' Anna ', phone: '' }, { name: '', phone: '' }],
+      adults: [
+        { name: ' Anna ', phone: '' },
+        { name: '', phone: '' },
+      ],
     });
-    expect(value).toEqual({ weekdays: ['mon', 'fri'], closures: ['2026-12-08', '2026-12-25'], adults: [{ name: 'Anna', phone: '' }] });
+    expect(value).toEqual({
+      weekdays: ['mon', 'fri'],
+      closures: ['2026-12-08', '2026-12-25'],
+      adults: [{ name: 'Anna', phone: '' }],
+    });
   });
 
   it('a nested value without controls goes through its JSON; broken JSON is refused and the old value kept', () => {

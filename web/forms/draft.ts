@@ -4,7 +4,17 @@
  * fields the form does not show (synthetic, an ISTAT code the server fills) pass through.
  * Pure functions: the round trip is unit-tested without a DOM.
  */
-import { WEEKDAYS, getPath, setPath, type ClientIssue, type Draft, type DraftValue, type Field, type GridDraft, type PlaceDraft } from './fields.ts';
+import {
+  WEEKDAYS,
+  getPath,
+  setPath,
+  type ClientIssue,
+  type Draft,
+  type DraftValue,
+  type Field,
+  type GridDraft,
+  type PlaceDraft,
+} from './fields.ts';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
@@ -25,15 +35,23 @@ function draftOf(field: Field, record: unknown): DraftValue {
     case 'refs':
       return strings(v);
     case 'rows':
-      return (Array.isArray(v) ? v : []).map((row) => Object.fromEntries(field.columns.map((c) => [c.key, str(getPath(row, c.key))])));
+      return (Array.isArray(v) ? v : []).map((row) =>
+        Object.fromEntries(field.columns.map((c) => [c.key, str(getPath(row, c.key))])),
+      );
     case 'grid': {
       const grid = {} as GridDraft;
-      for (const day of WEEKDAYS) grid[day] = Object.fromEntries(field.columns.map((c) => [c.key, str(getPath(getPath(v, day), c.key))]));
+      for (const day of WEEKDAYS)
+        grid[day] = Object.fromEntries(field.columns.map((c) => [c.key, str(getPath(getPath(v, day), c.key))]));
       return grid;
     }
     case 'place': {
       const p = v as { label?: unknown; lat?: unknown; lon?: unknown } | undefined;
-      return { label: str(p?.label), lat: str(p?.lat), lon: str(p?.lon), inherit: p === undefined } satisfies PlaceDraft;
+      return {
+        label: str(p?.label),
+        lat: str(p?.lat),
+        lon: str(p?.lon),
+        inherit: p === undefined,
+      } satisfies PlaceDraft;
     }
     case 'json':
       return v === undefined ? '' : JSON.stringify(v, null, 2);
@@ -57,7 +75,7 @@ function numberValue(text: string, path: string, issues: ClientIssue[]): number 
   return n;
 }
 
-function valueOf(field: Field, draft: DraftValue | undefined, before: unknown, issues: ClientIssue[]): unknown {
+function fieldValue(field: Field, draft: DraftValue | undefined, before: unknown, issues: ClientIssue[]): unknown {
   switch (field.kind) {
     case 'checkbox':
       return draft === true;
@@ -127,9 +145,14 @@ function valueOf(field: Field, draft: DraftValue | undefined, before: unknown, i
  * The record the form describes, built over `base` (the record being edited, or the blank one
  * of a new record), and what could not be read. With issues, nothing should be sent.
  */
-export function fromDraft(fields: readonly Field[], draft: Draft, base: unknown = {}): { value: Record<string, unknown>; issues: ClientIssue[] } {
+export function fromDraft(
+  fields: readonly Field[],
+  draft: Draft,
+  base: unknown = {},
+): { value: Record<string, unknown>; issues: ClientIssue[] } {
   const value = JSON.parse(JSON.stringify(base ?? {})) as Record<string, unknown>;
   const issues: ClientIssue[] = [];
-  for (const field of fields) setPath(value, field.path, valueOf(field, draft[field.path], getPath(base, field.path), issues));
+  for (const field of fields)
+    setPath(value, field.path, fieldValue(field, draft[field.path], getPath(base, field.path), issues));
   return { value, issues };
 }

@@ -11,9 +11,17 @@ export { WEEKDAYS } from '../state/time.ts';
 export type { Weekday };
 
 /** One column of a per-weekday grid or of a list of rows; `key` is a path inside the cell's object ("open.from"). */
-export interface Column { key: string; label: MessageKey; kind?: 'text' | 'time' }
+export interface Column {
+  key: string;
+  label: MessageKey;
+  kind?: 'text' | 'time';
+}
 
-interface Base { path: string; label: MessageKey; hint?: MessageKey }
+interface Base {
+  path: string;
+  label: MessageKey;
+  hint?: MessageKey;
+}
 
 export type Field =
   | (Base & { kind: 'text'; multiline?: boolean; maxLength?: number; optional?: boolean; createOnly?: boolean })
@@ -31,14 +39,22 @@ export type Field =
   | (Base & { kind: 'rows'; columns: Column[] })
   | (Base & { kind: 'json' });
 
-export interface PlaceDraft { label: string; lat: string; lon: string; inherit: boolean }
+export interface PlaceDraft {
+  label: string;
+  lat: string;
+  lon: string;
+  inherit: boolean;
+}
 export type GridDraft = Record<Weekday, Record<string, string>>;
 export type DraftValue = string | boolean | string[] | Record<string, string>[] | GridDraft | PlaceDraft;
 /** What the form shows: one value per field path, as the controls hold it (strings, booleans, lists). */
 export type Draft = Record<string, DraftValue>;
 
 /** A problem with one field, found before sending (a number that is not a number, broken JSON). */
-export interface ClientIssue { path: string; key: MessageKey }
+export interface ClientIssue {
+  path: string;
+  key: MessageKey;
+}
 
 type Obj = Record<string, unknown>;
 

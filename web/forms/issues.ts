@@ -20,7 +20,12 @@ export interface IssueTarget {
  * "hours.mon.open.from", "adults.0.name"); `sent` is the body that was sent, to turn a list index
  * of weekdays or ids ("weekdays.2") into the control of that value ("weekdays.wed").
  */
-export function locateIssue(fields: readonly Field[], issuePath: string, sent: unknown, controlsOf: (field: Field) => string[]): IssueTarget | null {
+export function locateIssue(
+  fields: readonly Field[],
+  issuePath: string,
+  sent: unknown,
+  controlsOf: (field: Field) => string[],
+): IssueTarget | null {
   const owner = fields
     .filter((f) => issuePath === f.path || issuePath.startsWith(`${f.path}.`))
     .sort((a, b) => b.path.length - a.path.length)[0];
@@ -40,7 +45,10 @@ export function locateIssue(fields: readonly Field[], issuePath: string, sent: u
   return { field: owner.path, controls: controls.slice(0, 1) };
 }
 
-export interface Explained { key: MessageKey; params: Record<string, string> }
+export interface Explained {
+  key: MessageKey;
+  params: Record<string, string>;
+}
 
 const RULES: [RegExp, MessageKey, string[]][] = [
   [/outside the 16 municipalities/, 'form.error.outside', []],

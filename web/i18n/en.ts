@@ -174,7 +174,8 @@ export const en: Record<MessageKey, string> = {
   'family.return': 'Return',
 
   'family.serverDetail': 'Details with the times',
-  'family.nearestOutbound': 'It would fit with a pickup at {time} (someone must be at home to hand the passenger over).',
+  'family.nearestOutbound':
+    'It would fit with a pickup at {time} (someone must be at home to hand the passenger over).',
   'family.nearestReturn': 'It would fit if someone can receive the passenger at home at {time}.',
 
   'why.TIME_WINDOW': 'No vehicle can get there within the time window.',
@@ -188,26 +189,33 @@ export const en: Record<MessageKey, string> = {
   'why.SERVICE_CLOSED': 'The service is closed that day.',
   'why.SERVICE_HOURS': 'The service’s opening hours do not cover the activity.',
   'why.ACTIVITY_TOO_EARLY': 'The activity starts too early: the pickup would be before the earliest pickup of the day.',
-  'why.ACTIVITY_TOO_LATE': 'The activity ends too late: the passenger would be home after the latest drop-off of the day.',
+  'why.ACTIVITY_TOO_LATE':
+    'The activity ends too late: the passenger would be home after the latest drop-off of the day.',
   'why.OUTBOUND_AFTER_ADULT_LEAVES': 'The adult leaves for work before the passenger can be collected.',
   'why.RETURN_BEFORE_ADULT_BACK': 'The passenger would be home before the adult is back.',
   'why.PROMISE_CONFLICT': 'The time promised to the family no longer fits.',
   'why.UNKNOWN_REFERENCE': 'The request names a passenger, household or service that does not exist.',
 
-  'fix.TIME_WINDOW': 'A wider window (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
-  'fix.CAPACITY': 'Another time (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
+  'fix.TIME_WINDOW':
+    'A wider window (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
+  'fix.CAPACITY':
+    'Another time (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
   'fix.RIDE_TIME': 'A wider window (see the nearest time that fits) or another address.',
   'fix.ROUTE_DURATION': 'Another time, within the drivers’ hours, or one more driver.',
   'fix.SHIFT': 'Another time, within the vehicles’ hours, or one more staffed vehicle.',
-  'fix.NO_COMPATIBLE_VEHICLE': 'Another time when a suitable vehicle passes (see the nearest time that fits) or one more equipped vehicle.',
+  'fix.NO_COMPATIBLE_VEHICLE':
+    'Another time when a suitable vehicle passes (see the nearest time that fits) or one more equipped vehicle.',
   'fix.LOCK': 'Unlock the trip or lock it to a suitable vehicle.',
-  'fix.NO_ROOM': 'Another time (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
+  'fix.NO_ROOM':
+    'Another time (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
   'fix.SERVICE_CLOSED': 'Take that day out of the request, or choose a service that is open that day.',
   'fix.SERVICE_HOURS': 'Correct the service’s opening hours.',
   'fix.ACTIVITY_TOO_EARLY': 'A later start at the service, or a service closer to home.',
   'fix.ACTIVITY_TOO_LATE': 'An earlier end at the service, or a service closer to home.',
-  'fix.OUTBOUND_AFTER_ADULT_LEAVES': 'Another adult who can hand the passenger over that day, a service that opens earlier, or a later start at work.',
-  'fix.RETURN_BEFORE_ADULT_BACK': 'A service that keeps the passenger longer, another adult who can receive them that day, or another drop-off address.',
+  'fix.OUTBOUND_AFTER_ADULT_LEAVES':
+    'Another adult who can hand the passenger over that day, a service that opens earlier, or a later start at work.',
+  'fix.RETURN_BEFORE_ADULT_BACK':
+    'A service that keeps the passenger longer, another adult who can receive them that day, or another drop-off address.',
   'fix.PROMISE_CONFLICT': 'Offer the family a new slot (release the promise and book again).',
   'fix.UNKNOWN_REFERENCE': 'Correct the request or add what is missing.',
 
@@ -308,7 +316,8 @@ export const en: Record<MessageKey, string> = {
   'form.service.kind': 'Kind',
   'form.service.place': 'Location',
   'form.service.hours': 'Opening hours',
-  'form.service.hours.hint': 'Open: when people may arrive and leave; activity: when they must be there. Leave the closed days empty.',
+  'form.service.hours.hint':
+    'Open: when people may arrive and leave; activity: when they must be there. Leave the closed days empty.',
   'form.service.openFrom': 'Opens',
   'form.service.openTo': 'Closes',
   'form.service.activityFrom': 'Activity from',

@@ -176,7 +176,8 @@ export const it = {
   'family.return': 'Ritorno',
 
   'family.serverDetail': 'Dettagli con gli orari (in inglese)',
-  'family.nearestOutbound': 'Sarebbe possibile con il ritiro alle {time} (qualcuno deve essere a casa per affidare il passeggero).',
+  'family.nearestOutbound':
+    'Sarebbe possibile con il ritiro alle {time} (qualcuno deve essere a casa per affidare il passeggero).',
   'family.nearestReturn': 'Sarebbe possibile se qualcuno potesse ricevere il passeggero a casa alle {time}.',
 
   'why.TIME_WINDOW': 'Nessun veicolo riesce ad arrivare entro la fascia oraria.',
@@ -189,27 +190,35 @@ export const it = {
   'why.NO_ROOM': 'A quell’ora i veicoli sono pieni.',
   'why.SERVICE_CLOSED': 'Il servizio è chiuso quel giorno.',
   'why.SERVICE_HOURS': 'L’orario di apertura del servizio non comprende l’attività.',
-  'why.ACTIVITY_TOO_EARLY': 'L’attività inizia troppo presto: il ritiro sarebbe prima del primo orario possibile della giornata.',
-  'why.ACTIVITY_TOO_LATE': 'L’attività finisce troppo tardi: il rientro a casa sarebbe dopo l’ultimo orario possibile della giornata.',
+  'why.ACTIVITY_TOO_EARLY':
+    'L’attività inizia troppo presto: il ritiro sarebbe prima del primo orario possibile della giornata.',
+  'why.ACTIVITY_TOO_LATE':
+    'L’attività finisce troppo tardi: il rientro a casa sarebbe dopo l’ultimo orario possibile della giornata.',
   'why.OUTBOUND_AFTER_ADULT_LEAVES': 'L’adulto esce per lavoro prima che il passeggero possa essere ritirato.',
   'why.RETURN_BEFORE_ADULT_BACK': 'Il passeggero arriverebbe a casa prima che l’adulto sia rientrato.',
   'why.PROMISE_CONFLICT': 'L’orario promesso alla famiglia non è più possibile.',
   'why.UNKNOWN_REFERENCE': 'La richiesta indica un passeggero, una famiglia o un servizio che non esiste.',
 
-  'fix.TIME_WINDOW': 'Una fascia oraria più ampia (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
-  'fix.CAPACITY': 'Un’altra ora (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
+  'fix.TIME_WINDOW':
+    'Una fascia oraria più ampia (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
+  'fix.CAPACITY':
+    'Un’altra ora (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
   'fix.RIDE_TIME': 'Una fascia oraria più ampia (vedi l’orario possibile più vicino) o un altro indirizzo.',
   'fix.ROUTE_DURATION': 'Un’altra ora, dentro l’orario degli autisti, o un autista in più.',
   'fix.SHIFT': 'Un’altra ora, dentro l’orario dei veicoli, o un veicolo con autista in più.',
-  'fix.NO_COMPATIBLE_VEHICLE': 'Un’altra ora in cui passa un veicolo adatto (vedi l’orario possibile più vicino) o un veicolo attrezzato in più.',
+  'fix.NO_COMPATIBLE_VEHICLE':
+    'Un’altra ora in cui passa un veicolo adatto (vedi l’orario possibile più vicino) o un veicolo attrezzato in più.',
   'fix.LOCK': 'Sbloccare il viaggio o bloccarlo su un veicolo adatto.',
-  'fix.NO_ROOM': 'Un’altra ora (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
+  'fix.NO_ROOM':
+    'Un’altra ora (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
   'fix.SERVICE_CLOSED': 'Togliere quel giorno dalla richiesta o scegliere un servizio aperto quel giorno.',
   'fix.SERVICE_HOURS': 'Correggere l’orario del servizio.',
   'fix.ACTIVITY_TOO_EARLY': 'Un inizio più tardi al servizio o un servizio più vicino a casa.',
   'fix.ACTIVITY_TOO_LATE': 'Una fine anticipata al servizio o un servizio più vicino a casa.',
-  'fix.OUTBOUND_AFTER_ADULT_LEAVES': 'Un altro adulto che affidi il passeggero quel giorno, un servizio che apre prima, o un inizio più tardi al lavoro.',
-  'fix.RETURN_BEFORE_ADULT_BACK': 'Un servizio che tiene il passeggero più a lungo, un altro adulto che lo riceva quel giorno, o un altro indirizzo di riconsegna.',
+  'fix.OUTBOUND_AFTER_ADULT_LEAVES':
+    'Un altro adulto che affidi il passeggero quel giorno, un servizio che apre prima, o un inizio più tardi al lavoro.',
+  'fix.RETURN_BEFORE_ADULT_BACK':
+    'Un servizio che tiene il passeggero più a lungo, un altro adulto che lo riceva quel giorno, o un altro indirizzo di riconsegna.',
   'fix.PROMISE_CONFLICT': 'Offrire alla famiglia un nuovo orario (annullare quello promesso e prenotare di nuovo).',
   'fix.UNKNOWN_REFERENCE': 'Correggere la richiesta o aggiungere ciò che manca.',
 
@@ -219,7 +228,8 @@ export const it = {
   'violation.ROUTE_DURATION': 'Il giro dura più dell’orario di lavoro dell’autista.',
   'violation.SHIFT': 'Il giro esce dall’orario del veicolo.',
   'violation.LIFT_REQUIRED': 'Il veicolo non ha ciò che serve al passeggero (pedana, seggiolino).',
-  'violation.PRECEDENCE': 'L’ordine delle fermate non è valido (discesa prima della salita, o viaggio bloccato altrove).',
+  'violation.PRECEDENCE':
+    'L’ordine delle fermate non è valido (discesa prima della salita, o viaggio bloccato altrove).',
   'violation.DRIVER': 'Il giro non ha un autista.',
 
   'weekday.mon': 'Lunedì',
@@ -310,7 +320,8 @@ export const it = {
   'form.service.kind': 'Tipo',
   'form.service.place': 'Sede',
   'form.service.hours': 'Orari di apertura',
-  'form.service.hours.hint': 'Apertura: quando si può arrivare e ripartire; attività: quando le persone devono esserci. Lascia vuoti i giorni di chiusura.',
+  'form.service.hours.hint':
+    'Apertura: quando si può arrivare e ripartire; attività: quando le persone devono esserci. Lascia vuoti i giorni di chiusura.',
   'form.service.openFrom': 'Apre',
   'form.service.openTo': 'Chiude',
   'form.service.activityFrom': 'Attività dalle',
@@ -363,7 +374,8 @@ export const it = {
   'accounts.create': 'Crea account',
   'accounts.created': 'Account {username} creato.',
   'accounts.generated': 'Password provvisoria per {username}:',
-  'accounts.generatedOnce': 'Viene mostrata solo ora: consegnarla alla persona, che poi la cambia da “Cambia password”.',
+  'accounts.generatedOnce':
+    'Viene mostrata solo ora: consegnarla alla persona, che poi la cambia da “Cambia password”.',
   'accounts.filterRole': 'Mostra',
   'accounts.allRoles': 'Tutti i ruoli',
   'accounts.listCaption': 'Account di accesso',

@@ -6,7 +6,7 @@ import { fixText, reasonText, REASON_CODES, VIOLATION_CODES, violationText } fro
 
 const catalogues = { it: italian as Record<string, string>, en: english as Record<string, string> };
 
-describe('the server\'s codes are explained in plain words in both languages', () => {
+describe("the server's codes are explained in plain words in both languages", () => {
   // The language switch remembers the choice and sets <html lang>: give it the two browser objects it touches.
   beforeEach(() => {
     vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined });
@@ -19,7 +19,9 @@ describe('the server\'s codes are explained in plain words in both languages', (
 
   for (const [lang, texts] of Object.entries(catalogues)) {
     test(`every unserved or slot reason has a why and a fix in ${lang}`, () => {
-      const missing = REASON_CODES.flatMap((code) => [`why.${code}`, `fix.${code}`]).filter((key) => !texts[key]?.trim());
+      const missing = REASON_CODES.flatMap((code) => [`why.${code}`, `fix.${code}`]).filter(
+        (key) => !texts[key]?.trim(),
+      );
       expect(missing).toEqual([]);
     });
 
@@ -36,7 +38,7 @@ describe('the server\'s codes are explained in plain words in both languages', (
     expect(violationText('LIFT_REQUIRED', 'server words')).toBe(english['violation.LIFT_REQUIRED']);
   });
 
-  test('an unknown code falls back to the server\'s own message', () => {
+  test("an unknown code falls back to the server's own message", () => {
     expect(reasonText('SOMETHING_NEW', 'the bus broke down')).toBe('the bus broke down');
     expect(fixText(undefined, 'ask again tomorrow')).toBe('ask again tomorrow');
     expect(violationText('NOT_A_CODE', 'odd')).toBe('odd');

@@ -13,9 +13,21 @@ import { it, type MessageKey } from './it.ts';
 import { t } from './i18n.ts';
 
 export const REASON_CODES = [
-  'TIME_WINDOW', 'CAPACITY', 'RIDE_TIME', 'ROUTE_DURATION', 'SHIFT', 'NO_COMPATIBLE_VEHICLE', 'LOCK', 'NO_ROOM',
-  'SERVICE_CLOSED', 'SERVICE_HOURS', 'ACTIVITY_TOO_EARLY', 'ACTIVITY_TOO_LATE',
-  'OUTBOUND_AFTER_ADULT_LEAVES', 'RETURN_BEFORE_ADULT_BACK', 'PROMISE_CONFLICT',
+  'TIME_WINDOW',
+  'CAPACITY',
+  'RIDE_TIME',
+  'ROUTE_DURATION',
+  'SHIFT',
+  'NO_COMPATIBLE_VEHICLE',
+  'LOCK',
+  'NO_ROOM',
+  'SERVICE_CLOSED',
+  'SERVICE_HOURS',
+  'ACTIVITY_TOO_EARLY',
+  'ACTIVITY_TOO_LATE',
+  'OUTBOUND_AFTER_ADULT_LEAVES',
+  'RETURN_BEFORE_ADULT_BACK',
+  'PROMISE_CONFLICT',
   'UNKNOWN_REFERENCE',
 ] as const;
 
@@ -29,13 +41,16 @@ function translated(prefix: 'why' | 'fix' | 'violation', code: string | undefine
 }
 
 /** Why a trip was not served or a slot does not fit, in plain words. */
-export const reasonText = (code: string | undefined, serverMessage: string): string => translated('why', code, serverMessage);
+export const reasonText = (code: string | undefined, serverMessage: string): string =>
+  translated('why', code, serverMessage);
 
 /** What would make a slot fit. */
 export const fixText = (code: string | undefined, serverFix: string): string => translated('fix', code, serverFix);
 
 /** What a violation means, in plain words. */
-export const violationText = (code: string, serverMessage: string): string => translated('violation', code, serverMessage);
+export const violationText = (code: string, serverMessage: string): string =>
+  translated('violation', code, serverMessage);
 
 /** True when the web has its own text for the code (the server's message is then a detail). */
-export const hasText = (prefix: 'why' | 'violation', code: string | undefined): boolean => known(`${prefix}.${code ?? ''}`);
+export const hasText = (prefix: 'why' | 'violation', code: string | undefined): boolean =>
+  known(`${prefix}.${code ?? ''}`);

@@ -22,7 +22,13 @@ export function tileUrl(): string | null {
 }
 
 export function createMap(container: HTMLElement, label: string, zoomTitles: { in: string; out: string }): L.Map {
-  const map = L.map(container, { zoomSnap: 0.25, preferCanvas: false, attributionControl: true, keyboard: true, zoomControl: false });
+  const map = L.map(container, {
+    zoomSnap: 0.25,
+    preferCanvas: false,
+    attributionControl: true,
+    keyboard: true,
+    zoomControl: false,
+  });
   L.control.zoom({ zoomInTitle: zoomTitles.in, zoomOutTitle: zoomTitles.out }).addTo(map);
   container.setAttribute('aria-label', label);
   container.setAttribute('role', 'region');

@@ -11,16 +11,38 @@ describe('routes follow the roads only when OSRM gave their shape', () => {
   const fc: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: [
-      line('r-osrm', false, [[8.9, 45.61], [8.91, 45.615], [8.92, 45.62]]),
-      line('r-est', true, [[8.7, 45.6], [8.72, 45.65]]),
-      line('r-unknown', undefined, [[8.7, 45.6], [8.71, 45.61]]),
-      { type: 'Feature', properties: { kind: 'stop', routeId: 'r-osrm' }, geometry: { type: 'Point', coordinates: [8.9, 45.61] } },
+      line('r-osrm', false, [
+        [8.9, 45.61],
+        [8.91, 45.615],
+        [8.92, 45.62],
+      ]),
+      line('r-est', true, [
+        [8.7, 45.6],
+        [8.72, 45.65],
+      ]),
+      line('r-unknown', undefined, [
+        [8.7, 45.6],
+        [8.71, 45.61],
+      ]),
+      {
+        type: 'Feature',
+        properties: { kind: 'stop', routeId: 'r-osrm' },
+        geometry: { type: 'Point', coordinates: [8.9, 45.61] },
+      },
     ],
   };
 
   it('keeps the road geometry of an OSRM route and marks straight ones as estimated', () => {
     const shapes = shapesFromGeojson(fc);
-    expect(shapes.get('r-osrm')).toEqual({ routeId: 'r-osrm', coordinates: [[8.9, 45.61], [8.91, 45.615], [8.92, 45.62]], estimated: false });
+    expect(shapes.get('r-osrm')).toEqual({
+      routeId: 'r-osrm',
+      coordinates: [
+        [8.9, 45.61],
+        [8.91, 45.615],
+        [8.92, 45.62],
+      ],
+      estimated: false,
+    });
     expect(shapes.get('r-est')?.estimated).toBe(true);
   });
 

@@ -17,7 +17,16 @@ export interface CoordinatorState {
 }
 
 export const createCoordinatorStore = (week: string, date: string) =>
-  new Store<CoordinatorState>({ week, date, plan: null, violations: [], selectedStopId: null, job: null, busy: false, message: '' });
+  new Store<CoordinatorState>({
+    week,
+    date,
+    plan: null,
+    violations: [],
+    selectedStopId: null,
+    job: null,
+    busy: false,
+    message: '',
+  });
 
 export type CoordinatorStore = ReturnType<typeof createCoordinatorStore>;
 
@@ -25,7 +34,11 @@ export function routesOfDay(plan: Plan | null, date: string): PlanRoute[] {
   return plan?.days.find((d) => d.date === date)?.routes ?? [];
 }
 
-export function findStop(plan: Plan | null, date: string, stopId: string | null): { route: PlanRoute; stop: PlanStop; index: number } | null {
+export function findStop(
+  plan: Plan | null,
+  date: string,
+  stopId: string | null,
+): { route: PlanRoute; stop: PlanStop; index: number } | null {
   if (!stopId) return null;
   for (const route of routesOfDay(plan, date)) {
     const index = route.stops.findIndex((s) => s.id === stopId);
@@ -35,7 +48,20 @@ export function findStop(plan: Plan | null, date: string, stopId: string | null)
 }
 
 /** One colour per vehicle: distinct hues, each dark enough for white numbers (contrast ≥ 4.5:1). */
-const PALETTE = ['#0B5394', '#A63D00', '#00704F', '#9C2F6E', '#6B4E00', '#1F6E9C', '#5E2F8A', '#B0002A', '#2F6B2F', '#505050', '#8A4B00', '#005F73'];
+const PALETTE = [
+  '#0B5394',
+  '#A63D00',
+  '#00704F',
+  '#9C2F6E',
+  '#6B4E00',
+  '#1F6E9C',
+  '#5E2F8A',
+  '#B0002A',
+  '#2F6B2F',
+  '#505050',
+  '#8A4B00',
+  '#005F73',
+];
 
 /** Colour of each vehicle of the plan's week, by sorted id, so a vehicle keeps its colour every day. */
 export function vehicleColours(plan: Plan | null): (route: PlanRoute) => string {

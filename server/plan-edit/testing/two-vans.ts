@@ -7,7 +7,14 @@ import type { Plan, PlanRoute, PlanStop } from '../../contract/plan.ts';
 export const DATE = '2026-12-01';
 const at = (hhmm: string) => `${DATE}T${hhmm}:00+01:00`;
 
-function stop(requestId: string, passengerId: string, direction: 'outbound' | 'return', kind: 'pickup' | 'delivery', hhmm: string, lat: number): PlanStop {
+function stop(
+  requestId: string,
+  passengerId: string,
+  direction: 'outbound' | 'return',
+  kind: 'pickup' | 'delivery',
+  hhmm: string,
+  lat: number,
+): PlanStop {
   const who = { passengerId, requestId, name: passengerId, mobility: 'walks' as const, needsEscort: false, direction };
   return {
     id: `${DATE}.${requestId}.${direction[0]}.${kind[0]}`,
@@ -27,7 +34,16 @@ function stop(requestId: string, passengerId: string, direction: 'outbound' | 'r
 }
 
 function route(id: string, vehicleId: string, stops: PlanStop[]): PlanRoute {
-  return { id, vehicleId, driverId: `drv-${vehicleId}`, departure: stops[0].start, return: stops[stops.length - 1].start, distanceM: 1000, durationS: 600, stops };
+  return {
+    id,
+    vehicleId,
+    driverId: `drv-${vehicleId}`,
+    departure: stops[0].start,
+    return: stops[stops.length - 1].start,
+    distanceM: 1000,
+    durationS: 600,
+    stops,
+  };
 }
 
 export function twoVans(): Plan {
@@ -73,4 +89,5 @@ export function twoVans(): Plan {
   };
 }
 
-export const stopIds = (plan: Plan, routeId: string): string[] => plan.days[0].routes.find((r) => r.id === routeId)?.stops.map((s) => s.id) ?? [];
+export const stopIds = (plan: Plan, routeId: string): string[] =>
+  plan.days[0].routes.find((r) => r.id === routeId)?.stops.map((s) => s.id) ?? [];

@@ -49,7 +49,10 @@ describe('the estimated provider (no OSRM)', () => {
   });
 
   it('never makes a detour through a third place faster than going direct (triangle inequality)', () => {
-    const place = fc.record({ lon: fc.double({ min: 8.54, max: 9.04, noNaN: true }), lat: fc.double({ min: 45.49, max: 45.79, noNaN: true }) });
+    const place = fc.record({
+      lon: fc.double({ min: 8.54, max: 9.04, noNaN: true }),
+      lat: fc.double({ min: 45.49, max: 45.79, noNaN: true }),
+    });
     fc.assert(
       fc.property(place, place, place, (a, b, c) => {
         const direct = estimate.leg(a, c).durationS;
@@ -60,6 +63,8 @@ describe('the estimated provider (no OSRM)', () => {
   });
 
   it('rejects a place that is not a coordinate, naming it', async () => {
-    await expect(estimate.matrix([castellanza, { lon: 200, lat: 45, label: 'Via Roma 3' }])).rejects.toThrow(/places\.1 \(Via Roma 3\): not a valid lon\/lat: 200, 45/);
+    await expect(estimate.matrix([castellanza, { lon: 200, lat: 45, label: 'Via Roma 3' }])).rejects.toThrow(
+      /places\.1 \(Via Roma 3\): not a valid lon\/lat: 200, 45/,
+    );
   });
 });

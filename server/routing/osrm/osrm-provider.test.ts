@@ -2,7 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.ts';
-import { closedPortUrl, osrmFixture, startFakeOsrm, type FakeOsrm, type OsrmHandler } from '../testing/fake-osrm-server.ts';
+import {
+  closedPortUrl,
+  osrmFixture,
+  startFakeOsrm,
+  type FakeOsrm,
+  type OsrmHandler,
+} from '../testing/fake-osrm-server.ts';
 import { MONACO_PLACES, monacoOsrm } from '../testing/monaco-osrm.ts';
 import { syntheticOsrm } from '../testing/synthetic-osrm.ts';
 import { OsrmProvider, type OsrmSettings } from './osrm-provider.ts';
@@ -76,7 +82,12 @@ describe('OSRM provider against a server answering as OSRM v6', () => {
   it('draws the road shape of an ordered list of places from the GeoJSON route', async () => {
     const osrm = await serve(monacoOsrm());
     const shape = await provider(osrm.url).shape([MONACO_PLACES[0], MONACO_PLACES[3]]);
-    expect(shape).toMatchObject({ provider: 'osrm', estimated: false, distanceM: route.routes[0].distance, durationS: route.routes[0].duration });
+    expect(shape).toMatchObject({
+      provider: 'osrm',
+      estimated: false,
+      distanceM: route.routes[0].distance,
+      durationS: route.routes[0].duration,
+    });
     expect(shape.coordinates).toEqual(route.routes[0].geometry.coordinates);
     expect(osrm.requests[0].params.get('overview')).toBe('full');
     expect(osrm.requests[0].params.get('geometries')).toBe('geojson');
@@ -108,7 +119,9 @@ describe('OSRM provider against a server answering as OSRM v6', () => {
     const far = { lon: 10.5, lat: 42.1, label: 'Home of passenger P7' };
     const error = await failure(provider(osrm.url).shape([far, MONACO_PLACES[1]]));
     expect(error.code).toBe('ROUTING_FAILED');
-    expect(error.message).toMatch(/place 0 \(Home of passenger P7\) at 10\.50000,42\.10000 is 233158 m from the nearest road/);
+    expect(error.message).toMatch(
+      /place 0 \(Home of passenger P7\) at 10\.50000,42\.10000 is 233158 m from the nearest road/,
+    );
   });
 
   it('names the far place in a table too, whether OSRM says NoSegment or snaps it far away', async () => {
@@ -162,7 +175,9 @@ describe('OSRM provider against a server answering as OSRM v6', () => {
     const error = await failure(provider(url).matrix(MONACO_PLACES));
     expect(error.code).toBe('ROUTING_UNAVAILABLE');
     expect(error.retryAfterS).toBeGreaterThan(0);
-    expect(error.message).toContain(`OSRM at ${url} did not answer the table request after 3 attempt(s) (ECONNREFUSED)`);
+    expect(error.message).toContain(
+      `OSRM at ${url} did not answer the table request after 3 attempt(s) (ECONNREFUSED)`,
+    );
   });
 
   it('retries a server error with backoff and succeeds when OSRM recovers', async () => {
@@ -179,7 +194,9 @@ describe('OSRM provider against a server answering as OSRM v6', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     try {
-      const error = await failure(provider(`http://127.0.0.1:${port}`, { timeoutMs: 100, retries: 1 }).snap(MONACO_PLACES[0]));
+      const error = await failure(
+        provider(`http://127.0.0.1:${port}`, { timeoutMs: 100, retries: 1 }).snap(MONACO_PLACES[0]),
+      );
       expect(error.code).toBe('ROUTING_UNAVAILABLE');
       expect(error.message).toContain('after 2 attempt(s) (timed out)');
     } finally {
@@ -190,7 +207,9 @@ describe('OSRM provider against a server answering as OSRM v6', () => {
 
   it('rejects a place that is not a coordinate before asking OSRM', async () => {
     const osrm = await serve(monacoOsrm());
-    const error = await failure(provider(osrm.url).matrix([MONACO_PLACES[0], { lon: Number.NaN, lat: 45, label: 'Via Roma 3' }]));
+    const error = await failure(
+      provider(osrm.url).matrix([MONACO_PLACES[0], { lon: Number.NaN, lat: 45, label: 'Via Roma 3' }]),
+    );
     expect(error.code).toBe('REQUEST_INVALID');
     expect(error.message).toContain('places.1 (Via Roma 3)');
     expect(osrm.requests).toHaveLength(0);

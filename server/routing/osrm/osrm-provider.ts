@@ -12,7 +12,14 @@
  */
 import { AppError } from '../../errors/app-error.ts';
 import { checkPlace } from '../check-places.ts';
-import { describePlace, type LonLat, type MatrixResult, type RoutingProvider, type ShapeResult, type SnapResult } from '../provider.ts';
+import {
+  describePlace,
+  type LonLat,
+  type MatrixResult,
+  type RoutingProvider,
+  type ShapeResult,
+  type SnapResult,
+} from '../provider.ts';
 import { distinctPlaces, expandMatrix, type DistinctPlaces } from '../place-key.ts';
 import { osrmGet, OsrmRefusal, ROUTING_RETRY_AFTER_S, type OsrmHttpSettings } from './osrm-http.ts';
 import { NearestAnswerSchema, RouteAnswerSchema, TableAnswerSchema, type Waypoint } from './osrm-responses.ts';
@@ -41,7 +48,11 @@ export interface TableCell {
 
 /** What the matrix cache needs from OSRM: only the cells it is missing. */
 export interface TableSource {
-  tableCells(places: readonly LonLat[], pairs: readonly (readonly [number, number])[], refOf?: RefOf): Promise<TableCell[]>;
+  tableCells(
+    places: readonly LonLat[],
+    pairs: readonly (readonly [number, number])[],
+    refOf?: RefOf,
+  ): Promise<TableCell[]>;
 }
 
 /** How an error names place `index` of a request: its description and its index in the caller's list. */
@@ -51,7 +62,9 @@ export interface PlaceRef {
 }
 export type RefOf = (index: number) => PlaceRef;
 
-const refIn = (places: readonly LonLat[]): RefOf => (i) => ({ name: describePlace(places[i], i), index: i });
+const refIn =
+  (places: readonly LonLat[]): RefOf =>
+  (i) => ({ name: describePlace(places[i], i), index: i });
 
 /** Names distinct place d by the first of the caller's places it stands for. */
 export const callerRefs =
@@ -105,8 +118,11 @@ export class OsrmProvider implements RoutingProvider, TableSource {
 
   private async tableBlock(places: readonly LonLat[], request: TableRequest, refOf: RefOf): Promise<TableCell[]> {
     const same =
-      request.sources.length === request.destinations.length && request.sources.every((s, k) => s === request.destinations[k]);
-    const coords = same ? request.sources : [...request.sources, ...request.destinations.filter((d) => !request.sources.includes(d))];
+      request.sources.length === request.destinations.length &&
+      request.sources.every((s, k) => s === request.destinations[k]);
+    const coords = same
+      ? request.sources
+      : [...request.sources, ...request.destinations.filter((d) => !request.sources.includes(d))];
     const position = new Map(coords.map((p, k) => [p, k]));
     let query = `annotations=duration,distance&${this.radiuses(coords.length)}`;
     if (!same) {
@@ -144,7 +160,12 @@ export class OsrmProvider implements RoutingProvider, TableSource {
         if (from === to) return;
         const durationS = answer.durations[r][c];
         const distanceM = answer.distances[r][c];
-        cells.push({ from, to, durationS: durationS ?? Number.POSITIVE_INFINITY, distanceM: distanceM ?? Number.POSITIVE_INFINITY });
+        cells.push({
+          from,
+          to,
+          durationS: durationS ?? Number.POSITIVE_INFINITY,
+          distanceM: distanceM ?? Number.POSITIVE_INFINITY,
+        });
       }),
     );
     return cells;
@@ -154,7 +175,13 @@ export class OsrmProvider implements RoutingProvider, TableSource {
     places.forEach(checkPlace);
     const refOf = refIn(places);
     if (places.length < 2) {
-      return { provider: 'osrm', coordinates: places.map((p) => [p.lon, p.lat]), estimated: false, distanceM: 0, durationS: 0 };
+      return {
+        provider: 'osrm',
+        coordinates: places.map((p) => [p.lon, p.lat]),
+        estimated: false,
+        distanceM: 0,
+        durationS: 0,
+      };
     }
     const coordinates: [number, number][] = [];
     let distanceM = 0;
@@ -207,7 +234,10 @@ export class OsrmProvider implements RoutingProvider, TableSource {
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('ROUTING_FAILED', `OSRM ${service} answer is not what OSRM v5/v6 sends: ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new AppError(
+        'ROUTING_FAILED',
+        `OSRM ${service} answer is not what OSRM v5/v6 sends: ${issue?.path.join('.')}: ${issue?.message}`,
+      );
     }
     return parsed.data;
   }
@@ -216,12 +246,23 @@ export class OsrmProvider implements RoutingProvider, TableSource {
     const at = /coordinate (\d+)/.exec(refusal.osrmMessage);
     if (refusal.osrmCode === 'NoSegment' && at && indices[Number(at[1])] !== undefined) {
       const index = indices[Number(at[1])];
-      return farFromRoad(refOf(index), `more than ${this.settings.maxSnapM} m`, undefined, `${refusal.osrmCode}: ${refusal.osrmMessage}`);
+      return farFromRoad(
+        refOf(index),
+        `more than ${this.settings.maxSnapM} m`,
+        undefined,
+        `${refusal.osrmCode}: ${refusal.osrmMessage}`,
+      );
     }
     if (refusal.osrmCode === 'NoRoute') {
-      return new AppError('ROUTING_FAILED', `OSRM finds no road route between ${indices.map((i) => refOf(i).name).join(', ')} (${refusal.osrmMessage})`);
+      return new AppError(
+        'ROUTING_FAILED',
+        `OSRM finds no road route between ${indices.map((i) => refOf(i).name).join(', ')} (${refusal.osrmMessage})`,
+      );
     }
-    return new AppError('ROUTING_FAILED', `OSRM refused the ${service} request: ${refusal.osrmCode}: ${refusal.osrmMessage}`);
+    return new AppError(
+      'ROUTING_FAILED',
+      `OSRM refused the ${service} request: ${refusal.osrmCode}: ${refusal.osrmMessage}`,
+    );
   }
 
   private checkSnap(waypoint: Waypoint, index: number, refOf: RefOf): void {
@@ -256,6 +297,8 @@ function reportUnreachable(cells: readonly TableCell[], refOf: RefOf): void {
   throw new AppError(
     'ROUTING_FAILED',
     `OSRM finds no road route for ${broken.length} pair(s), e.g. ${examples}.${culprit}`,
-    broken.slice(0, 20).map((c) => ({ path: `places.${refOf(c.from).index}`, message: `no road route to places.${refOf(c.to).index}` })),
+    broken
+      .slice(0, 20)
+      .map((c) => ({ path: `places.${refOf(c.from).index}`, message: `no road route to places.${refOf(c.to).index}` })),
   );
 }

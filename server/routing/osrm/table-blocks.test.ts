@@ -39,11 +39,19 @@ describe('a matrix larger than the OSRM --max-table-size', () => {
     const small = await osrmWithTableSize(100, 100);
     const blocks = await small.provider.matrix(places);
     expect(small.server.requests).toHaveLength(9);
-    for (const r of small.server.requests) expect(r.sources.length * r.destinations.length).toBeLessThanOrEqual(100 * 100);
+    for (const r of small.server.requests)
+      expect(r.sources.length * r.destinations.length).toBeLessThanOrEqual(100 * 100);
 
     expect(blocks.durationsS).toEqual(oneCall.durationsS);
     expect(blocks.distancesM).toEqual(oneCall.distancesM);
-    for (const [i, j] of [[0, 1], [1, 0], [17, 230], [230, 17], [99, 100], [249, 0]]) {
+    for (const [i, j] of [
+      [0, 1],
+      [1, 0],
+      [17, 230],
+      [230, 17],
+      [99, 100],
+      [249, 0],
+    ]) {
       const expected = syntheticCell([places[i].lon, places[i].lat], [places[j].lon, places[j].lat]);
       expect(blocks.durationsS[i][j]).toBe(expected.durationS);
       expect(blocks.distancesM[i][j]).toBe(expected.distanceM);
@@ -51,7 +59,7 @@ describe('a matrix larger than the OSRM --max-table-size', () => {
     expect(blocks.durationsS[17][230]).not.toBe(blocks.durationsS[230][17]);
   });
 
-  it('is refused by OSRM (TooBig) when the configured size exceeds the server limit, with OSRM\'s message', async () => {
+  it("is refused by OSRM (TooBig) when the configured size exceeds the server limit, with OSRM's message", async () => {
     const { provider } = await osrmWithTableSize(100, 250);
     const error = await provider.matrix(places).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

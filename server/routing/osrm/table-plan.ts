@@ -21,10 +21,16 @@ function chunks(items: number[], size: number): number[][] {
 
 function blocks(rows: Map<number, Set<number>>, blockSize: number): TableRequest[] {
   const requests: TableRequest[] = [];
-  for (const sources of chunks([...rows.keys()].sort((a, b) => a - b), blockSize)) {
+  for (const sources of chunks(
+    [...rows.keys()].sort((a, b) => a - b),
+    blockSize,
+  )) {
     const wanted = new Set<number>();
     for (const s of sources) for (const d of rows.get(s) ?? []) wanted.add(d);
-    for (const destinations of chunks([...wanted].sort((a, b) => a - b), blockSize)) {
+    for (const destinations of chunks(
+      [...wanted].sort((a, b) => a - b),
+      blockSize,
+    )) {
       requests.push({ sources, destinations });
     }
   }
@@ -32,7 +38,11 @@ function blocks(rows: Map<number, Set<number>>, blockSize: number): TableRequest
 }
 
 /** `missing` holds [from, to] pairs of distinct places (from ≠ to) among `placeCount`. */
-export function planTableRequests(placeCount: number, missing: readonly (readonly [number, number])[], blockSize: number): TableRequest[] {
+export function planTableRequests(
+  placeCount: number,
+  missing: readonly (readonly [number, number])[],
+  blockSize: number,
+): TableRequest[] {
   if (blockSize < 1) throw new Error(`blockSize must be at least 1, got ${blockSize}`);
   if (missing.length === 0) return [];
   const involving = new Array<number>(placeCount).fill(0);

@@ -15,7 +15,11 @@ interface FixtureTable {
 const table4 = osrmFixture('monaco_table_4x4') as unknown as FixtureTable;
 
 /** The four Monaco places of the table fixtures, in fixture order (the snapped locations). */
-export const MONACO_PLACES = table4.sources.map((w, k) => ({ lon: w.location[0], lat: w.location[1], label: `Monaco ${k}` }));
+export const MONACO_PLACES = table4.sources.map((w, k) => ({
+  lon: w.location[0],
+  lat: w.location[1],
+  label: `Monaco ${k}`,
+}));
 
 export function monacoOsrm(): OsrmHandler {
   const fixtureIndex = (c: [number, number]) => {
@@ -29,7 +33,8 @@ export function monacoOsrm(): OsrmHandler {
     const at = request.coordinates.map(fixtureIndex);
     const rows = request.sources.map((s) => at[s]);
     const cols = request.destinations.map((d) => at[d]);
-    if (rows.join() === '0' && cols.join() === '1,2,3') return { status: 200, body: osrmFixture('monaco_table_1x3_sources') };
+    if (rows.join() === '0' && cols.join() === '1,2,3')
+      return { status: 200, body: osrmFixture('monaco_table_1x3_sources') };
     return {
       status: 200,
       body: {

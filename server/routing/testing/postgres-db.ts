@@ -35,7 +35,11 @@ export async function openPostgresTestDb(): Promise<Db> {
     query: async (sql, params) => ({ rows: (await pool.query(sql, params)).rows }),
     transaction: async (fn) => {
       const client = await pool.connect();
-      const tx: Db = { ...db, query: async (sql, params) => ({ rows: (await client.query(sql, params)).rows }), transaction: (inner) => inner(tx) };
+      const tx: Db = {
+        ...db,
+        query: async (sql, params) => ({ rows: (await client.query(sql, params)).rows }),
+        transaction: (inner) => inner(tx),
+      };
       try {
         await client.query('BEGIN');
         const result = await fn(tx);

@@ -29,21 +29,27 @@ export function syntheticCell(a: [number, number], b: [number, number]): { durat
 
 export function syntheticOsrm(options: SyntheticOptions): OsrmHandler {
   const [minLon, minLat, maxLon, maxLat] = options.bbox ?? VARESE_BBOX;
-  const farWaypoint = (osrmFixture('outside_coverage_snaps_far_but_ok').waypoints as { location: number[]; distance: number }[])[0];
+  const farWaypoint = (
+    osrmFixture('outside_coverage_snaps_far_but_ok').waypoints as { location: number[]; distance: number }[]
+  )[0];
   const noSegment = osrmFixture('outside_coverage_with_radiuses_error') as { code: string; message: string };
   const covered = ([lon, lat]: [number, number]) => lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
   const waypoint = (c: [number, number]) =>
-    covered(c) ? { location: c, distance: 4.2, name: 'Via Synthetic' } : { location: farWaypoint.location, distance: farWaypoint.distance, name: '' };
+    covered(c)
+      ? { location: c, distance: 4.2, name: 'Via Synthetic' }
+      : { location: farWaypoint.location, distance: farWaypoint.distance, name: '' };
 
   return (request: OsrmRequest) => {
-    if (request.service !== 'table') return { status: 400, body: { code: 'InvalidUrl', message: `URL string malformed: ${request.service}` } };
+    if (request.service !== 'table')
+      return { status: 400, body: { code: 'InvalidUrl', message: `URL string malformed: ${request.service}` } };
     const { sources, destinations, coordinates } = request;
     if (sources.length * destinations.length > options.maxTableSize ** 2) {
       return { status: 400, body: { code: 'TooBig', message: 'Too many table coordinates' } };
     }
     if (request.params.has('radiuses')) {
       const far = coordinates.findIndex((c) => !covered(c));
-      if (far >= 0) return { status: 400, body: { code: noSegment.code, message: noSegment.message.replace(/\d+$/, String(far)) } };
+      if (far >= 0)
+        return { status: 400, body: { code: noSegment.code, message: noSegment.message.replace(/\d+$/, String(far)) } };
     }
     const cell = (s: number, d: number) => {
       const key = `${coordinates[s].join(',')}>${coordinates[d].join(',')}`;

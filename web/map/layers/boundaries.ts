@@ -12,7 +12,8 @@ export function boundariesLayer(collection: GeoJSON.FeatureCollection): L.GeoJSO
     }),
     onEachFeature: (feature, layer) => {
       const name = feature.properties?.name;
-      if (typeof name === 'string') layer.bindTooltip(name, { permanent: true, direction: 'center', className: 'comune-label' });
+      if (typeof name === 'string')
+        layer.bindTooltip(name, { permanent: true, direction: 'center', className: 'comune-label' });
     },
   });
 }

@@ -6,14 +6,21 @@ import L from 'leaflet';
 import type { PlanRoute } from '../../../server/contract/plan.ts';
 import type { RouteShape } from '../route-shapes.ts';
 
-export function routesLayer(routes: PlanRoute[], colourOf: (route: PlanRoute) => string, shapes: Map<string, RouteShape>, estimateLabel: string, titleOf: (route: PlanRoute) => string): L.LayerGroup {
+export function routesLayer(
+  routes: PlanRoute[],
+  colourOf: (route: PlanRoute) => string,
+  shapes: Map<string, RouteShape>,
+  estimateLabel: string,
+  titleOf: (route: PlanRoute) => string,
+): L.LayerGroup {
   const group = L.layerGroup();
   for (const route of routes) {
     const shape = shapes.get(route.id);
     const estimated = shape ? shape.estimated : true;
-    const latlngs: L.LatLngExpression[] = shape && shape.coordinates.length > 1
-      ? shape.coordinates.map(([lon, lat]) => [lat, lon] as [number, number])
-      : route.stops.map((s) => [s.lat, s.lon] as [number, number]);
+    const latlngs: L.LatLngExpression[] =
+      shape && shape.coordinates.length > 1
+        ? shape.coordinates.map(([lon, lat]) => [lat, lon] as [number, number])
+        : route.stops.map((s) => [s.lat, s.lon] as [number, number]);
     if (latlngs.length < 2) continue;
     const line = L.polyline(latlngs, {
       color: colourOf(route),
@@ -28,7 +35,13 @@ export function routesLayer(routes: PlanRoute[], colourOf: (route: PlanRoute) =>
       const i = Math.max(1, Math.floor(latlngs.length / 2));
       const [a, b] = [latlngs[i - 1] as [number, number], latlngs[i] as [number, number]];
       const mid: [number, number] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-      group.addLayer(L.marker(mid, { interactive: false, keyboard: false, icon: L.divIcon({ className: 'estimate-label', html: estimateLabel, iconSize: [36, 16] }) }));
+      group.addLayer(
+        L.marker(mid, {
+          interactive: false,
+          keyboard: false,
+          icon: L.divIcon({ className: 'estimate-label', html: estimateLabel, iconSize: [36, 16] }),
+        }),
+      );
     }
   }
   return group;

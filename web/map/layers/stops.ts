@@ -10,7 +10,12 @@ export interface StopsLayer {
   highlight(stopId: string | null): void;
 }
 
-export function stopsLayer(routes: PlanRoute[], colourOf: (route: PlanRoute) => string, describe: (stop: PlanStop, n: number) => { title: string; html: string }, onSelect: (stopId: string) => void): StopsLayer {
+export function stopsLayer(
+  routes: PlanRoute[],
+  colourOf: (route: PlanRoute) => string,
+  describe: (stop: PlanStop, n: number) => { title: string; html: string },
+  onSelect: (stopId: string) => void,
+): StopsLayer {
   const layer = L.layerGroup();
   const markers = new Map<string, L.Marker>();
   for (const route of routes) {

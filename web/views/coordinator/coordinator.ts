@@ -16,11 +16,17 @@ import { renderFigures, renderUnserved, renderViolations } from './panels.ts';
 import { renderTimeline } from './timeline.ts';
 import { showPublishDialog } from './publish-dialog.ts';
 
-export interface CoordinatorParams { week: string; date?: string }
+export interface CoordinatorParams {
+  week: string;
+  date?: string;
+}
 
 export function coordinatorView(root: HTMLElement, api: Api, params: CoordinatorParams): void {
   const dates = datesOfWeek(params.week);
-  const store = createCoordinatorStore(params.week, params.date && dates.includes(params.date) ? params.date : dates[0]);
+  const store = createCoordinatorStore(
+    params.week,
+    params.date && dates.includes(params.date) ? params.date : dates[0],
+  );
   const weekId = uid('week');
   const dayId = uid('day');
   const weekInput = h('input', { id: weekId, type: 'week', value: params.week, required: true });
@@ -38,20 +44,40 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
   const unservedEl = h('section', { class: 'panel', id: 'unserved' });
   const timelineEl = h('div', { class: 'timeline', id: 'timeline' });
 
-  replace(root,
+  replace(
+    root,
     h('h1', {}, t('coord.heading')),
-    h('div', { class: 'toolbar' },
+    h(
+      'div',
+      { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: weekId }, t('coord.week')), weekInput),
       h('div', { class: 'field' }, h('label', { for: dayId }, t('coord.day')), daySelect),
-      planButton, reoptButton, publishButton,
-      h('div', { class: 'progress' }, progress, progressText)),
+      planButton,
+      reoptButton,
+      publishButton,
+      h('div', { class: 'progress' }, progress, progressText),
+    ),
     status,
     figuresEl,
-    h('div', { class: 'coord-grid' },
+    h(
+      'div',
+      { class: 'coord-grid' },
       mapEl,
-      h('div', { class: 'side', tabindex: '0', role: 'region', 'aria-label': t('coord.sidePanel') }, detailsEl, violationsEl)),
-    h('section', { class: 'panel timeline-panel', tabindex: '0', 'aria-label': t('coord.timeline') }, h('h2', {}, t('coord.timeline')), timelineEl),
-    unservedEl);
+      h(
+        'div',
+        { class: 'side', tabindex: '0', role: 'region', 'aria-label': t('coord.sidePanel') },
+        detailsEl,
+        violationsEl,
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel timeline-panel', tabindex: '0', 'aria-label': t('coord.timeline') },
+      h('h2', {}, t('coord.timeline')),
+      timelineEl,
+    ),
+    unservedEl,
+  );
 
   const mapPanel = new MapPanel(mapEl, (stopId) => store.set({ selectedStopId: stopId }));
   let highlightTimeline: (stopId: string | null) => void = () => {};
@@ -60,7 +86,16 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
   const labelOf = (r: PlanRoute) => `${r.vehicleId} · ${clock(r.departure)}–${clock(r.return)}`;
 
   const fillDays = () => {
-    replace(daySelect, datesOfWeek(store.get().week).map((d) => h('option', { value: d, selected: d === store.get().date }, `${t(`weekday.${weekdayOf(d)}`)} ${d.slice(8)}/${d.slice(5, 7)}`)));
+    replace(
+      daySelect,
+      datesOfWeek(store.get().week).map((d) =>
+        h(
+          'option',
+          { value: d, selected: d === store.get().date },
+          `${t(`weekday.${weekdayOf(d)}`)} ${d.slice(8)}/${d.slice(5, 7)}`,
+        ),
+      ),
+    );
   };
 
   const renderDay = () => {
@@ -69,7 +104,12 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
     const colourOf = vehicleColours(plan);
     mapPanel.showDay(routes, geojson, colourOf, labelOf);
     const bad = new Set(violations.filter((v) => v.date === date && v.stopId).map((v) => v.stopId!));
-    highlightTimeline = renderTimeline(timelineEl, routes, bad, { onSelect: (id) => store.set({ selectedStopId: id }), onDrop: (drop) => void moveStop(drop.stop, drop.toRouteId, drop.position), vehicleLabel: (id) => id, colourOf });
+    highlightTimeline = renderTimeline(timelineEl, routes, bad, {
+      onSelect: (id) => store.set({ selectedStopId: id }),
+      onDrop: (drop) => void moveStop(drop.stop, drop.toRouteId, drop.position),
+      vehicleLabel: (id) => id,
+      colourOf,
+    });
     if (plan) {
       renderFigures(figuresEl, plan);
       renderUnserved(unservedEl, plan, date);
@@ -80,13 +120,18 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
     renderViolations(violationsEl, violations, date, (stopId, d) => store.set({ date: d, selectedStopId: stopId }));
     renderSelection();
     if (root.isConnected) document.body.dataset.ready = plan ? 'plan' : 'empty';
-    if (plan && routes.length && performance.getEntriesByName('coordinator-ready').length === 0) performance.mark('coordinator-ready');
+    if (plan && routes.length && performance.getEntriesByName('coordinator-ready').length === 0)
+      performance.mark('coordinator-ready');
   };
 
   const renderSelection = () => {
     const { plan, date, selectedStopId } = store.get();
     const found = findStop(plan, date, selectedStopId);
-    renderDetails(detailsEl, found, routesOfDay(plan, date), { lock, move: (stop, to, pos) => void moveStop(stop, to, pos), labelOf });
+    renderDetails(detailsEl, found, routesOfDay(plan, date), {
+      lock,
+      move: (stop, to, pos) => void moveStop(stop, to, pos),
+      labelOf,
+    });
     highlightTimeline(found ? selectedStopId : null);
     mapPanel.highlight(found ? selectedStopId : null, found ? [found.stop.lat, found.stop.lon] : null);
   };
@@ -94,7 +139,10 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
   const renderStatus = () => {
     const { plan, message, busy } = store.get();
     const parts = [message];
-    if (plan) parts.unshift(`${t('coord.version', { version: plan.version, status: t(plan.status === 'published' ? 'coord.status.published' : 'coord.status.draft') })} · ${t(plan.provider === 'osrm' ? 'coord.provider.osrm' : 'coord.provider.estimate')}`);
+    if (plan)
+      parts.unshift(
+        `${t('coord.version', { version: plan.version, status: t(plan.status === 'published' ? 'coord.status.published' : 'coord.status.draft') })} · ${t(plan.provider === 'osrm' ? 'coord.provider.osrm' : 'coord.provider.estimate')}`,
+      );
     else if (!busy) parts.unshift(t('coord.noPlan'));
     status.textContent = parts.filter(Boolean).join(' — ');
     planButton.disabled = busy;
@@ -104,7 +152,10 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
     progress.hidden = !job;
     if (job) {
       progress.value = job.pct;
-      progressText.textContent = t('coord.progressDetail', { pct: Math.round(job.pct), cost: job.bestCost === null ? '–' : Math.round(job.bestCost) });
+      progressText.textContent = t('coord.progressDetail', {
+        pct: Math.round(job.pct),
+        cost: job.bestCost === null ? '–' : Math.round(job.bestCost),
+      });
     } else progressText.textContent = '';
   };
 
@@ -141,7 +192,8 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
       if (latest) await loadPlan(latest.id);
       else store.set({ plan: null, violations: [], busy: false, message: '' });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) store.set({ plan: null, violations: [], busy: false, message: '' });
+      if (err instanceof ApiError && err.status === 404)
+        store.set({ plan: null, violations: [], busy: false, message: '' });
       else fail(err);
     }
   };
@@ -168,15 +220,36 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
     try {
       const posField = stop.kind === 'pickup' ? { pickupPos: position } : { deliveryPos: position };
       const direction = (stop.boards[0] ?? stop.alights[0])?.direction;
-      const result = await api.move(plan.id, { date, requestId: stop.requestId, direction, toRouteId, ...(position === undefined ? {} : posField) }, plan.version);
+      const result = await api.move(
+        plan.id,
+        { date, requestId: stop.requestId, direction, toRouteId, ...(position === undefined ? {} : posField) },
+        plan.version,
+      );
       if (result) {
         await loadGeojson(result.plan, date);
-        store.set({ plan: result.plan, violations: await api.violations(result.plan.id).catch(() => result.violations), busy: false, message: t('coord.moved') });
+        store.set({
+          plan: result.plan,
+          violations: await api.violations(result.plan.id).catch(() => result.violations),
+          busy: false,
+          message: t('coord.moved'),
+        });
       } else await loadPlan(plan.id, t('coord.moved'));
-      const moved = findStop(store.get().plan, date, stop.id) ?? routesOfDay(store.get().plan, date).flatMap((r) => r.stops.map((s, index) => ({ route: r, stop: s, index }))).find((x) => x.stop.requestId === stop.requestId && x.stop.kind === stop.kind && (x.stop.boards[0] ?? x.stop.alights[0])?.direction === direction) ?? null;
+      const moved =
+        findStop(store.get().plan, date, stop.id) ??
+        routesOfDay(store.get().plan, date)
+          .flatMap((r) => r.stops.map((s, index) => ({ route: r, stop: s, index })))
+          .find(
+            (x) =>
+              x.stop.requestId === stop.requestId &&
+              x.stop.kind === stop.kind &&
+              (x.stop.boards[0] ?? x.stop.alights[0])?.direction === direction,
+          ) ??
+        null;
       if (moved) {
         store.set({ selectedStopId: moved.stop.id });
-        announce(`${t('coord.moved')} ${t('coord.stopTime', { time: clock(moved.stop.start), from: clock(moved.stop.window.from), to: clock(moved.stop.window.to) })}`);
+        announce(
+          `${t('coord.moved')} ${t('coord.stopTime', { time: clock(moved.stop.start), from: clock(moved.stop.window.from), to: clock(moved.stop.window.to) })}`,
+        );
       }
     } catch (err) {
       await conflictOr(err);
@@ -253,15 +326,23 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
 
   fillDays();
   renderStatus();
-  api.municipalities().then((fc) => mapPanel.showBoundaries(fc)).catch(() => undefined);
+  api
+    .municipalities()
+    .then((fc) => mapPanel.showBoundaries(fc))
+    .catch(() => undefined);
   void loadWeek(params.week).then(() => loadPlaces(api, mapPanel));
 }
 
 async function loadPlaces(api: Api, mapPanel: MapPanel): Promise<void> {
-  const [services, households] = await Promise.all([api.listAll('services').catch(() => []), api.listAll('households').catch(() => [])]);
+  const [services, households] = await Promise.all([
+    api.listAll('services').catch(() => []),
+    api.listAll('households').catch(() => []),
+  ]);
   const point = (row: Record<string, unknown>, key: 'place' | 'home') => {
     const p = row[key] as { lat?: unknown; lon?: unknown; label?: unknown } | undefined;
-    return p && typeof p.lat === 'number' && typeof p.lon === 'number' ? { lat: p.lat, lon: p.lon, label: String(row.name ?? p.label ?? row.id) } : null;
+    return p && typeof p.lat === 'number' && typeof p.lon === 'number'
+      ? { lat: p.lat, lon: p.lon, label: String(row.name ?? p.label ?? row.id) }
+      : null;
   };
   mapPanel.showPlaces(
     services.map((s) => point(s, 'place')).filter((p) => p !== null),

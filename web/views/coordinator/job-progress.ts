@@ -4,7 +4,11 @@
  */
 import type { Api } from '../../api/client.ts';
 
-export interface JobUpdate { pct: number; bestCost: number | null; state: string }
+export interface JobUpdate {
+  pct: number;
+  bestCost: number | null;
+  state: string;
+}
 
 const DONE = new Set(['completed', 'done', 'succeeded', 'finished']);
 const FAILED = new Set(['failed', 'cancelled', 'canceled', 'error']);
@@ -19,14 +23,23 @@ export function readProgress(raw: unknown): { pct: number | null; bestCost: numb
   const o = raw as Record<string, unknown>;
   const state = typeof o.state === 'string' ? o.state : typeof o.status === 'string' ? o.status : null;
   const inner = o.progress !== undefined && typeof o.progress !== 'number' ? readProgress(o.progress) : null;
-  const daysPct = typeof o.daysDone === 'number' && typeof o.days === 'number' && o.days > 0 ? (o.daysDone / o.days) * 100 : undefined;
+  const daysPct =
+    typeof o.daysDone === 'number' && typeof o.days === 'number' && o.days > 0
+      ? (o.daysDone / o.days) * 100
+      : undefined;
   const direct = [o.pct, o.percent, daysPct, o.progress].find((v) => typeof v === 'number') as number | undefined;
-  const pct = direct !== undefined ? (direct === o.progress && direct <= 1 ? direct * 100 : direct) : inner?.pct ?? null;
-  const bestCost = typeof o.bestCost === 'number' ? o.bestCost : inner?.bestCost ?? null;
+  const pct =
+    direct !== undefined ? (direct === o.progress && direct <= 1 ? direct * 100 : direct) : (inner?.pct ?? null);
+  const bestCost = typeof o.bestCost === 'number' ? o.bestCost : (inner?.bestCost ?? null);
   return { pct, bestCost, state: state ?? inner?.state ?? null };
 }
 
-export function followJob(api: Api, jobId: string, onUpdate: (u: JobUpdate) => void, signal?: AbortSignal): Promise<void> {
+export function followJob(
+  api: Api,
+  jobId: string,
+  onUpdate: (u: JobUpdate) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let last: JobUpdate = { pct: 0, bestCost: null, state: 'waiting' };
     let source: EventSource | null = null;
@@ -42,10 +55,21 @@ export function followJob(api: Api, jobId: string, onUpdate: (u: JobUpdate) => v
     };
     const apply = (raw: unknown) => {
       const p = readProgress(raw);
-      last = { pct: Math.max(last.pct, Math.min(100, p.pct ?? last.pct)), bestCost: p.bestCost ?? last.bestCost, state: p.state ?? last.state };
+      last = {
+        pct: Math.max(last.pct, Math.min(100, p.pct ?? last.pct)),
+        bestCost: p.bestCost ?? last.bestCost,
+        state: p.state ?? last.state,
+      };
       onUpdate(last);
       if (p.state && DONE.has(p.state)) finish();
-      else if (p.state && FAILED.has(p.state)) finish(new Error(typeof (raw as { error?: unknown }).error === 'string' ? String((raw as { error: string }).error) : `job ${p.state}`));
+      else if (p.state && FAILED.has(p.state))
+        finish(
+          new Error(
+            typeof (raw as { error?: unknown }).error === 'string'
+              ? String((raw as { error: string }).error)
+              : `job ${p.state}`,
+          ),
+        );
     };
     const poll = async () => {
       if (finished) return;
@@ -67,13 +91,20 @@ export function followJob(api: Api, jobId: string, onUpdate: (u: JobUpdate) => v
       try {
         const data: unknown = JSON.parse(ev.data as string);
         const type = ev.type && ev.type !== 'message' ? ev.type : null;
-        apply(type && data && typeof data === 'object' && !('state' in data) && DONE.has(type) ? { ...data, state: 'completed' } : type && FAILED.has(type) ? { ...(data as object), state: 'failed' } : data);
+        apply(
+          type && data && typeof data === 'object' && !('state' in data) && DONE.has(type)
+            ? { ...data, state: 'completed' }
+            : type && FAILED.has(type)
+              ? { ...(data as object), state: 'failed' }
+              : data,
+        );
       } catch {
         /* a comment or keep-alive line: nothing to apply */
       }
     };
     source.addEventListener('message', onMessage);
-    for (const name of ['progress', 'completed', 'done', 'failed', 'cancelled', 'state']) source.addEventListener(name, onMessage as EventListener);
+    for (const name of ['progress', 'completed', 'done', 'failed', 'cancelled', 'state'])
+      source.addEventListener(name, onMessage as EventListener);
     source.onerror = () => {
       source?.close();
       source = null;

@@ -22,7 +22,10 @@ export class MapPanel {
   private stops: StopsLayer | null = null;
   private places: L.LayerGroup | null = null;
 
-  constructor(container: HTMLElement, private readonly onSelect: (stopId: string) => void) {
+  constructor(
+    container: HTMLElement,
+    private readonly onSelect: (stopId: string) => void,
+  ) {
     this.map = createMap(container, t('coord.map'), { in: t('coord.zoomIn'), out: t('coord.zoomOut') });
   }
 
@@ -36,7 +39,12 @@ export class MapPanel {
     for (const layer of this.dayLayers) (layer as unknown as { bringToFront?: () => void }).bringToFront?.();
   }
 
-  showDay(routes: PlanRoute[], geojson: GeoJSON.FeatureCollection | null, colourOf: (r: PlanRoute) => string, labelOf: (r: PlanRoute) => string): void {
+  showDay(
+    routes: PlanRoute[],
+    geojson: GeoJSON.FeatureCollection | null,
+    colourOf: (r: PlanRoute) => string,
+    labelOf: (r: PlanRoute) => string,
+  ): void {
     for (const layer of this.dayLayers) layer.remove();
     const describe = (stop: PlanStop, n: number) => {
       const kind = t(stop.kind === 'pickup' ? 'coord.kind.pickup' : 'coord.kind.delivery');
@@ -46,7 +54,9 @@ export class MapPanel {
       const html = `<strong>${n}. ${esc(kind)}</strong> — ${esc(stop.label)}<br>${esc(t('coord.stopTime', { time: clock(stop.start), from: clock(stop.window.from), to: clock(stop.window.to) }))}${who('coord.boards', stop.boards)}${who('coord.alights', stop.alights)}`;
       return { title, html };
     };
-    const lines = routesLayer(routes, colourOf, shapesFromGeojson(geojson), t('coord.estimateLabel'), (r) => t('coord.routeOf', { vehicle: labelOf(r) }));
+    const lines = routesLayer(routes, colourOf, shapesFromGeojson(geojson), t('coord.estimateLabel'), (r) =>
+      t('coord.routeOf', { vehicle: labelOf(r) }),
+    );
     this.stops = stopsLayer(routes, colourOf, describe, this.onSelect);
     this.dayLayers = [lines.addTo(this.map), this.stops.layer.addTo(this.map)];
     const points = routes.flatMap((r) => r.stops.map((s) => [s.lat, s.lon] as [number, number]));

@@ -13,7 +13,12 @@ export const AXIS_FROM_MIN = 6 * 60;
 export const AXIS_TO_MIN = 20 * 60;
 const SPAN = AXIS_TO_MIN - AXIS_FROM_MIN;
 
-export interface TimelineDrop { stop: PlanStop; fromRouteId: string; toRouteId: string; position: number }
+export interface TimelineDrop {
+  stop: PlanStop;
+  fromRouteId: string;
+  toRouteId: string;
+  position: number;
+}
 
 export interface TimelineOptions {
   onSelect(stopId: string): void;
@@ -53,11 +58,23 @@ export function dropPosition(route: PlanRoute, minute: number, movingRequestId: 
   return route.stops.filter((s) => s.requestId !== movingRequestId && minutesOfDay(s.start) < minute).length;
 }
 
-export function renderTimeline(container: HTMLElement, routes: PlanRoute[], badStopIds: Set<string>, opts: TimelineOptions): (stopId: string | null) => void {
+export function renderTimeline(
+  container: HTMLElement,
+  routes: PlanRoute[],
+  badStopIds: Set<string>,
+  opts: TimelineOptions,
+): (stopId: string | null) => void {
   const hours = Array.from({ length: (AXIS_TO_MIN - AXIS_FROM_MIN) / 60 + 1 }, (_, i) => 6 + i);
-  const axis = h('div', { class: 'tl-axis', 'aria-hidden': 'true' },
+  const axis = h(
+    'div',
+    { class: 'tl-axis', 'aria-hidden': 'true' },
     h('div', { class: 'tl-label' }),
-    h('div', { class: 'tl-track' }, hours.map((hr) => h('span', { class: 'tl-hour', style: { left: pct(hr * 60) } }, `${hr}:00`))));
+    h(
+      'div',
+      { class: 'tl-track' },
+      hours.map((hr) => h('span', { class: 'tl-hour', style: { left: pct(hr * 60) } }, `${hr}:00`)),
+    ),
+  );
   const byVehicle = new Map<string, PlanRoute[]>();
   for (const route of routes) byVehicle.set(route.vehicleId, [...(byVehicle.get(route.vehicleId) ?? []), route]);
   const vehicleIds = [...byVehicle.keys()].sort();
@@ -65,36 +82,73 @@ export function renderTimeline(container: HTMLElement, routes: PlanRoute[], badS
     const runs = byVehicle.get(vehicleId)!;
     const track = h('div', { class: 'tl-track', dataset: { vehicleId } });
     const ordered = runs.flatMap((route) => route.stops.map((stop) => ({ route, stop })));
-    const lanes = assignLanes(ordered.map(({ stop }) => ({ from: minutesOfDay(stop.start), to: minutesOfDay(stop.departure) })));
+    const lanes = assignLanes(
+      ordered.map(({ stop }) => ({ from: minutesOfDay(stop.start), to: minutesOfDay(stop.departure) })),
+    );
     const laneOf = new Map(ordered.map(({ stop }, i) => [stop.id, lanes[i]]));
     track.style.height = `${Math.max(1, ...lanes.map((l) => l + 1)) * 1.7 + 0.3}rem`;
     for (const route of runs) {
       if (route.stops.length) {
         const from = minutesOfDay(route.departure);
         const to = minutesOfDay(route.return);
-        track.append(h('span', { class: 'tl-run', style: { left: pct(from), width: `${(Math.max(to - from, 1) / SPAN) * 100}%`, borderColor: opts.colourOf(route) } }));
+        track.append(
+          h('span', {
+            class: 'tl-run',
+            style: {
+              left: pct(from),
+              width: `${(Math.max(to - from, 1) / SPAN) * 100}%`,
+              borderColor: opts.colourOf(route),
+            },
+          }),
+        );
       }
       route.stops.forEach((stop, i) => {
         const start = minutesOfDay(stop.start);
         const end = Math.max(minutesOfDay(stop.departure), start + 4);
-        const label = t('coord.stopBlock', { n: i + 1, kind: t(stop.kind === 'pickup' ? 'coord.kind.pickup' : 'coord.kind.delivery'), label: stop.label, time: clock(stop.start) });
-        const block = h('button', {
-          type: 'button',
-          class: `tl-stop tl-${stop.kind}${stop.locked ? ' tl-locked' : ''}${badStopIds.has(stop.id) ? ' tl-bad' : ''}`,
-          style: { left: pct(start), top: `${(laneOf.get(stop.id) ?? 0) * 1.7 + 0.2}rem`, width: `max(1.2rem, ${((end - start) / SPAN) * 100}%)`, background: opts.colourOf(route) },
-          title: label,
-          'aria-label': label,
-          'aria-pressed': 'false',
-          dataset: { stopId: stop.id, requestId: stop.requestId, routeId: route.id, vehicleId },
-          onclick: () => opts.onSelect(stop.id),
-        }, String(i + 1));
+        const label = t('coord.stopBlock', {
+          n: i + 1,
+          kind: t(stop.kind === 'pickup' ? 'coord.kind.pickup' : 'coord.kind.delivery'),
+          label: stop.label,
+          time: clock(stop.start),
+        });
+        const block = h(
+          'button',
+          {
+            type: 'button',
+            class: `tl-stop tl-${stop.kind}${stop.locked ? ' tl-locked' : ''}${badStopIds.has(stop.id) ? ' tl-bad' : ''}`,
+            style: {
+              left: pct(start),
+              top: `${(laneOf.get(stop.id) ?? 0) * 1.7 + 0.2}rem`,
+              width: `max(1.2rem, ${((end - start) / SPAN) * 100}%)`,
+              background: opts.colourOf(route),
+            },
+            title: label,
+            'aria-label': label,
+            'aria-pressed': 'false',
+            dataset: { stopId: stop.id, requestId: stop.requestId, routeId: route.id, vehicleId },
+            onclick: () => opts.onSelect(stop.id),
+          },
+          String(i + 1),
+        );
         enableDrag(block, stop, route, byVehicle, opts);
         track.append(block);
       });
     }
-    return h('div', { class: 'tl-row', role: 'group', 'aria-label': t('coord.vehicleRow', { vehicle: opts.vehicleLabel(vehicleId) }) },
-      h('div', { class: 'tl-label' }, h('span', { class: 'swatch', style: { background: opts.colourOf(runs[0]) } }), opts.vehicleLabel(vehicleId)),
-      track);
+    return h(
+      'div',
+      {
+        class: 'tl-row',
+        role: 'group',
+        'aria-label': t('coord.vehicleRow', { vehicle: opts.vehicleLabel(vehicleId) }),
+      },
+      h(
+        'div',
+        { class: 'tl-label' },
+        h('span', { class: 'swatch', style: { background: opts.colourOf(runs[0]) } }),
+        opts.vehicleLabel(vehicleId),
+      ),
+      track,
+    );
   });
   replace(container, h('p', { class: 'hint' }, t('coord.timelineHelp')), axis, rows);
   return (stopId) => {
@@ -107,7 +161,13 @@ export function renderTimeline(container: HTMLElement, routes: PlanRoute[], badS
   };
 }
 
-function enableDrag(block: HTMLElement, stop: PlanStop, route: PlanRoute, byVehicle: Map<string, PlanRoute[]>, opts: TimelineOptions): void {
+function enableDrag(
+  block: HTMLElement,
+  stop: PlanStop,
+  route: PlanRoute,
+  byVehicle: Map<string, PlanRoute[]>,
+  opts: TimelineOptions,
+): void {
   block.addEventListener('pointerdown', (down) => {
     if (down.button !== 0) return;
     const startX = down.clientX;
@@ -129,13 +189,22 @@ function enableDrag(block: HTMLElement, stop: PlanStop, route: PlanRoute, byVehi
       window.removeEventListener('pointerup', up);
       if (!ghost) return;
       ghost.remove();
-      const target = document.elementsFromPoint(ev.clientX, ev.clientY).find((el) => el instanceof HTMLElement && el.classList.contains('tl-track') && el.dataset.vehicleId) as HTMLElement | undefined;
+      const target = document
+        .elementsFromPoint(ev.clientX, ev.clientY)
+        .find((el) => el instanceof HTMLElement && el.classList.contains('tl-track') && el.dataset.vehicleId) as
+        | HTMLElement
+        | undefined;
       if (!target) return;
       const rect = target.getBoundingClientRect();
       const minute = AXIS_FROM_MIN + ((ev.clientX - rect.left) / rect.width) * SPAN;
       const toRoute = runAt(byVehicle.get(target.dataset.vehicleId!) ?? [], minute);
       if (!toRoute) return;
-      opts.onDrop({ stop, fromRouteId: route.id, toRouteId: toRoute.id, position: dropPosition(toRoute, minute, stop.requestId) });
+      opts.onDrop({
+        stop,
+        fromRouteId: route.id,
+        toRouteId: toRoute.id,
+        position: dropPosition(toRoute, minute, stop.requestId),
+      });
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);

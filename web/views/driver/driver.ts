@@ -19,7 +19,8 @@ const EVENTS: { type: StopEventInput['type']; key: MessageKey }[] = [
 const DONE_KEY = 'prontivia.driver.done';
 
 /** A unique id per tap; crypto.randomUUID exists only in secure contexts (not plain http on a LAN). */
-const newEventId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
+const newEventId = () =>
+  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
 export function geoUri(stop: RunStop): string {
   return `geo:${stop.lat},${stop.lon}?q=${stop.lat},${stop.lon}(${encodeURIComponent(stop.label)})`;
@@ -41,11 +42,15 @@ let onlineListening = false;
 
 export function driverView(root: HTMLElement, api: Api, date: string): void {
   const refusedEl = h('p', { class: 'error', role: 'alert' });
-  const queue = new EventQueue(localStorage, 'prontivia.driver.queue', (stopId, event) => api.stopEvent(stopId, event),
+  const queue = new EventQueue(
+    localStorage,
+    'prontivia.driver.queue',
+    (stopId, event) => api.stopEvent(stopId, event),
     (err) => !(err instanceof ApiError) || err.status >= 500 || err.status === 0 || err.status === 429,
     (_item, err) => {
       refusedEl.textContent = t('driver.refused', { message: err instanceof Error ? err.message : String(err) });
-    });
+    },
+  );
   const done: Record<string, string> = JSON.parse(localStorage.getItem(DONE_KEY) ?? '{}');
   const dateId = uid('date');
   const dateInput = h('input', { id: dateId, type: 'date', value: date });
@@ -64,8 +69,23 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
   };
 
   /** Records an event for the whole stop, or for one passenger when several board or alight there. */
-  const record = (stop: RunStop, type: StopEventInput['type'], label: string, stateEl: HTMLElement, passenger?: RunPassenger) => {
-    queue.enqueue({ stopId: stop.id, event: { type, at: nowInRome(), date: runDate, clientEventId: newEventId(), ...(passenger ? { passengerId: passenger.passengerId } : {}) } });
+  const record = (
+    stop: RunStop,
+    type: StopEventInput['type'],
+    label: string,
+    stateEl: HTMLElement,
+    passenger?: RunPassenger,
+  ) => {
+    queue.enqueue({
+      stopId: stop.id,
+      event: {
+        type,
+        at: nowInRome(),
+        date: runDate,
+        clientEventId: newEventId(),
+        ...(passenger ? { passengerId: passenger.passengerId } : {}),
+      },
+    });
     done[passenger ? `${stop.id}|${passenger.passengerId}` : stop.id] = type;
     localStorage.setItem(DONE_KEY, JSON.stringify(done));
     if (!passenger) stateEl.closest<HTMLElement>('.stop-card')!.dataset.state = type;
@@ -78,34 +98,134 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
   const renderRun = (run: DriverRun) => {
     const routes = run.routes?.length ? run.routes : run.route ? [run.route] : [];
     if (!routes.some((r) => r.stops.length)) return replace(list, h('p', { class: 'empty' }, t('driver.noRun')));
-    replace(list, routes.filter((r) => r.stops.length).map((route) => h('section', { class: 'run-part' },
-      h('h2', {}, t('driver.runOf', { vehicle: route.vehicleLabel ?? route.vehicleId, from: clock(route.departure), to: clock(route.return) })),
-      h('ol', { class: 'run' }, route.stops.map((stop, i) => {
-      const perPerson = stop.boards.length + stop.alights.length > 1;
-      const doneLabel = (key: string) => (done[key] ? `✓ ${t(EVENTS.find((e) => e.type === done[key])?.key ?? 'driver.arrived')}` : '');
-      const people = (key: MessageKey, ps: RunPassenger[], events: typeof EVENTS) =>
-        ps.length ? h('div', { class: 'people' }, h('strong', {}, `${t(key)}: `), ps.map((p) => {
-          const personState = h('span', { class: 'stop-state' }, doneLabel(`${stop.id}|${p.passengerId}`));
-          return h('div', { class: 'person' }, p.name, ' ', needIcons(p), ' ', personState,
-            p.notesForDriver ? h('div', { class: 'note' }, p.notesForDriver) : null,
-            p.receivingAdult ? h('div', { class: 'note' }, `${t('driver.receivedBy')}: ${p.receivingAdult.name} `, p.receivingAdult.phone ? h('a', { href: `tel:${p.receivingAdult.phone.replace(/\s+/g, '')}` }, p.receivingAdult.phone) : null) : null,
-            perPerson ? h('div', { class: 'person-actions' }, events.map(({ type, key: k }) =>
-              h('button', { type: 'button', class: `event-${type}`, 'aria-label': `${t(k)}: ${p.name}`, onclick: () => record(stop, type, t(k), personState, p) }, t(k)))) : null);
-        })) : null;
-      const state = h('span', { class: 'stop-state' }, doneLabel(stop.id));
-      const stopEvents = perPerson ? EVENTS.filter((e) => e.type === 'arrived') : EVENTS;
-      const card: HTMLElement = h('li', { class: 'stop-card', dataset: { stopId: stop.id, state: done[stop.id] ?? '' } },
-        h('div', { class: 'stop-head' },
-          h('span', { class: 'stop-time' }, clock(stop.start)),
-          h('span', { class: 'stop-n' }, t('driver.stopN', { n: i + 1 })),
-          state),
-        h('p', { class: 'stop-address' }, stop.label, ' ', h('a', { href: geoUri(stop), class: 'nav-link' }, t('driver.navigate'))),
-        people('driver.boards', stop.boards, EVENTS.filter((e) => e.type === 'boarded' || e.type === 'no_show')),
-        people('driver.alights', stop.alights, EVENTS.filter((e) => e.type === 'dropped_off')),
-        h('div', { class: 'stop-actions' }, stopEvents.map(({ type, key }) =>
-          h('button', { type: 'button', class: `event-${type}`, onclick: () => record(stop, type, t(key), state) }, t(key)))));
-      return card;
-    })))));
+    replace(
+      list,
+      routes
+        .filter((r) => r.stops.length)
+        .map((route) =>
+          h(
+            'section',
+            { class: 'run-part' },
+            h(
+              'h2',
+              {},
+              t('driver.runOf', {
+                vehicle: route.vehicleLabel ?? route.vehicleId,
+                from: clock(route.departure),
+                to: clock(route.return),
+              }),
+            ),
+            h(
+              'ol',
+              { class: 'run' },
+              route.stops.map((stop, i) => {
+                const perPerson = stop.boards.length + stop.alights.length > 1;
+                const doneLabel = (key: string) =>
+                  done[key] ? `✓ ${t(EVENTS.find((e) => e.type === done[key])?.key ?? 'driver.arrived')}` : '';
+                const people = (key: MessageKey, ps: RunPassenger[], events: typeof EVENTS) =>
+                  ps.length
+                    ? h(
+                        'div',
+                        { class: 'people' },
+                        h('strong', {}, `${t(key)}: `),
+                        ps.map((p) => {
+                          const personState = h(
+                            'span',
+                            { class: 'stop-state' },
+                            doneLabel(`${stop.id}|${p.passengerId}`),
+                          );
+                          return h(
+                            'div',
+                            { class: 'person' },
+                            p.name,
+                            ' ',
+                            needIcons(p),
+                            ' ',
+                            personState,
+                            p.notesForDriver ? h('div', { class: 'note' }, p.notesForDriver) : null,
+                            p.receivingAdult
+                              ? h(
+                                  'div',
+                                  { class: 'note' },
+                                  `${t('driver.receivedBy')}: ${p.receivingAdult.name} `,
+                                  p.receivingAdult.phone
+                                    ? h(
+                                        'a',
+                                        { href: `tel:${p.receivingAdult.phone.replace(/\s+/g, '')}` },
+                                        p.receivingAdult.phone,
+                                      )
+                                    : null,
+                                )
+                              : null,
+                            perPerson
+                              ? h(
+                                  'div',
+                                  { class: 'person-actions' },
+                                  events.map(({ type, key: k }) =>
+                                    h(
+                                      'button',
+                                      {
+                                        type: 'button',
+                                        class: `event-${type}`,
+                                        'aria-label': `${t(k)}: ${p.name}`,
+                                        onclick: () => record(stop, type, t(k), personState, p),
+                                      },
+                                      t(k),
+                                    ),
+                                  ),
+                                )
+                              : null,
+                          );
+                        }),
+                      )
+                    : null;
+                const state = h('span', { class: 'stop-state' }, doneLabel(stop.id));
+                const stopEvents = perPerson ? EVENTS.filter((e) => e.type === 'arrived') : EVENTS;
+                const card: HTMLElement = h(
+                  'li',
+                  { class: 'stop-card', dataset: { stopId: stop.id, state: done[stop.id] ?? '' } },
+                  h(
+                    'div',
+                    { class: 'stop-head' },
+                    h('span', { class: 'stop-time' }, clock(stop.start)),
+                    h('span', { class: 'stop-n' }, t('driver.stopN', { n: i + 1 })),
+                    state,
+                  ),
+                  h(
+                    'p',
+                    { class: 'stop-address' },
+                    stop.label,
+                    ' ',
+                    h('a', { href: geoUri(stop), class: 'nav-link' }, t('driver.navigate')),
+                  ),
+                  people(
+                    'driver.boards',
+                    stop.boards,
+                    EVENTS.filter((e) => e.type === 'boarded' || e.type === 'no_show'),
+                  ),
+                  people(
+                    'driver.alights',
+                    stop.alights,
+                    EVENTS.filter((e) => e.type === 'dropped_off'),
+                  ),
+                  h(
+                    'div',
+                    { class: 'stop-actions' },
+                    stopEvents.map(({ type, key }) =>
+                      h(
+                        'button',
+                        { type: 'button', class: `event-${type}`, onclick: () => record(stop, type, t(key), state) },
+                        t(key),
+                      ),
+                    ),
+                  ),
+                );
+                return card;
+              }),
+            ),
+          ),
+        ),
+    );
   };
 
   const load = async () => {
@@ -116,19 +236,27 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
       renderRun(run);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) replace(list, h('p', { class: 'empty' }, t('driver.noRun')));
-      else replace(list, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: (err as Error).message })));
+      else
+        replace(list, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: (err as Error).message })));
     }
     if (root.isConnected) document.body.dataset.ready = 'driver';
   };
 
   dateInput.addEventListener('change', () => void load());
-  replace(root,
+  replace(
+    root,
     h('h1', {}, t('driver.heading')),
-    h('div', { class: 'toolbar no-print' },
+    h(
+      'div',
+      { class: 'toolbar no-print' },
       h('div', { class: 'field' }, h('label', { for: dateId }, t('driver.date')), dateInput),
-      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('driver.print'))),
+      h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('driver.print')),
+    ),
     h('p', { class: 'print-only manifest-date' }, dateInput.value),
-    queueStatus, refusedEl, list);
+    queueStatus,
+    refusedEl,
+    list,
+  );
   // One listener for the page's life: re-rendering the view only swaps the flush it calls,
   // so queued events are sent once per reconnection, not once per past render.
   flushOnReconnect = flush;

@@ -12,17 +12,26 @@ class MemoryStorage {
   }
 }
 
-const ev = (id: string, type: StopEventInput['type'] = 'arrived'): StopEventInput => ({ type, at: '2026-12-01T07:40:00+01:00', clientEventId: id });
+const ev = (id: string, type: StopEventInput['type'] = 'arrived'): StopEventInput => ({
+  type,
+  at: '2026-12-01T07:40:00+01:00',
+  clientEventId: id,
+});
 
 describe('a driver’s taps survive a dropped connection', () => {
   it('keeps events queued while offline and sends them in order once back online', async () => {
     const storage = new MemoryStorage();
     const sent: string[] = [];
     let online = false;
-    const queue = new EventQueue(storage, 'q', async (_stop, e) => {
-      if (!online) throw new TypeError('Failed to fetch');
-      sent.push(e.clientEventId);
-    }, (err) => err instanceof TypeError);
+    const queue = new EventQueue(
+      storage,
+      'q',
+      async (_stop, e) => {
+        if (!online) throw new TypeError('Failed to fetch');
+        sent.push(e.clientEventId);
+      },
+      (err) => err instanceof TypeError,
+    );
     queue.enqueue({ stopId: 's1', event: ev('a') });
     queue.enqueue({ stopId: 's1', event: ev('b', 'boarded') });
     await queue.flush();
@@ -37,10 +46,16 @@ describe('a driver’s taps survive a dropped connection', () => {
     const storage = new MemoryStorage();
     const sent: string[] = [];
     const refused: string[] = [];
-    const queue = new EventQueue(storage, 'q', async (_stop, e) => {
-      if (e.clientEventId === 'bad') throw new Error('400 REQUEST_INVALID');
-      sent.push(e.clientEventId);
-    }, (err) => err instanceof TypeError, (item, err) => refused.push(`${item.event.clientEventId}: ${(err as Error).message}`));
+    const queue = new EventQueue(
+      storage,
+      'q',
+      async (_stop, e) => {
+        if (e.clientEventId === 'bad') throw new Error('400 REQUEST_INVALID');
+        sent.push(e.clientEventId);
+      },
+      (err) => err instanceof TypeError,
+      (item, err) => refused.push(`${item.event.clientEventId}: ${(err as Error).message}`),
+    );
     queue.enqueue({ stopId: 's1', event: ev('bad') });
     queue.enqueue({ stopId: 's2', event: ev('good') });
     await queue.flush();
@@ -51,7 +66,19 @@ describe('a driver’s taps survive a dropped connection', () => {
 
   it('keeps the queue across a page reload (same storage, new queue object)', () => {
     const storage = new MemoryStorage();
-    new EventQueue(storage, 'q', async () => undefined, () => true).enqueue({ stopId: 's1', event: ev('x') });
-    expect(new EventQueue(storage, 'q', async () => undefined, () => true).pending()).toHaveLength(1);
+    new EventQueue(
+      storage,
+      'q',
+      async () => undefined,
+      () => true,
+    ).enqueue({ stopId: 's1', event: ev('x') });
+    expect(
+      new EventQueue(
+        storage,
+        'q',
+        async () => undefined,
+        () => true,
+      ).pending(),
+    ).toHaveLength(1);
   });
 });

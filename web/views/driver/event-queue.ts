@@ -5,7 +5,10 @@
  */
 import type { StopEventInput } from '../../api/client.ts';
 
-export interface QueuedEvent { stopId: string; event: StopEventInput }
+export interface QueuedEvent {
+  stopId: string;
+  event: StopEventInput;
+}
 export type Send = (stopId: string, event: StopEventInput) => Promise<unknown>;
 
 /** true when the failure is the network (retry later), false when the server refused (drop). */

@@ -12,11 +12,21 @@ export async function coordinatorSlotsView(root: HTMLElement, api: Api, week: st
   const householdId = uid('slot-household');
   const select = h('select', { id: householdId });
   const formEl = h('section', { class: 'panel', id: 'slot' });
-  replace(root, h('h1', {}, t('slots.heading')),
-    h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: householdId }, t('nav.households')), select)),
-    formEl);
+  replace(
+    root,
+    h('h1', {}, t('slots.heading')),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('div', { class: 'field' }, h('label', { for: householdId }, t('nav.households')), select),
+    ),
+    formEl,
+  );
   const [households, services] = await Promise.all([api.listAll('households'), api.listAll('services')]);
-  replace(select, households.map((hh) => h('option', { value: hh.id }, `${String(hh.name ?? hh.id)} (${hh.id})`)));
+  replace(
+    select,
+    households.map((hh) => h('option', { value: hh.id }, `${String(hh.name ?? hh.id)} (${hh.id})`)),
+  );
   const show = async () => {
     const passengers = (await api.list('passengers', 1, 100, { householdId: select.value })).items;
     const household: FamilyHousehold = {

@@ -21,7 +21,14 @@ export interface SlotAlternative {
 }
 
 /** A day and direction with no option: the server's code and English words, and the nearest time that would fit. */
-export interface SlotProblem { weekday: Weekday; direction: 'outbound' | 'return'; reason?: string; message: string; fix?: string; nearest?: { at: string; note: string } }
+export interface SlotProblem {
+  weekday: Weekday;
+  direction: 'outbound' | 'return';
+  reason?: string;
+  message: string;
+  fix?: string;
+  nearest?: { at: string; note: string };
+}
 
 const DIRECTIONS = ['outbound', 'return'] as const;
 
@@ -30,10 +37,13 @@ type Direction = (typeof DIRECTIONS)[number];
 /** The days and directions a booking can cover: all asked directions if some day fits them all. */
 function bookable(answer: SlotAnswer): { days: SlotAnswer['days']; dirs: Direction[] } {
   const asked = DIRECTIONS.filter((dir) => answer.days.some((d) => d[dir]));
-  const fitting = (dirs: Direction[]) => answer.days.filter((d) => dirs.every((dir) => (d[dir]?.options.length ?? 0) > 0));
+  const fitting = (dirs: Direction[]) =>
+    answer.days.filter((d) => dirs.every((dir) => (d[dir]?.options.length ?? 0) > 0));
   const all = fitting(asked);
   if (all.length) return { days: all, dirs: asked };
-  const best = asked.map((dir) => ({ dirs: [dir], days: fitting([dir]) })).sort((a, b) => b.days.length - a.days.length)[0];
+  const best = asked
+    .map((dir) => ({ dirs: [dir], days: fitting([dir]) }))
+    .sort((a, b) => b.days.length - a.days.length)[0];
   return best ?? { days: [], dirs: [] };
 }
 
@@ -52,12 +62,26 @@ export function slotAlternatives(answer: SlotAnswer, max = 3): SlotAlternative[]
         const option = options[idx];
         choice[day.weekday] = { ...choice[day.weekday], [direction]: idx };
         addedCost += option.addedCost;
-        const same = groups.find((g) => g.direction === direction && g.option.promise.from === option.promise.from && g.option.promise.to === option.promise.to && g.option.arriveAt === option.arriveAt);
+        const same = groups.find(
+          (g) =>
+            g.direction === direction &&
+            g.option.promise.from === option.promise.from &&
+            g.option.promise.to === option.promise.to &&
+            g.option.arriveAt === option.arriveAt,
+        );
         if (same) same.weekdays.push(day.weekday);
         else groups.push({ direction, weekdays: [day.weekday], option });
       }
     }
-    if (groups.length) alternatives.push({ weekdays: days.map((d) => d.weekday), outbound: dirs.includes('outbound'), return: dirs.includes('return'), choice, groups, addedCost });
+    if (groups.length)
+      alternatives.push({
+        weekdays: days.map((d) => d.weekday),
+        outbound: dirs.includes('outbound'),
+        return: dirs.includes('return'),
+        choice,
+        groups,
+        addedCost,
+      });
   }
   return alternatives;
 }
@@ -74,7 +98,10 @@ export function slotProblems(answer: SlotAnswer): SlotProblem[] {
         reason: trip.reason,
         message: trip.message ?? trip.reason ?? '',
         fix: trip.fix,
-        nearest: trip.nearest && { at: direction === 'outbound' ? trip.nearest.pickupAt : trip.nearest.arriveAt, note: trip.nearest.note },
+        nearest: trip.nearest && {
+          at: direction === 'outbound' ? trip.nearest.pickupAt : trip.nearest.arriveAt,
+          note: trip.nearest.note,
+        },
       });
     }
   }

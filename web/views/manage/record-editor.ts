@@ -26,10 +26,12 @@ export interface EditorOptions {
 }
 
 async function loadRefs(api: Api, entities: Entity[]): Promise<Partial<Record<Entity, RefOption[]>>> {
-  const lists = await Promise.all(entities.map(async (e) => {
-    const rows = await api.listAll(e);
-    return [e, rows.map((r) => ({ id: r.id, label: `${summarise(e, r).name || r.id} (${r.id})` }))] as const;
-  }));
+  const lists = await Promise.all(
+    entities.map(async (e) => {
+      const rows = await api.listAll(e);
+      return [e, rows.map((r) => ({ id: r.id, label: `${summarise(e, r).name || r.id} (${r.id})` }))] as const;
+    }),
+  );
   return Object.fromEntries(lists);
 }
 
@@ -60,22 +62,39 @@ export async function openRecordEditor(host: HTMLElement, opts: EditorOptions): 
       else unplaced.push(issue.path === '(body)' ? issue.text : `${issue.path}: ${issue.text}`);
     }
     const first = form.showIssues(placed);
-    replace(summary,
+    replace(
+      summary,
       h('p', {}, t('form.errorsFound', { count: issues.length })),
-      unplaced.length ? h('ul', {}, unplaced.map((u) => h('li', {}, u))) : null);
+      unplaced.length
+        ? h(
+            'ul',
+            {},
+            unplaced.map((u) => h('li', {}, u)),
+          )
+        : null,
+    );
     (first ?? summary).focus();
   };
-  const fromClient = (issues: ClientIssue[], sent: unknown) => show(issues.map((i) => ({ path: i.path, text: t(i.key) })), sent);
+  const fromClient = (issues: ClientIssue[], sent: unknown) =>
+    show(
+      issues.map((i) => ({ path: i.path, text: t(i.key) })),
+      sent,
+    );
   const fromServer = (err: ApiError, sent: unknown) => {
-    if (err.status === 409 && isNew) return show([{ path: 'id', text: t('form.error.exists'), detail: err.message }], sent);
+    if (err.status === 409 && isNew)
+      return show([{ path: 'id', text: t('form.error.exists'), detail: err.message }], sent);
     const details = err.details.length ? err.details : [{ path: '(body)', message: err.message }];
-    show(details.map((d) => {
-      const known = explainIssue(d.message);
-      if (!known) return { path: d.path, text: d.message };
-      const { day } = known.params;
-      if (day && (WEEKDAYS as readonly string[]).includes(day)) known.params.day = t(`weekday.${day}` as 'weekday.mon');
-      return { path: d.path, text: t(known.key, known.params), detail: d.message };
-    }), sent);
+    show(
+      details.map((d) => {
+        const known = explainIssue(d.message);
+        if (!known) return { path: d.path, text: d.message };
+        const { day } = known.params;
+        if (day && (WEEKDAYS as readonly string[]).includes(day))
+          known.params.day = t(`weekday.${day}` as 'weekday.mon');
+        return { path: d.path, text: t(known.key, known.params), detail: d.message };
+      }),
+      sent,
+    );
   };
 
   const onsubmit = async (ev: Event) => {
@@ -97,12 +116,26 @@ export async function openRecordEditor(host: HTMLElement, opts: EditorOptions): 
     }
   };
 
-  replace(host, h('form', { class: 'card record-form', novalidate: true, 'aria-labelledby': headingId, onsubmit },
-    h('h2', { id: headingId }, isNew ? t('form.newTitle', { entity: t(`nav.${entity}`) }) : t('form.editTitle', { id: row.id })),
-    summary, form.el,
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', class: 'secondary', onclick: opts.onClose }, t('app.cancel')),
-      save)));
+  replace(
+    host,
+    h(
+      'form',
+      { class: 'card record-form', novalidate: true, 'aria-labelledby': headingId, onsubmit },
+      h(
+        'h2',
+        { id: headingId },
+        isNew ? t('form.newTitle', { entity: t(`nav.${entity}`) }) : t('form.editTitle', { id: row.id }),
+      ),
+      summary,
+      form.el,
+      h(
+        'div',
+        { class: 'dialog-actions' },
+        h('button', { type: 'button', class: 'secondary', onclick: opts.onClose }, t('app.cancel')),
+        save,
+      ),
+    ),
+  );
   summary.tabIndex = -1;
   host.scrollIntoView?.({ block: 'start' });
   (form.el.querySelector<HTMLElement>('input:not([readonly]), select, textarea') ?? save).focus();
