@@ -5,7 +5,7 @@
  * fleet matches the best known one (the SINTEF hierarchical objective).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readCordeau, readLiLim } from '../solver/io/index.ts';
+import { readCordeau, readLiLim } from '../solver/index.ts';
 import type { BenchOptions } from './args.ts';
 import { readBestKnown } from './bks.ts';
 import type { BenchReport, Cell } from './report.ts';

@@ -4,7 +4,7 @@
  * original data.
  */
 import { spawn } from 'node:child_process';
-import type { BenchmarkData, BenchmarkSolution } from '../solver/io/index.ts';
+import type { BenchmarkData, BenchmarkSolution } from '../solver/index.ts';
 import { checkBenchmarkSolution, type Violation } from '../test/helpers/checker.ts';
 
 export interface CliRun {

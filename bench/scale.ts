@@ -8,9 +8,9 @@
 import type { BenchOptions } from './args.ts';
 import type { BenchReport } from './report.ts';
 import { generateScenario } from '../server/scenarios/generate-scenario.ts';
-import { continuityReport } from '../server/plans/continuity.ts';
-import { planWeekDetailed } from '../server/plans/plan-week.ts';
-import { verifyDays } from '../server/plans/verify-days.ts';
+import { continuityReport } from '../server/planning/continuity.ts';
+import { planWeekDetailed } from '../server/planning/plan-week.ts';
+import { verifyDays } from '../server/planning/verify-days.ts';
 import { parseRoutingConfig } from '../server/routing/config.ts';
 import { createRoutingProvider } from '../server/routing/create-routing-provider.ts';
 import { checkPlan } from '../test/helpers/plan-checker.ts';

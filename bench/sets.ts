@@ -1,7 +1,7 @@
 /**
  * The registry of benchmark sets `npm run bench -- --set NAME` knows. A set is any
  * function from options to a report; to add one (e.g. `scale`, the planning engineer's
- * 1,000-passenger week from server/plans), add an entry here that imports its runner.
+ * 1,000-passenger week from server/planning), add an entry here that imports its runner.
  */
 import type { BenchOptions } from './args.ts';
 import { benchmarkSet } from './benchmark-set.ts';

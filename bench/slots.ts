@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ScenarioSchema, type Weekday } from '../server/contract/domain.ts';
-import { planWeek } from '../server/plans/plan-week.ts';
+import { planWeek } from '../server/planning/plan-week.ts';
 import { parseRoutingConfig } from '../server/routing/config.ts';
 import { createRoutingProvider } from '../server/routing/create-routing-provider.ts';
 import { createRng } from '../server/scenarios/prng.ts';

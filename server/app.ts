@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Express } from 'express';
+import type { AppDeps, RouterDeps } from './app-deps.ts';
 import { accountsRouter } from './accounts/routes.ts';
 import { auditRouter } from './audit/routes.ts';
 import { authenticate, csrfGuard } from './auth/middleware.ts';
@@ -23,29 +24,14 @@ import { jobsRouter } from './jobs/routes.ts';
 import { openapiRouter } from './openapi/routes.ts';
 import { plansRouter } from './plan-api/routes.ts';
 import { OperationRegistry } from './openapi/registry.ts';
-import type { PublishedPlans } from './published/published-plans.ts';
+import type { PublishedPlans } from './plan-store/published-port.ts';
 import type { JobQueue } from './queue/job-queue.ts';
 import { parseRoutingConfig } from './routing/config.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';
 import type { RoutingProvider } from './routing/provider.ts';
 import { slotsRouter } from './slots/routes.ts';
 
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  clock: Clock;
-  /** BullMQ on Redis or the in-process queue; absent when no one solves (e.g. a read-only test). */
-  queue?: JobQueue;
-  /** OSRM (with the matrix cache) or the estimate; absent → the estimate with its defaults. */
-  routing?: RoutingProvider;
-  /** The published-plan store read by the driver and family endpoints. */
-  plans?: PublishedPlans;
-  /** Collects every operation for /api/openapi.json; created here when not given. */
-  registry?: OperationRegistry;
-}
-
-/** What every router gets: the app's deps with the registry and the routing provider resolved once. */
-export type RouterDeps = AppDeps & { registry: OperationRegistry; routing: RoutingProvider };
+export type { AppDeps, RouterDeps } from './app-deps.ts';
 
 export function createApp(deps: AppDeps): Express {
   const registry = deps.registry ?? new OperationRegistry();

@@ -3,7 +3,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RouterDeps } from './app.ts';
+import type { RouterDeps } from './app-deps.ts';
 import { defineRoute } from './http/define-route.ts';
 
 export const HealthSchema = z.object({

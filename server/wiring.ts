@@ -3,13 +3,13 @@
  * seeded on embedded defaults), routing provider, published-plan store, clock. Shared by main.ts and the API
  * benchmark so both run exactly the same wiring.
  */
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './app-deps.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import { publishedPlans } from './plan-store/published.ts';
-import { cachedPublishedPlans } from './published/cached-published-plans.ts';
+import { cachedPublishedPlans } from './plan-store/cached-published-plans.ts';
 import { loadQueueConfig } from './queue/queue-config.ts';
 import { startJobs } from './queue/start-jobs.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';

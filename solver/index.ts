@@ -6,3 +6,4 @@ export { solve } from './solve.ts';
 export { evaluateRoute } from './evaluate-route.ts';
 export { insertionOptions, type InsertionOptionsOpts } from './insertion-options.ts';
 export * from './io/index.ts';
+export { toBenchmarkSolution } from './cli/to-benchmark-solution.ts';

@@ -15,7 +15,7 @@ import { createContext, type SearchContext } from './search/context.ts';
 import { Route } from './search/route.ts';
 import { Solution } from './search/solution.ts';
 import { initialSolution } from './lns/initial.ts';
-import { runSearch } from './lns/search.ts';
+import { runSearch } from './lns/pipeline.ts';
 import { Helper, type WorkerResult } from './parallel/parallel-search.ts';
 import { SharedBest, sharedBestBytes } from './parallel/shared-best.ts';
 import { blockingReason } from './insertion-options.ts';

@@ -5,7 +5,7 @@
  * (who, what, which account; never a password).
  */
 import type { User } from '../auth/context.ts';
-import { findAccountById, insertAccount, toUser, type AccountRow } from '../auth/accounts.ts';
+import { findAccountById, insertAccount, toUser, type AccountRow } from './accounts.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { deleteSessionsOfAccount } from '../auth/sessions.ts';

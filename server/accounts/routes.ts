@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RouterDeps } from '../app.ts';
+import type { RouterDeps } from '../app-deps.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { audit } from '../audit/audit.ts';
 import {

@@ -3,7 +3,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { defineRoute } from '../http/define-route.ts';
 import type { OperationRegistry } from '../openapi/registry.ts';
 import { AuditEntrySchema, listAudit } from './audit.ts';

@@ -10,7 +10,7 @@ import { checkLinks } from '../accounts/admin.ts';
 import { loadConfig } from '../config.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDb } from '../db/open.ts';
-import { createAccount } from './accounts.ts';
+import { createAccount } from '../accounts/accounts.ts';
 import { RoleSchema } from './context.ts';
 
 const USAGE =

@@ -12,7 +12,7 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import type { OperationRegistry } from '../openapi/registry.ts';
-import { findAccountById, findAccountByUsername, toUser } from './accounts.ts';
+import { findAccountById, findAccountByUsername, toUser } from '../accounts/accounts.ts';
 import { UserSchema } from './context.ts';
 import { SESSION_COOKIE } from './middleware.ts';
 import { verifyPassword } from './passwords.ts';

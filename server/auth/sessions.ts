@@ -6,7 +6,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
-import { toUser, type AccountRow } from './accounts.ts';
+import { toUser, type AccountRow } from '../accounts/accounts.ts';
 import type { User } from './context.ts';
 
 export const tokenHash = (secret: string, token: string): string =>

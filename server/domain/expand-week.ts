@@ -4,7 +4,7 @@
  * and/or return trip with its windows (server/windows). A date in the request's exceptions or
  * the service's closures cancels the trip (listed, not planned). A trip whose windows cannot
  * hold is listed as unserved with its reason, message and fix — never silently dropped.
- * This is what the planner (server/plans/) turns into solver instances, one per date.
+ * This is what the planner (server/planning/) turns into solver instances, one per date.
  */
 import type { Mobility, Place, Scenario, StandingRequest, Weekday } from '../contract/domain.ts';
 import type { Window } from '../windows/work-hours-to-windows.ts';

@@ -7,7 +7,7 @@ import type { StandingRequest } from '../contract/domain.ts';
 import type { Db } from '../db/db.ts';
 import { weekdayOf } from '../domain/calendar.ts';
 import { writeEntity } from '../entities/store.ts';
-import type { PublishedPlans } from '../published/published-plans.ts';
+import type { PublishedPlans } from '../plan-store/published-port.ts';
 
 export interface AbsenceResult {
   passengerId: string;

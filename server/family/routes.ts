@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
 import type { User } from '../auth/context.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';

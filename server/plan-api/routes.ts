@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RouterDeps } from '../app.ts';
+import type { RouterDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
 import { DateSchema, IdSchema, IsoWeekSchema } from '../contract/domain.ts';
 import { PlanSchema, ViolationSchema } from '../contract/plan.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Vehicle } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
-import { planWeek } from '../plans/plan-week.ts';
-import { tinyWeek } from '../plans/testing/tiny-week.ts';
+import { planWeek } from '../planning/plan-week.ts';
+import { tinyWeek } from '../planning/testing/tiny-week.ts';
 import { parseRoutingConfig } from '../routing/config.ts';
 import { createRoutingProvider } from '../routing/create-routing-provider.ts';
 import { buildDayCheck, dayViolations, retimedRoute } from './day-check.ts';

@@ -8,8 +8,8 @@
 import type { Passenger, Vehicle } from '../contract/domain.ts';
 import type { Plan, PlanRoute, PlanStop, Violation } from '../contract/plan.ts';
 import { fromIsoRome, toIsoRome, weekdayOf } from '../domain/calendar.ts';
-import { loadOf, LOAD_DIMS } from '../plans/trip.ts';
-import { PLANNING_WEIGHTS } from '../plans/objective.ts';
+import { loadOf, LOAD_DIMS } from '../planning/trip.ts';
+import { PLANNING_WEIGHTS } from '../planning/objective.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import {
   evaluateRoute,

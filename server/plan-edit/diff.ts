@@ -3,7 +3,7 @@
  * shifts per passenger, trips added and removed. Built on the planner's `planMoves`.
  */
 import type { Plan } from '../contract/plan.ts';
-import { planMoves, type PassengerMove } from '../plans/moves.ts';
+import { planMoves, type PassengerMove } from '../planning/moves.ts';
 
 export interface PlanDiff {
   planId: string;

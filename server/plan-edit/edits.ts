@@ -8,7 +8,7 @@ import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { householdLookup } from '../plan-store/household-lookup.ts';
 import { appendVersion, conflict, requirePlan, requirePlanInfo } from '../plan-store/plan-store.ts';
-import { summarisePlan } from '../plans/summary.ts';
+import { summarisePlan } from '../planning/summary.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { buildDayCheck, dayViolations, retimedRoute } from './day-check.ts';
 import { setLock } from './locks.ts';

@@ -3,7 +3,7 @@
  * vehicle and order; re-optimising the rest keeps it there.
  */
 import type { Plan } from '../contract/plan.ts';
-import type { RequestLock } from '../plans/plan-week.ts';
+import type { RequestLock } from '../planning/plan-week.ts';
 import { AppError } from '../errors/app-error.ts';
 
 export function setLock(plan: Plan, date: string, requestId: string, locked: boolean): Plan {

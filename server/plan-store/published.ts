@@ -7,8 +7,8 @@ import type { Plan } from '../contract/plan.ts';
 import type { Db } from '../db/db.ts';
 import { isoWeekOf } from '../domain/calendar.ts';
 import { removePassenger } from '../plan-edit/remove-passenger.ts';
-import type { PublishedPlans } from '../published/published-plans.ts';
-import { summarisePlan } from '../plans/summary.ts';
+import type { PublishedPlans } from './published-port.ts';
+import { summarisePlan } from '../planning/summary.ts';
 import { householdLookup } from './household-lookup.ts';
 import { appendVersionTx, planIdOf, readPlan } from './plan-store.ts';
 

@@ -10,7 +10,7 @@ import type { Plan } from '../contract/plan.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { loadDomain } from '../entities/store.ts';
-import type { PlanProgress } from '../plans/plan-week.ts';
+import type { PlanProgress } from '../planning/plan-week.ts';
 import { appendVersion, readPlan, versionWrittenBy } from '../plan-store/plan-store.ts';
 import { retimeRoutes } from '../plan-edit/edits.ts';
 import { lockedOnly, locksOf } from '../plan-edit/locks.ts';

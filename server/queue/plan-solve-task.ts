@@ -4,7 +4,7 @@
  * where the provider and its database cache live.
  */
 import type { Plan } from '../contract/plan.ts';
-import { planWeek, type PlanProgress, type PlanWeekInput } from '../plans/plan-week.ts';
+import { planWeek, type PlanProgress, type PlanWeekInput } from '../planning/plan-week.ts';
 import type { ProviderName, RoutingProvider } from '../routing/provider.ts';
 import type { ThreadContext } from './thread-task.ts';
 

@@ -8,7 +8,7 @@ import type { Db } from '../db/db.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { BullJobQueue } from './bullmq-queue.ts';
 import type { JobConsumer, JobQueue } from './job-queue.ts';
-import { MemoryQueue } from './memory-queue.ts';
+import { EmbeddedQueue } from './embedded-queue.ts';
 import { planJobHandler } from './plan-job.ts';
 import type { QueueConfig } from './queue-config.ts';
 
@@ -32,7 +32,7 @@ export async function startJobs(opts: {
     });
     return { queue, close: () => queue.close() };
   }
-  const queue = new MemoryQueue({
+  const queue = new EmbeddedQueue({
     db: opts.db,
     name: opts.queue.QUEUE_NAME,
     attempts: opts.queue.QUEUE_ATTEMPTS,

@@ -4,7 +4,7 @@
  * entities yet, the demo week. Never runs against a configured PostgreSQL unless SEED_DEMO=true.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createAccount, findAccountByUsername } from '../auth/accounts.ts';
+import { createAccount, findAccountByUsername } from '../accounts/accounts.ts';
 import type { Config } from '../config.ts';
 import { ScenarioSchema, type Scenario } from '../contract/domain.ts';
 import type { Db } from '../db/db.ts';

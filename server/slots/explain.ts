@@ -4,9 +4,9 @@
  * would be too long — never a bare code.
  */
 import type { Passenger } from '../contract/domain.ts';
-import type { UnservedReason } from '../../solver/model/instance.ts';
+import type { UnservedReason } from '../../solver/index.ts';
 import { toHhMm } from '../windows/time-of-day.ts';
-import type { PlanTrip } from '../plans/trip.ts';
+import type { PlanTrip } from '../planning/trip.ts';
 
 export function explainBlocked(reason: UnservedReason | undefined, trip: PlanTrip): { message: string; fix: string } {
   const p: Passenger = trip.passenger;

@@ -9,11 +9,11 @@ import type { Household, Passenger, StandingRequest, Weekday } from '../contract
 import { notFound } from '../errors/app-error.ts';
 import { isoWeekDates } from '../domain/calendar.ts';
 import { insertionOptions } from '../../solver/index.ts';
-import type { InsertionOption, VisitRef } from '../../solver/model/instance.ts';
+import type { InsertionOption, VisitRef } from '../../solver/index.ts';
 import { toHhMm, toSeconds } from '../windows/time-of-day.ts';
-import type { PlacePoint } from '../plans/places.ts';
-import type { PlanTrip } from '../plans/trip.ts';
-import { homeOf, servicePlace, tripsOfRequest, type Lookup } from '../plans/week-trips.ts';
+import type { PlacePoint } from '../planning/places.ts';
+import type { PlanTrip } from '../planning/trip.ts';
+import { homeOf, servicePlace, tripsOfRequest, type Lookup } from '../planning/week-trips.ts';
 import { explainBlocked } from './explain.ts';
 import { ensurePlaces, slotDay, type SlotContext, type SlotDayBase } from './slot-context.ts';
 import type { ParsedSlotQuery, SlotAnswer, SlotDayAnswer, SlotOption, SlotTripAnswer } from './slot-schemas.ts';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RouterDeps } from '../app.ts';
+import type { RouterDeps } from '../app-deps.ts';
 import type { User } from '../auth/context.ts';
 import { StandingRequestSchema } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
@@ -16,7 +16,7 @@ import { loadDomain, writeEntity } from '../entities/store.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { appendVersionTx, conflict, listPlans, planIdOf, readPlan } from '../plan-store/plan-store.ts';
-import type { PlanningData } from '../plans/plan-week.ts';
+import type { PlanningData } from '../planning/plan-week.ts';
 import { bookSlot } from './book-slot.ts';
 import { querySlots } from './query-slots.ts';
 import { buildSlotContext, type SlotContext } from './slot-context.ts';

@@ -9,15 +9,15 @@
 import type { Plan } from '../contract/plan.ts';
 import { fromIsoRome, isoWeekDates, weekdayOf } from '../domain/calendar.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
-import type { VisitRef } from '../../solver/model/instance.ts';
-import { buildDayInstance, runKey, type DayInstance } from '../plans/day-instance.ts';
-import { chooseSplit } from '../plans/day-split.ts';
-import { PLANNING_WEIGHTS } from '../plans/objective.ts';
-import { matrixOf, type PlaceIndex, type PlacePoint, type WeekMatrix, weekPlaces } from '../plans/places.ts';
-import type { PlanningData } from '../plans/plan-week.ts';
-import { hoursLeftS, partOfRoute, staffRuns, type Run } from '../plans/runs.ts';
-import type { Anchor, PlanTrip } from '../plans/trip.ts';
-import { expandTrips, lookupOf, type Lookup } from '../plans/week-trips.ts';
+import type { VisitRef } from '../../solver/index.ts';
+import { buildDayInstance, runKey, type DayInstance } from '../planning/day-instance.ts';
+import { chooseSplit } from '../planning/day-split.ts';
+import { PLANNING_WEIGHTS } from '../planning/objective.ts';
+import { matrixOf, type PlaceIndex, type PlacePoint, type WeekMatrix, weekPlaces } from '../planning/places.ts';
+import type { PlanningData } from '../planning/plan-week.ts';
+import { hoursLeftS, partOfRoute, staffRuns, type Run } from '../planning/runs.ts';
+import type { Anchor, PlanTrip } from '../planning/trip.ts';
+import { expandTrips, lookupOf, type Lookup } from '../planning/week-trips.ts';
 
 /** How far a slot may move someone else's published pickup, in minutes. */
 export const SLOT_SHIFT_MIN = 10;

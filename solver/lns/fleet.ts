@@ -7,7 +7,7 @@
  * fleet; the stage is skipped at a lower bound on the fleet and ends after
  * repeated failures.
  */
-import { alns } from './driver.ts';
+import { alns } from './alns.ts';
 import { repair } from './repair.ts';
 import { emptyPool } from './ejection-pool.ts';
 import { relocateDescent } from '../search/relocate.ts';

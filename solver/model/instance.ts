@@ -2,7 +2,7 @@
  * The solver's input and output shapes: a dial-a-ride instance in solver units
  * (seconds from the start of the day, metres, location indices into one matrix).
  * Nothing here knows about households, municipalities or ISO dates: the server
- * translates its domain into this and back (see server/plans/).
+ * translates its domain into this and back (see server/planning/).
  */
 
 /** Square travel matrices over `size` locations, row-major: m[from * size + to]. */

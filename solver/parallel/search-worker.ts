@@ -8,7 +8,7 @@ import type { DarpInstance, SolveOptions } from '../model/instance.ts';
 import { prepare } from '../model/prepared.ts';
 import { createContext } from '../search/context.ts';
 import { initialSolution } from '../lns/initial.ts';
-import { runSearch } from '../lns/search.ts';
+import { runSearch } from '../lns/pipeline.ts';
 import { SharedBest } from './shared-best.ts';
 
 const data = workerData as {

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { startBullConsumer } from '../../server/queue/bullmq-consumer.ts';
 import { BullJobQueue } from '../../server/queue/bullmq-queue.ts';
 import type { JobConsumer, JobQueue } from '../../server/queue/job-queue.ts';
-import { MemoryQueue } from '../../server/queue/memory-queue.ts';
+import { EmbeddedQueue } from '../../server/queue/embedded-queue.ts';
 import { planJobHandler } from '../../server/queue/plan-job.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
-import { tinyWeek } from '../../server/plans/testing/tiny-week.ts';
+import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
 import { writeEntity } from '../../server/entities/store.ts';
 import type { Db } from '../../server/db/db.ts';
 import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
@@ -62,12 +62,12 @@ export async function startPlansApp(): Promise<PlansApp> {
   } else {
     // The queue lives in the app's database, so it is made in setup, once that database exists,
     // and handed to createApp through the same overrides object.
-    let memory: MemoryQueue | undefined;
+    let memory: EmbeddedQueue | undefined;
     const overrides: NonNullable<Parameters<typeof startTestApp>[0]> = {
       routing,
       setup: async (db) => {
         await loadTinyWeek(db);
-        memory = new MemoryQueue({ db, name: `test-plans-${randomUUID()}`, attempts: 2, backoffMs: 100 });
+        memory = new EmbeddedQueue({ db, name: `test-plans-${randomUUID()}`, attempts: 2, backoffMs: 100 });
         await memory.started();
         overrides.queue = memory;
       },

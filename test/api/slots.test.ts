@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../server/contract/domain.ts';
 import { writeEntity } from '../../server/entities/store.ts';
 import { appendVersion, ensurePlan, readPlan } from '../../server/plan-store/plan-store.ts';
-import { planWeek } from '../../server/plans/plan-week.ts';
-import { tinyWeek } from '../../server/plans/testing/tiny-week.ts';
+import { planWeek } from '../../server/planning/plan-week.ts';
+import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
 import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 

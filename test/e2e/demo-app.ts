@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAccount } from '../../server/auth/accounts.ts';
+import { createAccount } from '../../server/accounts/accounts.ts';
 import { ScenarioSchema, type Scenario } from '../../server/contract/domain.ts';
 import { PlanSchema, type Plan } from '../../server/contract/plan.ts';
 import { publishedPlans } from '../../server/plan-store/published.ts';

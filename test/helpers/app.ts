@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AppDeps } from '../../server/app.ts';
-import { createAccount } from '../../server/auth/accounts.ts';
+import { createAccount } from '../../server/accounts/accounts.ts';
 import type { Role } from '../../server/auth/context.ts';
 import type { Clock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';

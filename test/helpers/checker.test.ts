@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCordeau, readLiLim, type BenchmarkData, type BenchmarkSolution } from '../../solver/io/index.ts';
+import { readCordeau, readLiLim, type BenchmarkData, type BenchmarkSolution } from '../../solver/index.ts';
 import { checkBenchmarkSolution } from './checker.ts';
 
 const LILIM = 'fixtures/benchmarks/lilim100';

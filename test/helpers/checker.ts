@@ -8,8 +8,8 @@
  *     dimensions, features, locks), used by the property tests.
  * Both reduce to one neutral problem: stops identified by numbers, pairs, vehicles.
  */
-import type { BenchmarkData, BenchmarkSolution } from '../../solver/io/index.ts';
-import type { DarpInstance, DarpSolution } from '../../solver/model/instance.ts';
+import type { BenchmarkData, BenchmarkSolution } from '../../solver/index.ts';
+import type { DarpInstance, DarpSolution } from '../../solver/index.ts';
 
 export type ViolationKind =
   | 'UNKNOWN_NODE'

@@ -11,7 +11,7 @@ import { appendVersion, ensurePlan } from '../../server/plan-store/plan-store.ts
 import { writeEntity } from '../../server/entities/store.ts';
 import { checkEntity } from '../../server/entities/rules.ts';
 import type { Kind } from '../../server/entities/kinds.ts';
-import type { PublishedPlans } from '../../server/published/published-plans.ts';
+import type { PublishedPlans } from '../../server/plan-store/published-port.ts';
 
 export const CASTELLANZA = { lat: 45.611254, lon: 8.899895 };
 export const OLGIATE = { lat: 45.629714, lon: 8.877629 };

@@ -11,7 +11,7 @@ import type { Db } from '../../server/db/db.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openPgDb } from '../../server/db/pg-db.ts';
 import { openPgliteDb } from '../../server/db/pglite-db.ts';
-import { MemoryQueue } from '../../server/queue/memory-queue.ts';
+import { EmbeddedQueue } from '../../server/queue/embedded-queue.ts';
 import { loadQueueConfig } from '../../server/queue/queue-config.ts';
 import { queueOwnerError } from '../../server/queue/queue-owner.ts';
 import { startJobs } from '../../server/queue/start-jobs.ts';
@@ -22,7 +22,7 @@ import { busyHandler, finalState, reportedProgress, waitFor } from './queue-suit
 
 const onPostgres = process.env.CI === 'true' || (await postgresReachable());
 
-const queues = new Set<MemoryQueue>();
+const queues = new Set<EmbeddedQueue>();
 const dbs = new Set<Db>();
 afterEach(async () => {
   for (const q of queues) await q.close().catch(() => undefined);
@@ -30,7 +30,7 @@ afterEach(async () => {
   queues.clear();
   dbs.clear();
 });
-const track = (q: MemoryQueue): MemoryQueue => (queues.add(q), q);
+const track = (q: EmbeddedQueue): EmbeddedQueue => (queues.add(q), q);
 
 describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per database and queue name', () => {
   const schema = `qowner_${randomBytes(6).toString('hex')}`;
@@ -76,14 +76,14 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
     const firstDb = await openProcess('first');
     await migrate(firstDb);
     const calls: string[] = [];
-    const first = track(new MemoryQueue({ db: firstDb, name, attempts: 3, backoffMs: 50, onError: () => undefined }));
+    const first = track(new EmbeddedQueue({ db: firstDb, name, attempts: 3, backoffMs: 50, onError: () => undefined }));
     await first.started();
     first.consume(busyHandler(calls));
     await first.add('plan', { ms: 1500 }, { jobId: 'plan-a.v1' });
     await reportedProgress(first, 'plan-a.v1');
 
     const secondDb = await openProcess('second');
-    const second = track(new MemoryQueue({ db: secondDb, name, attempts: 3, backoffMs: 50 }));
+    const second = track(new EmbeddedQueue({ db: secondDb, name, attempts: 3, backoffMs: 50 }));
     second.consume(busyHandler(calls));
     await expect(second.started()).rejects.toThrow(queueOwnerError(name));
     expect(queueOwnerError(name)).toContain(`(queue ${name}); set REDIS_URL`);
@@ -112,7 +112,7 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
 
     const thirdDb = await openProcess('third');
     const third = await waitFor('a new process to take the queue', async () => {
-      const q = new MemoryQueue({ db: thirdDb, name, attempts: 3, backoffMs: 50 });
+      const q = new EmbeddedQueue({ db: thirdDb, name, attempts: 3, backoffMs: 50 });
       try {
         await q.started();
         return track(q);
@@ -140,13 +140,13 @@ describe.skipIf(!onPostgres)('the embedded queue on PostgreSQL: one process per 
     const name = `test-owner-${randomUUID()}`;
     const db = await openProcess('close');
     await migrate(db);
-    const first = track(new MemoryQueue({ db, name }));
+    const first = track(new EmbeddedQueue({ db, name }));
     await first.started();
     await first.close();
-    const next = track(new MemoryQueue({ db, name }));
+    const next = track(new EmbeddedQueue({ db, name }));
     await expect(next.started()).resolves.toBeUndefined();
     // Another queue name on the same database is not excluded.
-    const other = track(new MemoryQueue({ db, name: `${name}-other` }));
+    const other = track(new EmbeddedQueue({ db, name: `${name}-other` }));
     await expect(other.started()).resolves.toBeUndefined();
   });
 });
@@ -161,20 +161,20 @@ describe('the embedded queue on PGlite (one connection per process)', () => {
         (await db.query<{ n: string }>("SELECT count(*)::text AS n FROM pg_locks WHERE locktype = 'advisory'", []))
           .rows[0]!.n,
       );
-    const first = track(new MemoryQueue({ db, name: 'q-one' }));
+    const first = track(new EmbeddedQueue({ db, name: 'q-one' }));
     await first.started();
     expect(await locks()).toBe(1);
-    const second = track(new MemoryQueue({ db, name: 'q-one' }));
+    const second = track(new EmbeddedQueue({ db, name: 'q-one' }));
     await expect(second.started()).rejects.toThrow(queueOwnerError('q-one'));
     await second.close();
     expect(await locks()).toBe(1);
-    const other = track(new MemoryQueue({ db, name: 'q-two' }));
+    const other = track(new EmbeddedQueue({ db, name: 'q-two' }));
     await other.started();
     expect(await locks()).toBe(2);
     await first.close();
     await other.close();
     expect(await locks()).toBe(0);
-    const again = track(new MemoryQueue({ db, name: 'q-one' }));
+    const again = track(new EmbeddedQueue({ db, name: 'q-one' }));
     await expect(again.started()).resolves.toBeUndefined();
   });
 

@@ -13,10 +13,10 @@ import type { Db } from '../../server/db/db.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openPgliteDb } from '../../server/db/pglite-db.ts';
 import { appendVersion, ensurePlan, readPlan } from '../../server/plan-store/plan-store.ts';
-import { planWeek } from '../../server/plans/plan-week.ts';
-import { tinyWeek } from '../../server/plans/testing/tiny-week.ts';
+import { planWeek } from '../../server/planning/plan-week.ts';
+import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
 import type { JobEvent } from '../../server/queue/job-queue.ts';
-import { MemoryQueue, type MemoryQueueOptions } from '../../server/queue/memory-queue.ts';
+import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../server/queue/embedded-queue.ts';
 import { planJobHandler, planJobId, type PlanJobData } from '../../server/queue/plan-job.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
@@ -40,7 +40,7 @@ interface Proc {
   db: Db;
   /** The same database as this process's code sees it: cut off when the process is killed. */
   appDb: Db;
-  queue: MemoryQueue;
+  queue: EmbeddedQueue;
   /** Queries this process sent to the database. */
   queries: string[];
   writeErrors: string[];
@@ -52,7 +52,7 @@ interface Proc {
 
 // One PGlite at a time may hold the directory: a test that fails half-way must not leave it open.
 const openDbs = new Set<Db>();
-const openQueues = new Set<MemoryQueue>();
+const openQueues = new Set<EmbeddedQueue>();
 afterEach(async () => {
   for (const q of openQueues) await q.close().catch(() => undefined);
   for (const db of openDbs) await db.close().catch(() => undefined);
@@ -66,7 +66,7 @@ async function openDir(): Promise<Db> {
   return db;
 }
 
-function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
+function start(db: Db, name: string, opts: EmbeddedQueueOptions = {}): Proc {
   let dead = false;
   const queries: string[] = [];
   const cut = (inner: Db): Db => ({
@@ -83,7 +83,7 @@ function start(db: Db, name: string, opts: MemoryQueueOptions = {}): Proc {
   });
   const writeErrors: string[] = [];
   const appDb = cut(db);
-  const queue = new MemoryQueue({
+  const queue = new EmbeddedQueue({
     db: appDb,
     name,
     attempts: 3,
@@ -255,7 +255,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
   it('finished jobs are forgotten past their count and age, in memory and in the table', async () => {
     let nowMs = Date.UTC(2026, 10, 23);
     const retention = { completed: { ageMs: 7 * DAY_MS, count: 2 }, failed: { ageMs: 30 * DAY_MS, count: 1000 } };
-    const opts: MemoryQueueOptions = { retention, now: () => nowMs };
+    const opts: EmbeddedQueueOptions = { retention, now: () => nowMs };
     const first = start(await openDir(), 'q-keep', opts);
     first.queue.consume(busyHandler([]));
     for (const id of ['plan-i.v1', 'plan-j.v1', 'plan-k.v1']) {

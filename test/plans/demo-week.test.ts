@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../server/contract/domain.ts';
-import { continuityReport } from '../../server/plans/continuity.ts';
-import { planWeekDetailed } from '../../server/plans/plan-week.ts';
-import { verifyDays } from '../../server/plans/verify-days.ts';
+import { continuityReport } from '../../server/planning/continuity.ts';
+import { planWeekDetailed } from '../../server/planning/plan-week.ts';
+import { verifyDays } from '../../server/planning/verify-days.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
 import { checkPlan } from '../helpers/plan-checker.ts';

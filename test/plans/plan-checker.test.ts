@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../server/contract/plan.ts';
-import { planWeekDetailed } from '../../server/plans/plan-week.ts';
-import { tinyWeek } from '../../server/plans/testing/tiny-week.ts';
+import { planWeekDetailed } from '../../server/planning/plan-week.ts';
+import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
 import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
 import { checkPlan, type PlanCheckContext } from '../helpers/plan-checker.ts';
 

@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { toBenchmarkSolution } from '../../solver/cli/to-benchmark-solution.ts';
+import { toBenchmarkSolution } from '../../solver/index.ts';
 import { solve } from '../../solver/index.ts';
-import { readCordeau } from '../../solver/io/index.ts';
-import type { DarpInstance } from '../../solver/model/instance.ts';
+import { readCordeau } from '../../solver/index.ts';
+import type { DarpInstance } from '../../solver/index.ts';
 import { checkBenchmarkSolution, checkInstanceSolution } from '../helpers/checker.ts';
 
 const options = (seed: number) => ({ seed, maxIterations: 200, timeLimitMs: 500, now: () => performance.now() });

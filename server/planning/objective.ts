@@ -4,7 +4,7 @@
  * (150 €) outweighs the driving it saves on a day; driving cost (vehicle €/h and €/km × 100)
  * comes before passengers' comfort; continuity and stability sit between driving and comfort.
  */
-import type { ObjectiveWeights } from '../../solver/model/instance.ts';
+import type { ObjectiveWeights } from '../../solver/index.ts';
 
 export const PLANNING_WEIGHTS: ObjectiveWeights = {
   unservedPenalty: 1_000_000,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../contract/plan.ts';
 import type { Db } from '../db/db.ts';
 import { cachedPublishedPlans } from './cached-published-plans.ts';
-import type { PublishedPlans } from './published-plans.ts';
+import type { PublishedPlans } from './published-port.ts';
 
 function store(): PublishedPlans & { reads: number; version: number } {
   const s = {

@@ -3,7 +3,7 @@
  * opening hours, promised windows) have turned a standing request into windows in seconds.
  */
 import type { Passenger } from '../contract/domain.ts';
-import type { PlacePoint } from './places.ts';
+import type { PlacePoint } from './planning-data.ts';
 import type { RunPart } from './runs.ts';
 
 export type Direction = 'outbound' | 'return';

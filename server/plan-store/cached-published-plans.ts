@@ -9,7 +9,7 @@
 import type { Plan } from '../contract/plan.ts';
 import type { Clock } from '../clock.ts';
 import { isoWeekOf } from '../domain/calendar.ts';
-import type { PublishedPlans } from './published-plans.ts';
+import type { PublishedPlans } from './published-port.ts';
 
 export const PUBLISHED_PLAN_TTL_MS = 1000;
 

@@ -4,7 +4,7 @@
  * times, shifts. The result lists each violation in words; empty means all days are feasible.
  */
 import { evaluateRoute } from '../../solver/index.ts';
-import type { DarpSolution } from '../../solver/model/instance.ts';
+import type { DarpSolution } from '../../solver/index.ts';
 import type { DayInstance } from './day-instance.ts';
 
 export function verifyDays(days: Array<{ instance: DayInstance; solution: DarpSolution }>): string[] {

@@ -32,7 +32,7 @@ import {
 import { takeQueueOwnership, type QueueOwnership } from './queue-owner.ts';
 import { DEFAULT_RETENTION, expiredJobs, type Retention } from './retention.ts';
 
-export interface MemoryQueueOptions {
+export interface EmbeddedQueueOptions {
   /** Runs of a job before it is failed for good (first run included; interrupted runs count). */
   attempts?: number;
   backoffMs?: number;
@@ -61,7 +61,7 @@ interface Entry extends StoredJob {
 
 const CLOSING_MESSAGE = 'the queue is closing';
 
-export class MemoryQueue implements JobQueue {
+export class EmbeddedQueue implements JobQueue {
   readonly kind = 'memory' as const;
   private readonly jobs = new Map<string, Entry>();
   private readonly waiting: string[] = [];
@@ -86,7 +86,7 @@ export class MemoryQueue implements JobQueue {
   private readonly now: () => number;
   private readonly onError: (e: Error) => void;
 
-  constructor(opts: MemoryQueueOptions = {}) {
+  constructor(opts: EmbeddedQueueOptions = {}) {
     this.attempts = opts.attempts ?? 3;
     this.backoffMs = opts.backoffMs ?? 500;
     this.retention = opts.retention ?? DEFAULT_RETENTION;

@@ -7,7 +7,7 @@
  */
 import type { PlanRoute } from '../contract/plan.ts';
 import { evaluateRoute } from '../../solver/index.ts';
-import type { SolveOptions } from '../../solver/model/instance.ts';
+import type { SolveOptions } from '../../solver/index.ts';
 import { runKey, type DayInstance } from './day-instance.ts';
 import { partOfRoute } from './runs.ts';
 

@@ -3,16 +3,12 @@
  * over all of them, asked of the routing provider once per week. A day's instance takes the
  * sub-matrix of the places it uses, so the solver sees only what that day needs.
  */
-import type { TravelMatrix } from '../../solver/model/instance.ts';
+import type { TravelMatrix } from '../../solver/index.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
-import type { PlanningData } from './plan-week.ts';
+import type { PlacePoint, PlanningData } from './planning-data.ts';
 import { homeOf, type Lookup, servicePlace } from './week-trips.ts';
 
-export interface PlacePoint {
-  lat: number;
-  lon: number;
-  label: string;
-}
+export type { PlacePoint } from './planning-data.ts';
 
 export interface WeekMatrix {
   durationsS: number[][];

@@ -9,8 +9,8 @@ import type { Household, Passenger, Place, Service, StandingRequest } from '../c
 import type { DomainContext } from '../domain/domain-context.ts';
 import { expandRequestOn, expandWeek, type ExpandedTrip, type ExpandedWeek } from '../domain/expand-week.ts';
 import { DEFAULT_WINDOW_CONFIG } from '../windows/work-hours-to-windows.ts';
-import type { PlacePoint } from './places.ts';
-import type { PlanningData } from './plan-week.ts';
+import type { PlacePoint } from './planning-data.ts';
+import type { PlanningData } from './planning-data.ts';
 import { type InfeasibleTrip, type PlanTrip, tripKey } from './trip.ts';
 
 export interface WeekTrips {

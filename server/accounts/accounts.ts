@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
-import type { Role, User } from './context.ts';
-import { hashPassword } from './passwords.ts';
+import type { Role, User } from '../auth/context.ts';
+import { hashPassword } from '../auth/passwords.ts';
 
 export interface AccountRow {
   id: string;

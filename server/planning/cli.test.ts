@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyWeek } from './testing/tiny-week.ts';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'server/plans/cli.ts', ...args], {
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/planning/cli.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, OSRM_URL: '' },
   });

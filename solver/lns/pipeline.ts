@@ -7,7 +7,7 @@
 import type { SearchContext } from '../search/context.ts';
 import type { Solution } from '../search/solution.ts';
 import { construct } from './construct.ts';
-import { alns } from './driver.ts';
+import { alns } from './alns.ts';
 import { minimiseFleet } from './fleet.ts';
 
 /** Share of the budget given to fleet minimisation when vehicles have a cost. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRoute, insertionOptions } from '../../solver/index.ts';
-import type { PlannedRoute } from '../../solver/model/instance.ts';
+import type { PlannedRoute } from '../../solver/index.ts';
 import { EstimateProvider } from '../routing/estimate/estimate-provider.ts';
 import { repairContinuity, type SolvedPart } from './continuity-repair.ts';
 import { planWeekDetailed } from './plan-week.ts';

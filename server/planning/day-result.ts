@@ -4,7 +4,7 @@
  * constraint that blocked them in words a coordinator can act on.
  */
 import type { PlanRoute, PlanStop } from '../contract/plan.ts';
-import type { DarpSolution, UnservedReason } from '../../solver/model/instance.ts';
+import type { DarpSolution, UnservedReason } from '../../solver/index.ts';
 import { toIsoRome } from '../domain/calendar.ts';
 import type { DayInstance } from './day-instance.ts';
 import type { PlanTrip } from './trip.ts';

@@ -14,7 +14,7 @@
  */
 import type { Driver } from '../contract/domain.ts';
 import { evaluateRoute, insertionOptions } from '../../solver/index.ts';
-import type { DarpSolution, PlannedRoute, VisitRef } from '../../solver/model/instance.ts';
+import type { DarpSolution, PlannedRoute, VisitRef } from '../../solver/index.ts';
 import type { DayInstance } from './day-instance.ts';
 import type { PlanTrip } from './trip.ts';
 

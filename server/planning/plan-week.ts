@@ -13,12 +13,11 @@
  * unserving anyone. With a previous published plan, that plan's runs and times are the anchors instead, held within
  * ±maxShiftMin (stable re-planning). Promised windows are always hard (they are in the windows).
  */
-import type { Scenario } from '../contract/domain.ts';
 import type { Plan, PlanRoute } from '../contract/plan.ts';
 import { fromIsoRome, toIsoRome, weekdayOf } from '../domain/calendar.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { solve } from '../../solver/index.ts';
-import type { DarpSolution, ObjectiveWeights, SolveOptions } from '../../solver/model/instance.ts';
+import type { DarpSolution, ObjectiveWeights, SolveOptions } from '../../solver/index.ts';
 import { buildDayInstance, type DayInstance } from './day-instance.ts';
 import { toDayResult, type DayResult } from './day-result.ts';
 import { repairContinuity, type RepairReport } from './continuity-repair.ts';
@@ -29,12 +28,10 @@ import { hoursLeftS, partOfRoute, staffRuns, type DriverLedger, type RunPart } f
 import { summarisePlan } from './summary.ts';
 import { type Anchor, type PlanTrip, tripKey } from './trip.ts';
 import { expandTrips, lookupOf, type WeekTrips } from './week-trips.ts';
+import type { PlanningData } from './planning-data.ts';
 import { warmStart } from './warm-start.ts';
 
-export type PlanningData = Pick<
-  Scenario,
-  'services' | 'households' | 'passengers' | 'requests' | 'vehicles' | 'drivers'
->;
+export type { PlanningData } from './planning-data.ts';
 
 export interface PlanWeekInput {
   data: PlanningData;

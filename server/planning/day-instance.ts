@@ -5,7 +5,7 @@
  * the week's matrix. Anchors add the soft continuity/stability terms and, while `tighten` is
  * on, a hard band around the anchored pickup time; a coordinator's lock pins a trip to its run.
  */
-import type { DarpInstance, ObjectiveWeights, RequestSpec, VehicleSpec } from '../../solver/model/instance.ts';
+import type { DarpInstance, ObjectiveWeights, RequestSpec, VehicleSpec } from '../../solver/index.ts';
 import { type PlaceIndex, subMatrix, type WeekMatrix } from './places.ts';
 import type { Run } from './runs.ts';
 import { type Anchor, LOAD_DIMS, loadOf, type PlanTrip } from './trip.ts';

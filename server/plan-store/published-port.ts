@@ -1,7 +1,7 @@
 /**
  * What the driver and family endpoints need from the plan store: the PUBLISHED plan covering a
  * date, and removing a passenger's stops from it when the family reports an absence.
- * The plans-and-jobs store implements this (server/plans-store); tests may pass an in-memory one.
+ * The plans-and-jobs store implements this (server/planning-store); tests may pass an in-memory one.
  */
 import type { Plan } from '../contract/plan.ts';
 import type { Db } from '../db/db.ts';

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
 import type { Db } from '../../server/db/db.ts';
 import { migrate } from '../../server/db/migrate.ts';
-import { MemoryQueue } from '../../server/queue/memory-queue.ts';
+import { EmbeddedQueue } from '../../server/queue/embedded-queue.ts';
 import { freshDb } from '../helpers/app.ts';
 import { queueContract, type QueueUnderTest } from './queue-suite.ts';
 
 queueContract('embedded, in memory only', async () => {
-  const queue = new MemoryQueue({ attempts: 2, backoffMs: 50 });
+  const queue = new EmbeddedQueue({ attempts: 2, backoffMs: 50 });
   return {
     queue,
     consume: async (handler) => queue.consume(handler),
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 function durable(db: Db, name: string): QueueUnderTest {
-  const queue = new MemoryQueue({ db, name, attempts: 2, backoffMs: 50 });
+  const queue = new EmbeddedQueue({ db, name, attempts: 2, backoffMs: 50 });
   return {
     queue,
     consume: async (handler) => queue.consume(handler),
