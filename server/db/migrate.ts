@@ -1,7 +1,8 @@
 /**
  * Applies server/db/migrations/*.sql in name order, each once, recorded in `schema_migrations`.
  * Each file runs in its own transaction, so a failing migration leaves nothing half-applied.
- * Numbering: 100-* server core, 200-* routing, 300-* plans and jobs, 400-* planning and slots.
+ * Numbering: 100-* server core, 200-* routing, 300-* plans and jobs, 400-* programme (410 vouchers and
+ * providers, 420 families, 440 safeguarding, 460 hardening, 480 planning at scale).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
