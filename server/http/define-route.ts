@@ -1,11 +1,13 @@
 /**
- * One way to write a handler: declare the schemas and the roles, get the parsed input, return
- * {status, body}. It validates params, query and body with zod (a failure is a 400 naming the
+ * One way to write a handler: name the route's contract entry (server/contract/, which declares
+ * method, path, roles, schemas and responses), get the parsed input, return {status, body}. It
+ * validates params, query and body with the entry's zod schemas (a failure is a 400 naming the
  * field and the value), checks the role, and registers the operation for the OpenAPI document.
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Role, User } from '../auth/context.ts';
+import type { BodyOf, ParamsOf, QueryOf, RouteContract } from '../contract/define-contract.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { fromZod } from '../errors/middleware.ts';
 import type { Method, Operation, OperationRegistry } from '../openapi/registry.ts';
@@ -34,6 +36,16 @@ export interface RouteSpec<P, Q, B> {
     res: Response;
   }) => Promise<Reply> | Reply;
 }
+
+/** The handler of a contract entry: its input is typed from the entry's schemas. */
+export type ContractHandler<R extends RouteContract> = (input: {
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+  user: User;
+  req: Request;
+  res: Response;
+}) => Promise<Reply> | Reply;
 
 export interface Reply {
   status?: number;
@@ -84,39 +96,67 @@ function parse(schema: z.ZodType | undefined, input: unknown, where: string): un
   return r.data;
 }
 
+/** Registers the handler of a contract entry (the path is the entry's full path). */
+export function defineRoute<R extends RouteContract>(
+  router: Router,
+  registry: OperationRegistry,
+  route: R,
+  handler: ContractHandler<R>,
+): void;
+/**
+ * @deprecated Inline spec with a path prefix: declare the route in server/contract/ instead
+ * (docs/server.md, "Adding a route").
+ */
 export function defineRoute<
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
->(
+>(router: Router, registry: OperationRegistry, routePath: string, spec: RouteSpec<P, Q, B>): void;
+export function defineRoute(
   router: Router,
   registry: OperationRegistry,
-  /** Prefix of spec.path; the router is mounted at the root. */
-  routePath: string,
-  spec: RouteSpec<P, Q, B>,
+  routeOrPrefix: RouteContract | string,
+  specOrHandler: RouteSpec<z.ZodType, z.ZodType, z.ZodType> | ContractHandler<RouteContract>,
 ): void {
-  const roles = spec.roles === 'public' ? [] : spec.roles;
-  const fullPath = routePath + (spec.path === '/' ? '' : spec.path);
+  if (typeof routeOrPrefix === 'string') {
+    const spec = specOrHandler as RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+    const path = routeOrPrefix + (spec.path === '/' ? '' : spec.path);
+    register(router, registry, { ...spec, path }, spec.handler as ContractHandler<RouteContract>);
+  } else {
+    register(router, registry, routeOrPrefix, specOrHandler as ContractHandler<RouteContract>);
+  }
+}
+
+function register(
+  router: Router,
+  registry: OperationRegistry,
+  route: RouteContract,
+  handler: ContractHandler<RouteContract>,
+): void {
+  const roles: Role[] = route.roles === 'public' ? [] : [...route.roles];
+  const fullPath = route.path;
   registry.add({
-    method: spec.method,
+    method: route.method,
     path: fullPath,
-    summary: spec.summary,
-    tag: spec.tag,
+    summary: route.summary,
+    tag: route.tag,
     roles,
-    params: spec.params,
-    query: spec.query,
-    body: spec.body,
-    bodyType: spec.bodyType,
-    responses: spec.responses,
+    params: route.params,
+    query: route.query,
+    body: route.body,
+    bodyType: route.bodyType,
+    responses: route.responses,
   });
   const guard: RequestHandler = roles.length > 0 ? requireRole(...roles) : (_req, _res, next) => next();
-  router[spec.method](fullPath, guard, async (req: Request, res: Response) => {
+  router[route.method](fullPath, guard, async (req: Request, res: Response) => {
     // Public routes have no user; their handlers must not read it.
     const user = (req.auth?.user ?? undefined) as User;
-    const params = parse(spec.params, req.params, 'params') as Out<P>;
-    const query = parse(spec.query, req.query, 'query') as Out<Q>;
-    const body = parse(spec.body, req.body, 'body') as Out<B>;
-    const reply = await spec.handler({ params, query, body, user, req, res });
+    const params = parse(route.params, req.params, 'params');
+    const query = parse(route.query, req.query, 'query');
+    const body = parse(route.body, req.body, 'body');
+    const reply = await handler({ params, query, body, user, req, res } as Parameters<
+      ContractHandler<RouteContract>
+    >[0]);
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
     res.status(reply.status ?? 200);
     if (reply.cached) await sendCached(req, res, reply.cached);

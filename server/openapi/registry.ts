@@ -4,8 +4,9 @@
  * Other routers register their operations too (defineRoute does it for them).
  */
 import type { z } from 'zod';
+import type { Method, ResponseSpec } from '../contract/define-contract.ts';
 
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type { Method };
 
 export interface Operation {
   method: Method;
@@ -20,7 +21,7 @@ export interface Operation {
   body?: z.ZodType;
   /** Content type of the request body when not JSON (e.g. text/csv). */
   bodyType?: string;
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Readonly<Record<number, ResponseSpec>>;
 }
 
 export class OperationRegistry {

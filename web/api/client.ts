@@ -5,13 +5,21 @@
  */
 import { z } from 'zod';
 import {
-  AccountPageSchema,
-  AccountSchema,
-  AccountWithPasswordSchema,
+  type AccountPageSchema,
+  type AccountWithPasswordSchema,
+  accountsContract,
   type Account,
   type AccountRole,
   type NewAccountInput,
 } from '../../server/contract/accounts.ts';
+import {
+  type CallInput,
+  pathOf,
+  queryString,
+  type RouteContract,
+  type SuccessOf,
+  successOf,
+} from '../../server/contract/define-contract.ts';
 import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
 import {
   DiffSchema,
@@ -101,8 +109,9 @@ export class Api {
     schema: T,
     body?: unknown,
     contentType = 'application/json',
+    textResponse = false,
   ): Promise<z.infer<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: textResponse ? '*/*' : 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     let payload: BodyInit | undefined;
@@ -114,7 +123,7 @@ export class Api {
     const text = await res.text();
     const json: unknown = text ? safeJson(text) : undefined;
     if (!res.ok) throw toApiError(res.status, json, text);
-    const parsed = schema.safeParse(json);
+    const parsed = schema.safeParse(textResponse ? text : json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ApiError(
@@ -126,26 +135,38 @@ export class Api {
     return parsed.data;
   }
 
+  /**
+   * Calls a route of the contract (server/contract/): the path is built from the entry and
+   * `params`, `query` is serialized, and the answer is parsed with the entry's 2xx schema (text
+   * for a non-JSON response, undefined for an empty one). Use this for every new call.
+   */
+  call<R extends RouteContract>(route: R, input: CallInput<R>): Promise<SuccessOf<R>> {
+    const path = pathOf(route.path, input.params) + queryString(input.query as Record<string, unknown> | undefined);
+    const ok = successOf(route).spec;
+    const schema = ok.schema ?? (ok.contentType ? z.string() : z.unknown());
+    const contentType = route.bodyType ?? 'application/json';
+    return this.request(
+      route.method.toUpperCase(),
+      path,
+      schema,
+      input.body,
+      contentType,
+      !ok.schema && !!ok.contentType,
+    ) as Promise<SuccessOf<R>>;
+  }
+
   // --- accounts: the coordinator's account management, and everyone's own password
   readonly accounts = {
-    list: (page: number, pageSize: number, role?: AccountRole): Promise<z.infer<typeof AccountPageSchema>> => {
-      const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(role ? { role } : {}) });
-      return this.request('GET', `/api/accounts?${q}`, AccountPageSchema);
-    },
+    list: (page: number, pageSize: number, role?: AccountRole): Promise<z.infer<typeof AccountPageSchema>> =>
+      this.call(accountsContract.list, { query: { page, pageSize, role } }),
     create: (input: NewAccountInput): Promise<z.infer<typeof AccountWithPasswordSchema>> =>
-      this.request('POST', '/api/accounts', AccountWithPasswordSchema, input),
+      this.call(accountsContract.create, { body: input }),
     /** Without a password the server generates one and returns it once. */
     resetPassword: (id: string, password?: string): Promise<z.infer<typeof AccountWithPasswordSchema>> =>
-      this.request(
-        'POST',
-        `/api/accounts/${encodeURIComponent(id)}/password`,
-        AccountWithPasswordSchema,
-        password ? { password } : {},
-      ),
+      this.call(accountsContract.resetPassword, { params: { id }, body: password ? { password } : {} }),
     setDisabled: (id: string, disabled: boolean): Promise<Account> =>
-      this.request('POST', `/api/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, AccountSchema),
-    remove: (id: string): Promise<unknown> =>
-      this.request('DELETE', `/api/accounts/${encodeURIComponent(id)}`, z.unknown()),
+      this.call(disabled ? accountsContract.disable : accountsContract.enable, { params: { id } }),
+    remove: (id: string): Promise<unknown> => this.call(accountsContract.remove, { params: { id } }),
     changeOwnPassword: (currentPassword: string, newPassword: string): Promise<unknown> =>
       this.request('POST', '/api/auth/password', z.unknown(), { currentPassword, newPassword }),
   };
