@@ -14,6 +14,7 @@ import { loadQueueConfig } from './queue/queue-config.ts';
 import { startJobs } from './queue/start-jobs.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';
 import { seedDemo, shouldSeed, type SeedResult } from './seed/demo.ts';
+import { comingWeek } from './seed/shift-week.ts';
 
 export interface Wired {
   deps: AppDeps;
@@ -25,7 +26,7 @@ export interface Wired {
 export async function wire(config: Config): Promise<Wired> {
   const db = await openDb(config);
   const migrations = await migrate(db);
-  const seeded = shouldSeed(config) ? await seedDemo(db) : undefined;
+  const seeded = shouldSeed(config) ? await seedDemo(db, { week: comingWeek(systemClock.now()) }) : undefined;
   const routing = createRoutingProvider(config, db);
   const jobs = await startJobs({ redisUrl: config.REDIS_URL, queue: loadQueueConfig(), db, routing });
   return {

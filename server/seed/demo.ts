@@ -12,6 +12,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Kind } from '../entities/kinds.ts';
 import { checkEntity } from '../entities/rules.ts';
 import { writeEntity } from '../entities/store.ts';
+import { scenarioForWeek } from './shift-week.ts';
 
 export const DEMO_WEEK_PATH = new URL('../../fixtures/scenarios/demo-week.json', import.meta.url);
 
@@ -54,7 +55,12 @@ export interface SeedResult {
   scenario?: string;
 }
 
-export async function seedDemo(db: Db, path: URL = DEMO_WEEK_PATH): Promise<SeedResult> {
+/**
+ * Seeds the demo accounts and, into an empty database, the demo week — moved to `week` when
+ * given (the wiring passes the coming ISO week, so the demo never goes stale).
+ */
+export async function seedDemo(db: Db, opts: { path?: URL; week?: string } = {}): Promise<SeedResult> {
+  const path = opts.path ?? DEMO_WEEK_PATH;
   const result: SeedResult = { accounts: [] };
   let scenario: Scenario | undefined;
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities', []);
@@ -64,7 +70,7 @@ export async function seedDemo(db: Db, path: URL = DEMO_WEEK_PATH): Promise<Seed
       const i = parsed.error.issues[0]!;
       throw new Error(`${path.pathname}: ${i.path.join('.')}: ${i.message}`);
     }
-    scenario = parsed.data;
+    scenario = opts.week ? scenarioForWeek(parsed.data, opts.week) : parsed.data;
     if (rows[0]!.n === 0) {
       await loadScenario(db, scenario);
       result.scenario = `${scenario.name} (${scenario.week})`;

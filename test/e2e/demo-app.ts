@@ -14,19 +14,37 @@ import { loadQueueConfig } from '../../server/queue/queue-config.ts';
 import { startJobs, type Jobs } from '../../server/queue/start-jobs.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
+import type { Clock } from '../../server/clock.ts';
 import { loadScenario } from '../../server/seed/demo.ts';
+import { comingWeek, scenarioForWeek } from '../../server/seed/shift-week.ts';
 import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
 import { buildWeb, ROOT } from './browser.ts';
 
-export function demoScenario(): Scenario {
+/**
+ * The instant browser tests run at unless they say otherwise: the Thursday before the demo
+ * file's week, so the demo is the coming week as `npm start` would seed it. Tests never read the
+ * wall clock; the clock test runs the stories a year later.
+ */
+export const E2E_NOW = new Date('2026-11-26T09:00:00+01:00');
+
+/** A clock that starts at `start` and advances with real elapsed time (events keep their order). */
+export function clockFrom(start: Date): Clock {
+  const t0 = performance.now();
+  return { now: () => new Date(start.getTime() + Math.round(performance.now() - t0)) };
+}
+
+/** The demo scenario (the tiny week when the demo file is absent) moved to the coming week of `now`. */
+export function demoScenario(now: Date = E2E_NOW): Scenario {
   const demo = join(ROOT, 'fixtures/scenarios/demo-week.json');
   const path =
     existsSync(demo) && process.env.E2E_SCENARIO !== 'tiny' ? demo : join(ROOT, 'fixtures/scenarios/tiny-week.json');
-  return ScenarioSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return scenarioForWeek(ScenarioSchema.parse(JSON.parse(readFileSync(path, 'utf8'))), comingWeek(now));
 }
 
 export interface DemoApp extends TestApp {
   scenario: Scenario;
+  /** The server's clock (starts at the `now` the app was started with). */
+  clock: Clock;
   /** Adds a login for a driver or a household of the scenario; the password is the username + "-pw". */
   addAccount(
     username: string,
@@ -37,16 +55,19 @@ export interface DemoApp extends TestApp {
   publish(session: TestSession, plan: Plan): Promise<Plan>;
 }
 
-export async function startDemoApp(): Promise<DemoApp> {
-  const scenario = demoScenario();
+/** `web: false` skips building the web client (API-only stories). */
+export async function startDemoApp(opts: { now?: Date; web?: boolean } = {}): Promise<DemoApp> {
+  const clock = clockFrom(opts.now ?? E2E_NOW);
+  const scenario = demoScenario(opts.now ?? E2E_NOW);
   // The API reads the default solve budget from the environment; browser tests keep it short.
   process.env.SOLVE_TIME_LIMIT_MS ??= process.env.E2E_SOLVE_MS ?? '2000';
-  const building = buildWeb();
+  const building = opts.web === false ? Promise.resolve('no-web') : buildWeb();
   let jobs: Jobs | undefined;
   // The queue, the routing provider and the published-plan store need the test's database, so
   // they are made in setup and put into the deps that createApp receives after it.
   const deps: NonNullable<Parameters<typeof startTestApp>[0]> = {
     env: { WEB_DIST: await building },
+    clock,
     setup: async (db) => {
       await loadScenario(db, scenario);
       const routing = createRoutingProvider(parseRoutingConfig({}), db);
@@ -60,6 +81,7 @@ export async function startDemoApp(): Promise<DemoApp> {
   return {
     ...app,
     scenario,
+    clock,
     async addAccount(username, link) {
       await createAccount(app.db, { username, password: `${username}-pw`, ...link });
     },
@@ -86,7 +108,7 @@ export async function startDemoApp(): Promise<DemoApp> {
     async close() {
       await jobs?.close();
       await app.close();
-      rmSync(deps.env!.WEB_DIST, { recursive: true, force: true });
+      if (opts.web !== false) rmSync(deps.env!.WEB_DIST, { recursive: true, force: true });
     },
   };
 }
