@@ -87,6 +87,11 @@ export const ServiceSchema = z.object({
   place: PlaceSchema,
   hours: z.partialRecord(WeekdaySchema, OpeningHoursSchema),
   closures: z.array(DateSchema).default([]),
+  /** Date-specific hours (half days, summer hours); `hours: null` = closed that date. */
+  dateHours: z
+    .array(z.object({ date: DateSchema, hours: OpeningHoursSchema.nullable(), note: z.string().max(120).default('') }))
+    .max(400)
+    .optional(),
   synthetic: z.boolean().default(false),
 });
 export type Service = z.infer<typeof ServiceSchema>;
@@ -108,9 +113,57 @@ export const PassengerSchema = z.object({
   /** Where the passenger is collected and brought back; defaults to the household's home. */
   home: PlaceSchema.optional(),
   notesForDriver: z.string().max(300).default(''),
+  /** Can be left alone / wait alone at home (an autonomous adult): no handover needed at home. */
+  canBeAlone: z.boolean().optional(),
   synthetic: z.boolean().default(false),
 });
 export type Passenger = z.infer<typeof PassengerSchema>;
+
+/**
+ * One interval away from home (work plus commute) in an adult's schedule. `to` is after `from`,
+ * unless the interval is marked `overnight` (a night shift): then it ends the next day.
+ */
+export const ShiftSchema = z
+  .object({ from: TimeOfDaySchema, to: TimeOfDaySchema, overnight: z.boolean().default(false) })
+  .superRefine((s, ctx) => {
+    if (!s.overnight && s.to <= s.from)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `ends at ${s.to}, before (or when) it starts at ${s.from}; mark it overnight if it crosses midnight`,
+      });
+    if (s.overnight && s.to > s.from)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overnight'],
+        message: `ends at ${s.to}, after it starts: it does not cross midnight`,
+      });
+  });
+export type Shift = z.infer<typeof ShiftSchema>;
+/** Intervals away from home per weekday (several a day for split shifts; none = at home all day). */
+export const WeekPatternSchema = z.partialRecord(WeekdaySchema, z.array(ShiftSchema).max(6));
+export type WeekPattern = z.infer<typeof WeekPatternSchema>;
+/**
+ * One adult's work schedule: a weekly pattern, or a rota of N weeks repeating from `startDate`
+ * (week 1 is the ISO week of `startDate`), plus dated exceptions that replace the day's intervals.
+ */
+export const AdultScheduleSchema = z.object({
+  adult: z.string().min(1).max(120),
+  /** May receive the passenger at home (false: lives there but cannot take charge). */
+  receives: z.boolean().default(true),
+  weekly: WeekPatternSchema.optional(),
+  rota: z
+    .object({
+      startDate: DateSchema,
+      weeks: z.array(WeekPatternSchema).min(1, 'a rota needs at least one week').max(12),
+    })
+    .optional(),
+  exceptions: z
+    .array(z.object({ date: DateSchema, shifts: z.array(ShiftSchema).max(6), note: z.string().max(120).default('') }))
+    .max(366)
+    .default([]),
+});
+export type AdultSchedule = z.infer<typeof AdultScheduleSchema>;
 
 /** When the responsible adult leaves home for work and is back, per weekday. */
 export const WorkHoursSchema = z.object({ leaves: TimeOfDaySchema, back: TimeOfDaySchema });
@@ -122,6 +175,8 @@ export const HouseholdSchema = z.object({
   /** Adults who may receive the passenger (names and phone, as the driver needs them). */
   adults: z.array(z.object({ name: z.string().min(1).max(120), phone: z.string().max(40).default('') })).min(1),
   workHours: z.partialRecord(WeekdaySchema, WorkHoursSchema),
+  /** Per-adult schedules; when present they replace `workHours` (read as one adult's weekly pattern otherwise). */
+  schedules: z.array(AdultScheduleSchema).max(8).optional(),
   synthetic: z.boolean().default(false),
 });
 export type Household = z.infer<typeof HouseholdSchema>;
@@ -145,6 +200,24 @@ export const StandingRequestSchema = z
         z.object({ pickup: DayIntervalSchema.optional(), dropoff: DayIntervalSchema.optional() }),
       )
       .optional(),
+    /** Services after the first, in order (school → after-school club, school → therapy); the return leaves the last. */
+    chain: z
+      .array(z.object({ serviceId: IdSchema }))
+      .max(3)
+      .optional(),
+    /** Another address on given weekdays (grandparents, the other parent), with its own receiving adults. */
+    otherAddresses: z
+      .array(
+        z.object({
+          weekdays: z.array(WeekdaySchema).min(1),
+          place: PlaceSchema,
+          receivers: z.array(AdultScheduleSchema).min(1).max(4),
+        }),
+      )
+      .max(3)
+      .optional(),
+    /** pending: booked by the family, not yet approved; cancelled: withdrawn. Absent = active. */
+    status: z.enum(['pending', 'active', 'cancelled']).optional(),
   })
   .refine((r) => r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
   .refine((r) => r.outbound || r.return, {

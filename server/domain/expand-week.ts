@@ -12,6 +12,7 @@ import { isoWeekDates, weekdayOf } from './calendar.ts';
 import { domainContext, type DirectTime, type DomainContext } from './domain-context.ts';
 import { requestWindows } from './request-windows.ts';
 import type { WindowConfig } from '../windows/work-hours-to-windows.ts';
+import { type ClosedWhy, serviceDay } from '../calendar/service-day.ts';
 
 export type Direction = 'outbound' | 'return';
 
@@ -61,7 +62,10 @@ export interface CancelledTrip {
   passengerId: string;
   date: string;
   direction: Direction;
-  why: 'absence' | 'service_closed';
+  /** Why the trip is not there: an absence, a closure or a calendar (server/calendar/service-day.ts), or not yet approved. */
+  why: 'absence' | 'pending_approval' | ClosedWhy;
+  /** The holiday, break or closure by name, e.g. "Festa della Repubblica". */
+  note?: string;
 }
 
 export interface ExpandedWeek {
@@ -93,18 +97,25 @@ export function expandRequestOn(
   out: ExpandedWeek,
 ): void {
   const weekday = weekdayOf(date);
-  const service = context.services.get(request.serviceId);
+  if (request.status === 'cancelled') return;
   const base = { requestId: request.id, passengerId: request.passengerId, date };
-  const why = request.exceptions.includes(date)
-    ? 'absence'
-    : service?.closures.includes(date)
-      ? 'service_closed'
-      : null;
+  const closed = [request.serviceId, ...(request.chain ?? []).map((c) => c.serviceId)]
+    .map((id) => context.services.get(id))
+    .map((s) => (s ? serviceDay(s, date) : null))
+    .find((d) => d && !d.open);
+  const why: Pick<CancelledTrip, 'why' | 'note'> | null =
+    request.status === 'pending'
+      ? { why: 'pending_approval' }
+      : request.exceptions.includes(date)
+        ? { why: 'absence' }
+        : closed && !closed.open
+          ? { why: closed.why, note: closed.note }
+          : null;
   if (why) {
-    for (const direction of directions(request)) out.cancelled.push({ ...base, direction, why });
+    for (const direction of directions(request)) out.cancelled.push({ ...base, direction, ...why });
     return;
   }
-  const day = requestWindows(request, weekday, context);
+  const day = requestWindows(request, weekday, context, date);
   if ('missing' in day) {
     const what = day.missing.map((m) => `${m.field} "${m.id}"`).join(', ');
     for (const direction of directions(request)) {
@@ -119,22 +130,44 @@ export function expandRequestOn(
     return;
   }
   const { passenger, household, home } = day;
-  for (const direction of directions(request)) {
-    const result = day.windows[direction]!;
+  // a chained request: each leg service → service is its own trip (request id "<id>.leg<n>", outbound)
+  const legs = day.legs.map((leg) => ({
+    requestId: `${request.id}.leg${leg.index}`,
+    direction: 'outbound' as const,
+    result: leg.result,
+    from: leg.from.place,
+    to: leg.to.place,
+    serviceId: leg.to.id,
+  }));
+  const ends = directions(request).map((direction) => ({
+    requestId: request.id,
+    direction,
+    result: day.windows[direction]!,
+    from: direction === 'outbound' ? home : day.lastService.place,
+    to: direction === 'outbound' ? day.service.place : home,
+    serviceId: direction === 'outbound' ? day.service.id : day.lastService.id,
+  }));
+  const ordered = [
+    ...ends.filter((e) => e.direction === 'outbound'),
+    ...legs,
+    ...ends.filter((e) => e.direction === 'return'),
+  ];
+  for (const { requestId, direction, result, from, to, serviceId } of ordered) {
+    const tripBase = { ...base, requestId };
     if (!result.feasible) {
-      out.unservable.push({ ...base, direction, reason: result.reason, message: result.message, fix: result.fix });
+      out.unservable.push({ ...tripBase, direction, reason: result.reason, message: result.message, fix: result.fix });
       continue;
     }
     const wheelchair = passenger.mobility === 'wheelchair';
     out.trips.push({
-      id: `${request.id}:${date}:${direction}`,
-      ...base,
+      id: `${requestId}:${date}:${direction}`,
+      ...tripBase,
       householdId: household.id,
-      serviceId: day.service.id,
+      serviceId,
       weekday,
       direction,
-      from: direction === 'outbound' ? home : day.service.place,
-      to: direction === 'outbound' ? day.service.place : home,
+      from,
+      to,
       pickup: result.pickup,
       delivery: result.delivery,
       maxRideS: result.maxRideS,
@@ -146,7 +179,9 @@ export function expandRequestOn(
       passengerName: passenger.name,
       mobility: passenger.mobility,
       needsEscort: passenger.needsEscort,
-      promised: Boolean(request.promised?.[weekday]?.[direction === 'outbound' ? 'pickup' : 'dropoff']),
+      promised:
+        requestId === request.id &&
+        Boolean(request.promised?.[weekday]?.[direction === 'outbound' ? 'pickup' : 'dropoff']),
     });
   }
 }

@@ -5,6 +5,7 @@
  * each such trip is reported as unserved with its reason and fix — never silently dropped.
  */
 import type { StandingRequest } from '../contract/domain.ts';
+import { homeIssue } from '../geo/eligible-home.ts';
 import type { DomainContext } from './domain-context.ts';
 import { at, error, intervalIssues, warning, type DomainIssue } from './domain-issue.ts';
 import { requestWindows } from './request-windows.ts';
@@ -33,6 +34,31 @@ export function validateRequest(request: StandingRequest, context: DomainContext
       if (!service.hours[weekday])
         issues.push(error(at(path, 'weekdays', i), `${service.name} (${service.id}) is closed on ${weekday}`, weekday));
     });
+  }
+  (request.chain ?? []).forEach((c, i) => {
+    const next = context.services.get(c.serviceId);
+    if (!next) issues.push(error(at(path, 'chain', i, 'serviceId'), `unknown service "${c.serviceId}"`, c.serviceId));
+  });
+  (request.otherAddresses ?? []).forEach((a, i) => {
+    const home = homeIssue(a.place, at(path, 'otherAddresses', i, 'place'));
+    if (home) issues.push(error(home.path, home.message, home.value));
+  });
+  if (issues.some((i) => i.severity === 'error')) return issues;
+
+  // a chain whose services' hours cannot connect is refused: the family must choose another pair
+  for (const weekday of request.weekdays) {
+    const day = requestWindows(request, weekday, context);
+    if ('missing' in day) break;
+    for (const leg of day.legs) {
+      if (!leg.result.feasible)
+        issues.push(
+          error(
+            at(path, 'chain', leg.index - 1, 'serviceId'),
+            `${leg.from.name} → ${leg.to.name} cannot connect on ${weekday}: ${leg.result.message} Fix: ${leg.result.fix}`,
+            leg.to.id,
+          ),
+        );
+    }
   }
   if (issues.some((i) => i.severity === 'error')) return issues;
 

@@ -64,6 +64,14 @@ export interface WindowInput {
   service: { name: string; hours?: { open: DayInterval; activity: DayInterval } };
   /** The household's work hours that weekday; undefined = somebody is home all day. */
   work?: { leaves: string; back: string };
+  /**
+   * When nobody who may receive the passenger is home that date (server/schedules: the union of
+   * the receiving adults, several intervals for split shifts, from 0 or to 86400 for night shifts).
+   * When given, it is used instead of `work`.
+   */
+  away?: Array<{ fromS: number; toS: number }>;
+  /** Where the handover happens, for messages ("home" unless another address). */
+  handoverPlace?: string;
   directS: number;
   boardingS: number;
   alightingS: number;
@@ -94,7 +102,8 @@ export type InfeasibleReason =
   | 'ACTIVITY_TOO_LATE'
   | 'OUTBOUND_AFTER_ADULT_LEAVES'
   | 'RETURN_BEFORE_ADULT_BACK'
-  | 'PROMISE_CONFLICT';
+  | 'PROMISE_CONFLICT'
+  | 'CHAIN_CANNOT_CONNECT';
 
 export interface TripInfeasible {
   feasible: false;
@@ -134,6 +143,21 @@ function avoid(w: Window, lo: number, hi: number): Window | null {
   if (parts.length === 0) return null;
   return parts.reduce((a, b) => (b.toS - b.fromS > a.toS - a.fromS ? b : a));
 }
+
+/** `w` without every open interval of `blocked`; the longest remaining part, or null. */
+function avoidAll(w: Window, blocked: Array<{ lo: number; hi: number }>): Window | null {
+  let parts: Window[] = [w];
+  for (const { lo, hi } of blocked) {
+    parts = parts
+      .flatMap((p) => [win(p.fromS, Math.min(p.toS, lo)), win(Math.max(p.fromS, hi), p.toS)])
+      .filter((p) => !empty(p));
+  }
+  if (parts.length === 0) return null;
+  return parts.reduce((a, b) => (b.toS - b.fromS > a.toS - a.fromS ? b : a));
+}
+
+const spans = (away: Array<{ fromS: number; toS: number }>): string =>
+  away.map((a) => `${hm(a.fromS)}–${a.toS >= 86_400 ? '24:00' : hm(a.toS)}`).join(', ');
 
 function intersect(w: Window, promise: DayInterval | undefined): Window {
   return promise ? win(Math.max(w.fromS, toSeconds(promise.from)), Math.min(w.toS, toSeconds(promise.to))) : w;
@@ -183,6 +207,20 @@ function outboundWindows(input: WindowInput, config: WindowConfig): TripResult {
       );
     }
     pickup = allowed;
+  } else if (input.away && input.away.length > 0) {
+    const blocked = input.away.map((a) => ({
+      lo: a.fromS - config.handoverMarginMin * 60 - boardS,
+      hi: a.toS + config.returnMarginMin * 60,
+    }));
+    const allowed = avoidAll(pickup, blocked);
+    if (!allowed) {
+      return fail(
+        'OUTBOUND_AFTER_ADULT_LEAVES',
+        `On ${weekday} nobody who may hand the passenger over is at ${input.handoverPlace ?? 'home'} during ${spans(input.away)}; but to reach ${service.name} (open from ${hm(open.fromS)}, activity from ${hm(activityFrom)}) the pickup must be between ${hm(pickup.fromS)} and ${hm(pickup.toS)}.`,
+        `Another adult who can hand the passenger over on ${weekday}, a service that opens earlier, or a change of shift.`,
+      );
+    }
+    pickup = allowed;
   }
   const promise = input.promised?.pickup;
   const promised = intersect(pickup, promise);
@@ -229,6 +267,20 @@ function returnWindows(input: WindowInput, config: WindowConfig): TripResult {
       return fail(
         'RETURN_BEFORE_ADULT_BACK',
         `On ${weekday} the activity at ${service.name} ends at ${hm(activityTo)} and the passenger can wait there until ${hm(pickup.toS)} at the latest, so they would be home between ${hm(dropoff.fromS)} and ${hm(dropoff.toS)}; but nobody is home before ${hm(homeFromS)} (the adult is back at ${input.work.back}, plus ${config.returnMarginMin} min).`,
+        `A later service (or one that keeps the passenger longer), another adult who can receive the passenger on ${weekday}, or another drop-off address.`,
+      );
+    }
+    dropoff = allowed;
+  } else if (input.away && input.away.length > 0) {
+    const blocked = input.away.map((a) => ({
+      lo: a.fromS - config.handoverMarginMin * 60 - alightS,
+      hi: a.toS + config.returnMarginMin * 60,
+    }));
+    const allowed = avoidAll(dropoff, blocked);
+    if (!allowed) {
+      return fail(
+        'RETURN_BEFORE_ADULT_BACK',
+        `On ${weekday} the activity at ${service.name} ends at ${hm(activityTo)} and the passenger can wait there until ${hm(pickup.toS)} at the latest, so they would be back between ${hm(dropoff.fromS)} and ${hm(dropoff.toS)}; but nobody who may receive them is at ${input.handoverPlace ?? 'home'} during ${spans(input.away)} (plus ${config.returnMarginMin} min after the first is back).`,
         `A later service (or one that keeps the passenger longer), another adult who can receive the passenger on ${weekday}, or another drop-off address.`,
       );
     }
