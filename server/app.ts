@@ -17,18 +17,21 @@ import type { Db } from './db/db.ts';
 import { driverRouter } from './driver/routes.ts';
 import { entitiesRouter } from './entities/routes.ts';
 import { errorMiddleware, notFoundHandler } from './errors/middleware.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { familyRouter } from './family/routes.ts';
 import { geoRouter } from './geo-routes.ts';
 import { healthRouter } from './health.ts';
 import { jobsRouter } from './jobs/routes.ts';
 import { openapiRouter } from './openapi/routes.ts';
 import { plansRouter } from './plan-api/routes.ts';
+import { programmeRouter } from './programme/routes.ts';
 import { OperationRegistry } from './openapi/registry.ts';
 import type { PublishedPlans } from './plan-store/published-port.ts';
 import type { JobQueue } from './queue/job-queue.ts';
 import { parseRoutingConfig } from './routing/config.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';
 import type { RoutingProvider } from './routing/provider.ts';
+import { safeguardingRouter } from './safeguarding/routes.ts';
 import { slotsRouter } from './slots/routes.ts';
 
 export type { AppDeps, RouterDeps } from './app-deps.ts';
@@ -39,7 +42,9 @@ export function createApp(deps: AppDeps): Express {
   const full: RouterDeps = { ...deps, registry, routing };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Client addresses come from X-Forwarded-For only for the proxies TRUST_PROXY names (default none).
+  app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.use(securityHeaders({ tls: deps.config.COOKIE_SECURE }));
   app.use(express.json({ limit: '5mb' }));
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '10mb' }));
   const sessions = new SessionCache(deps.clock);
@@ -60,7 +65,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(plansRouter(full));
   app.use(jobsRouter(full));
   app.use(slotsRouter(full));
+  app.use(safeguardingRouter(full));
   app.use(accountsRouter(full, sessions));
+  app.use(programmeRouter(full));
   // ---- end of other parts' routers ----
 
   app.use(openapiRouter(registry));
