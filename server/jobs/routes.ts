@@ -3,9 +3,14 @@
  * over time, then done / failed / cancelled), and cancelling it. Coordinators only.
  */
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { requireRole } from '../auth/middleware.ts';
+import {
+  jobsContract as c,
+  JobParamsSchema as JobParams,
+  type JobView,
+  type PlanJobProgress,
+} from '../contract/jobs.ts';
 import { notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import type { OperationRegistry } from '../openapi/registry.ts';
@@ -13,32 +18,15 @@ import { requireQueue, type JobEvent, type JobStatus } from '../queue/job-queue.
 
 type Deps = AppDeps & { registry: OperationRegistry };
 
-const JobParams = z.object({
-  jobId: z
-    .string()
-    .min(1)
-    .max(120)
-    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
-});
-export const JobViewSchema = z.object({
-  jobId: z.string(),
-  name: z.string(),
-  state: z.enum(['waiting', 'active', 'completed', 'failed', 'cancelled']),
-  progress: z.unknown(),
-  result: z.unknown().optional(),
-  error: z.string().optional(),
-  attemptsMade: z.number(),
-});
-
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const HEARTBEAT_MS = 15_000;
 
-function view(s: JobStatus): z.infer<typeof JobViewSchema> {
+function view(s: JobStatus): JobView {
   return {
     jobId: s.id,
     name: s.name,
     state: s.state,
-    progress: s.progress,
+    progress: s.progress as PlanJobProgress | null,
     ...(s.result !== undefined ? { result: s.result } : {}),
     ...(s.error !== undefined ? { error: s.error } : {}),
     attemptsMade: s.attemptsMade,
@@ -54,54 +42,20 @@ export function jobsRouter(deps: Deps): Router {
     return job;
   };
 
-  defineRoute(router, deps.registry, '/api/jobs', {
-    method: 'get',
-    path: '/:jobId',
-    summary: "A job's state (waiting, active, completed, failed, cancelled) and its latest progress",
-    tag: 'jobs',
-    roles: ['coordinator'],
-    params: JobParams,
-    responses: {
-      200: { description: 'the job', schema: JobViewSchema },
-      503: { description: 'QUEUE_UNAVAILABLE (Retry-After)' },
-    },
-    handler: async ({ params }) => ({
-      body: view(await requireJob(params.jobId)),
-      headers: { 'Cache-Control': 'no-store' },
-    }),
+  defineRoute(router, deps.registry, c.get, async ({ params }) => ({
+    body: view(await requireJob(params.jobId)),
+    headers: { 'Cache-Control': 'no-store' },
+  }));
+
+  defineRoute(router, deps.registry, c.cancel, async ({ params }) => {
+    await requireJob(params.jobId);
+    const cancelled = await queue().cancel(params.jobId);
+    return { body: { cancelled, job: view(await requireJob(params.jobId)) } };
   });
 
-  defineRoute(router, deps.registry, '/api/jobs', {
-    method: 'delete',
-    path: '/:jobId',
-    summary: 'Cancel a job: a waiting job never starts, a running solve is stopped through its abort signal',
-    tag: 'jobs',
-    roles: ['coordinator'],
-    params: JobParams,
-    responses: {
-      200: {
-        description: 'whether it was cancelled, and the job',
-        schema: z.object({ cancelled: z.boolean(), job: JobViewSchema }),
-      },
-    },
-    handler: async ({ params }) => {
-      await requireJob(params.jobId);
-      const cancelled = await queue().cancel(params.jobId);
-      return { body: { cancelled, job: view(await requireJob(params.jobId)) } };
-    },
-  });
-
-  deps.registry.add({
-    method: 'get',
-    path: '/api/jobs/:jobId/events',
-    summary:
-      'Server-Sent Events: "state" first, then "progress" (best cost over time), then one of "completed", "failed", "cancelled"',
-    tag: 'jobs',
-    roles: ['coordinator'],
-    params: JobParams,
-    responses: { 200: { description: 'an event stream', contentType: 'text/event-stream' } },
-  });
-  router.get('/api/jobs/:jobId/events', requireRole('coordinator'), async (req: Request, res: Response) => {
+  // A stream, not one reply: registered from the contract entry by hand.
+  deps.registry.add({ ...c.events, roles: [...c.events.roles] });
+  router.get(c.events.path, requireRole(...c.events.roles), async (req: Request, res: Response) => {
     const { jobId } = JobParams.parse(req.params);
     const q = queue();
     const buffered: JobEvent[] = [];

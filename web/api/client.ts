@@ -20,6 +20,7 @@ import {
   type SuccessOf,
   successOf,
 } from '../../server/contract/define-contract.ts';
+import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
 import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
 import {
   DiffSchema,
@@ -29,7 +30,6 @@ import {
   FamilyHouseholdSchema,
   FamilyTripsSchema,
   ImportReportSchema,
-  JobSchema,
   LoginResponseSchema,
   MeResponseSchema,
   PlanCreatedSchema,
@@ -42,7 +42,6 @@ import {
   type FamilyHousehold,
   type FamilyTrip,
   type ImportReport,
-  type Job,
   type PlanHeader,
   type Row,
   type SlotAnswer,
@@ -93,14 +92,19 @@ export interface StopEventInput {
   date?: string;
 }
 
-const TOKEN_KEY = 'prontivia.token';
+/** Where older versions kept a bearer token; removed on start (the browser uses the session cookie only). */
+const OLD_TOKEN_KEY = 'prontivia.token';
 
+/**
+ * The browser authenticates with the HttpOnly, SameSite=Strict session cookie only; unsafe
+ * methods carry the CSRF token (held in memory, fetched again by me() after a reload). No
+ * bearer token is kept anywhere script could read it after the login answer.
+ */
 export class Api {
-  private token: string | null;
   private csrfToken: string | null = null;
 
   constructor(private readonly base = '') {
-    this.token = safeStorage()?.getItem(TOKEN_KEY) ?? null;
+    safeStorage()?.removeItem(OLD_TOKEN_KEY);
   }
 
   private async request<T extends z.ZodType>(
@@ -112,7 +116,6 @@ export class Api {
     textResponse = false,
   ): Promise<z.infer<T>> {
     const headers: Record<string, string> = { accept: textResponse ? '*/*' : 'application/json' };
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     let payload: BodyInit | undefined;
     if (body !== undefined) {
@@ -174,7 +177,6 @@ export class Api {
   // --- auth
   async login(username: string, password: string): Promise<User> {
     const res = await this.request('POST', '/api/auth/login', LoginResponseSchema, { username, password });
-    this.setToken(res.token ?? null);
     this.csrfToken = res.csrfToken ?? null;
     return res.user;
   }
@@ -187,14 +189,8 @@ export class Api {
     try {
       await this.request('POST', '/api/auth/logout', z.unknown());
     } finally {
-      this.setToken(null);
+      this.csrfToken = null;
     }
-  }
-  private setToken(token: string | null): void {
-    this.token = token;
-    const store = safeStorage();
-    if (token) store?.setItem(TOKEN_KEY, token);
-    else store?.removeItem(TOKEN_KEY);
   }
 
   // --- reference data
@@ -227,8 +223,7 @@ export class Api {
     return this.request('DELETE', `/api/${entity}/${encodeURIComponent(id)}`, z.unknown());
   }
   async exportCsv(entity: 'passengers' | 'requests'): Promise<string> {
-    const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
-    const res = await fetch(`${this.base}/api/${entity}.csv`, { headers, credentials: 'same-origin' });
+    const res = await fetch(`${this.base}/api/${entity}.csv`, { credentials: 'same-origin' });
     if (!res.ok) throw toApiError(res.status, safeJson(await res.text()), '');
     return res.text();
   }
@@ -240,11 +235,11 @@ export class Api {
   createPlan(week: string): Promise<{ planId: string; jobId: string }> {
     return this.request('POST', '/api/plans', PlanCreatedSchema, { week });
   }
-  job(jobId: string): Promise<Job> {
-    return this.request('GET', `/api/jobs/${encodeURIComponent(jobId)}`, JobSchema);
+  job(jobId: string): Promise<JobView> {
+    return this.call(jobsContract.get, { params: { jobId } });
   }
   jobEventsUrl(jobId: string): string {
-    return `${this.base}/api/jobs/${encodeURIComponent(jobId)}/events`;
+    return this.base + pathOf(jobsContract.events.path, { jobId });
   }
   plans(week: string): Promise<PlanHeader[]> {
     return this.request('GET', `/api/plans?week=${encodeURIComponent(week)}`, PlanListSchema);

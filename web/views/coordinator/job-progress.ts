@@ -1,7 +1,15 @@
 /**
  * Follows a solve job until it ends: Server-Sent Events from /api/jobs/:id/events, and, if the
- * stream cannot be opened or drops, polling GET /api/jobs/:id. Reports progress 0–100.
+ * stream cannot be opened or drops, polling GET /api/jobs/:id. Reports progress 0–100. Every
+ * shape (job view, plan job progress, events) is the contract's (server/contract/jobs.ts).
  */
+import {
+  JobEventDataSchemas,
+  type JobEventName,
+  type JobState,
+  type JobView,
+  type PlanJobProgress,
+} from '../../../server/contract/jobs.ts';
 import type { Api } from '../../api/client.ts';
 
 export interface JobUpdate {
@@ -10,28 +18,42 @@ export interface JobUpdate {
   state: string;
 }
 
-const DONE = new Set(['completed', 'done', 'succeeded', 'finished']);
-const FAILED = new Set(['failed', 'cancelled', 'canceled', 'error']);
+const FINAL = new Set<JobState>(['completed', 'failed', 'cancelled']);
 
-/**
- * Reads a progress value in the shapes a server may send: 0–1, 0–100, {pct|percent|progress},
- * or the plan job's {daysDone, days, bestCost} (nested under `progress` in a job view).
- */
-export function readProgress(raw: unknown): { pct: number | null; bestCost: number | null; state: string | null } {
-  if (typeof raw === 'number') return { pct: raw <= 1 ? raw * 100 : raw, bestCost: null, state: null };
-  if (!raw || typeof raw !== 'object') return { pct: null, bestCost: null, state: null };
-  const o = raw as Record<string, unknown>;
-  const state = typeof o.state === 'string' ? o.state : typeof o.status === 'string' ? o.status : null;
-  const inner = o.progress !== undefined && typeof o.progress !== 'number' ? readProgress(o.progress) : null;
-  const daysPct =
-    typeof o.daysDone === 'number' && typeof o.days === 'number' && o.days > 0
-      ? (o.daysDone / o.days) * 100
-      : undefined;
-  const direct = [o.pct, o.percent, daysPct, o.progress].find((v) => typeof v === 'number') as number | undefined;
-  const pct =
-    direct !== undefined ? (direct === o.progress && direct <= 1 ? direct * 100 : direct) : (inner?.pct ?? null);
-  const bestCost = typeof o.bestCost === 'number' ? o.bestCost : (inner?.bestCost ?? null);
-  return { pct, bestCost, state: state ?? inner?.state ?? null };
+/** What one update says: the job's state, its progress (the plan job's shape), the failure. */
+export interface JobReport {
+  state?: JobState;
+  progress?: PlanJobProgress | null;
+  error?: string;
+}
+
+/** Days done of the week as a percentage, and the best cost; null where the job has not said yet. */
+export function readProgress(progress: PlanJobProgress | null | undefined): {
+  pct: number | null;
+  bestCost: number | null;
+} {
+  if (!progress) return { pct: null, bestCost: null };
+  return { pct: progress.days > 0 ? (progress.daysDone / progress.days) * 100 : null, bestCost: progress.bestCost };
+}
+
+/** One Server-Sent Event of the job (its name and JSON data) as a report, parsed with the contract's schema. */
+export function readJobEvent(name: string, data: unknown): JobReport | null {
+  if (!(name in JobEventDataSchemas)) return null;
+  const event = name as JobEventName;
+  const parsed = JobEventDataSchemas[event].safeParse(data);
+  if (!parsed.success) return null;
+  switch (event) {
+    case 'state': {
+      const v = parsed.data as JobView;
+      return { state: v.state, progress: v.progress, error: v.error };
+    }
+    case 'progress':
+      return { progress: parsed.data as PlanJobProgress };
+    case 'failed':
+      return { state: 'failed', error: (parsed.data as { error: string }).error };
+    default:
+      return { state: event };
+  }
 }
 
 export function followJob(
@@ -53,28 +75,22 @@ export function followJob(
       if (err) reject(err);
       else resolve();
     };
-    const apply = (raw: unknown) => {
-      const p = readProgress(raw);
+    const apply = (r: JobReport) => {
+      const p = readProgress(r.progress);
       last = {
         pct: Math.max(last.pct, Math.min(100, p.pct ?? last.pct)),
         bestCost: p.bestCost ?? last.bestCost,
-        state: p.state ?? last.state,
+        state: r.state ?? last.state,
       };
       onUpdate(last);
-      if (p.state && DONE.has(p.state)) finish();
-      else if (p.state && FAILED.has(p.state))
-        finish(
-          new Error(
-            typeof (raw as { error?: unknown }).error === 'string'
-              ? String((raw as { error: string }).error)
-              : `job ${p.state}`,
-          ),
-        );
+      if (r.state === 'completed') finish();
+      else if (r.state && FINAL.has(r.state)) finish(new Error(r.error ?? `job ${r.state}`));
     };
     const poll = async () => {
       if (finished) return;
       try {
-        apply(await api.job(jobId));
+        const view = await api.job(jobId);
+        apply({ state: view.state, progress: view.progress, error: view.error });
       } catch (err) {
         finish(err as Error);
         return;
@@ -87,24 +103,17 @@ export function followJob(
       return;
     }
     source = new EventSource(api.jobEventsUrl(jobId), { withCredentials: true });
-    const onMessage = (ev: MessageEvent) => {
+    const onEvent = (ev: MessageEvent) => {
+      let data: unknown;
       try {
-        const data: unknown = JSON.parse(ev.data as string);
-        const type = ev.type && ev.type !== 'message' ? ev.type : null;
-        apply(
-          type && data && typeof data === 'object' && !('state' in data) && DONE.has(type)
-            ? { ...data, state: 'completed' }
-            : type && FAILED.has(type)
-              ? { ...(data as object), state: 'failed' }
-              : data,
-        );
+        data = JSON.parse(ev.data as string);
       } catch {
-        /* a comment or keep-alive line: nothing to apply */
+        return; // a comment or keep-alive line: nothing to apply
       }
+      const report = readJobEvent(ev.type, data);
+      if (report) apply(report);
     };
-    source.addEventListener('message', onMessage);
-    for (const name of ['progress', 'completed', 'done', 'failed', 'cancelled', 'state'])
-      source.addEventListener(name, onMessage as EventListener);
+    for (const name of Object.keys(JobEventDataSchemas)) source.addEventListener(name, onEvent as EventListener);
     source.onerror = () => {
       source?.close();
       source = null;
