@@ -37,6 +37,21 @@ export const ConfigSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /**
+   * Which proxies' X-Forwarded-For is believed for the client address (rate limits, audit):
+   * "false" (default: none, the socket address counts), "loopback", a hop count such as "1", or
+   * a comma-separated list of addresses/CIDRs — Express's trust proxy setting.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): boolean | number | string => {
+      if (v === '' || v === 'false' || v === 'none') return false;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      return v;
+    })
+    .refine((v) => v !== 'true', 'trust every proxy ("true") would let any client choose its address'),
   /** Login attempts allowed per IP+username per minute. */
   LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).max(1000).default(5),
   /** Seed demo accounts and the demo week on an empty embedded database (default: when DATABASE_URL is unset). */

@@ -130,6 +130,15 @@ describe.skipIf(!available)('docker-compose.yml, the production topology', () =>
     expect(serviceBlock(stdout, 'postgres')).toContain('healthcheck:');
   });
 
+  it('keeps session cookies Secure in production and believes no proxy unless told', () => {
+    for (const service of ['api', 'worker']) {
+      const block = serviceBlock(full.stdout, service);
+      expect(block).toContain('NODE_ENV: production');
+      expect(block).toMatch(/COOKIE_SECURE: "true"/);
+      expect(block).toMatch(/TRUST_PROXY: "?false"?/);
+    }
+  });
+
   it('refuses to start without the database password and session secret, naming them', () => {
     expect(noSecrets.code).not.toBe(0);
     expect(noSecrets.stderr).toMatch(/POSTGRES_PASSWORD|SESSION_SECRET/);

@@ -1,5 +1,6 @@
 /** The 16 municipality boundaries, drawn under everything else, labelled with the comune's name. */
 import L from 'leaflet';
+import { safeTooltip } from '../safe-content.ts';
 
 export function boundariesLayer(collection: GeoJSON.FeatureCollection): L.GeoJSON {
   return L.geoJSON(collection, {
@@ -13,7 +14,7 @@ export function boundariesLayer(collection: GeoJSON.FeatureCollection): L.GeoJSO
     onEachFeature: (feature, layer) => {
       const name = feature.properties?.name;
       if (typeof name === 'string')
-        layer.bindTooltip(name, { permanent: true, direction: 'center', className: 'comune-label' });
+        safeTooltip(layer, name, { permanent: true, direction: 'center', className: 'comune-label' });
     },
   });
 }

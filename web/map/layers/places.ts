@@ -1,5 +1,6 @@
 /** Services (squares) and homes (small dots) as background context for the routes. */
 import L from 'leaflet';
+import { safeDivIcon, safeTooltip } from '../safe-content.ts';
 
 export interface PlacePoint {
   lat: number;
@@ -15,14 +16,21 @@ export function placesLayer(
 ): L.LayerGroup {
   const group = L.layerGroup();
   for (const s of services) {
-    group.addLayer(
-      L.marker([s.lat, s.lon], {
-        title: `${serviceTitle}: ${s.label}`,
-        alt: `${serviceTitle}: ${s.label}`,
-        keyboard: false,
-        icon: L.divIcon({ className: 'service-marker', html: '<span aria-hidden="true">■</span>', iconSize: [16, 16] }),
-      }).bindTooltip(`${serviceTitle}: ${s.label}`),
-    );
+    // The service name is user-entered: it reaches the map as text only (it once was HTML: stored XSS).
+    const marker = L.marker([s.lat, s.lon], {
+      title: `${serviceTitle}: ${s.label}`,
+      alt: `${serviceTitle}: ${s.label}`,
+      keyboard: false,
+      icon: safeDivIcon({
+        className: 'service-marker',
+        iconSize: [16, 16],
+        content: (el) => {
+          el.setAttribute('aria-hidden', 'true');
+          el.textContent = '■';
+        },
+      }),
+    });
+    group.addLayer(safeTooltip(marker, `${serviceTitle}: ${s.label}`));
   }
   for (const p of homes) {
     group.addLayer(

@@ -5,6 +5,7 @@
 import L from 'leaflet';
 import type { PlanRoute } from '../../../server/contract/plan.ts';
 import type { RouteShape } from '../route-shapes.ts';
+import { safeDivIcon, safeTooltip } from '../safe-content.ts';
 
 export function routesLayer(
   routes: PlanRoute[],
@@ -29,7 +30,7 @@ export function routesLayer(
       dashArray: estimated ? '8 6' : undefined,
       className: `route-line route-${route.id}`,
     });
-    line.bindTooltip(estimated ? `${titleOf(route)} · ${estimateLabel}` : titleOf(route), { sticky: true });
+    safeTooltip(line, estimated ? `${titleOf(route)} · ${estimateLabel}` : titleOf(route), { sticky: true });
     group.addLayer(line);
     if (estimated) {
       const i = Math.max(1, Math.floor(latlngs.length / 2));
@@ -39,7 +40,13 @@ export function routesLayer(
         L.marker(mid, {
           interactive: false,
           keyboard: false,
-          icon: L.divIcon({ className: 'estimate-label', html: estimateLabel, iconSize: [36, 16] }),
+          icon: safeDivIcon({
+            className: 'estimate-label',
+            iconSize: [36, 16],
+            content: (el) => {
+              el.textContent = estimateLabel;
+            },
+          }),
         }),
       );
     }

@@ -4,6 +4,7 @@
  */
 import L from 'leaflet';
 import type { PlanRoute, PlanStop } from '../../../server/contract/plan.ts';
+import { type Part, safeDivIcon, safePopup } from '../safe-content.ts';
 
 export interface StopsLayer {
   layer: L.LayerGroup;
@@ -13,27 +14,31 @@ export interface StopsLayer {
 export function stopsLayer(
   routes: PlanRoute[],
   colourOf: (route: PlanRoute) => string,
-  describe: (stop: PlanStop, n: number) => { title: string; html: string },
+  describe: (stop: PlanStop, n: number) => { title: string; parts: Part[] },
   onSelect: (stopId: string) => void,
 ): StopsLayer {
   const layer = L.layerGroup();
   const markers = new Map<string, L.Marker>();
   for (const route of routes) {
     route.stops.forEach((stop, i) => {
-      const { title, html } = describe(stop, i + 1);
+      const { title, parts } = describe(stop, i + 1);
       const marker = L.marker([stop.lat, stop.lon], {
         title,
         alt: title,
         keyboard: true,
         riseOnHover: true,
-        icon: L.divIcon({
+        icon: safeDivIcon({
           className: `stop-marker stop-${stop.kind}${stop.locked ? ' stop-locked' : ''}`,
-          html: `<span style="background:${colourOf(route)}" data-stop-id="${stop.id}">${i + 1}</span>`,
           iconSize: [24, 24],
           iconAnchor: [12, 12],
+          content: (el) => {
+            el.style.background = colourOf(route);
+            el.dataset.stopId = stop.id;
+            el.textContent = String(i + 1);
+          },
         }),
       });
-      marker.bindPopup(html);
+      safePopup(marker, parts);
       marker.on('click', () => onSelect(stop.id));
       markers.set(stop.id, marker);
       layer.addLayer(marker);

@@ -11,10 +11,9 @@ import { placesLayer, type PlacePoint } from '../../map/layers/places.ts';
 import { routesLayer } from '../../map/layers/routes.ts';
 import { shapesFromGeojson } from '../../map/route-shapes.ts';
 import { stopsLayer, type StopsLayer } from '../../map/layers/stops.ts';
+import type { Part } from '../../map/safe-content.ts';
 import { t } from '../../i18n/i18n.ts';
 import { clock } from '../../state/time.ts';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export class MapPanel {
   readonly map: L.Map;
@@ -49,10 +48,17 @@ export class MapPanel {
     const describe = (stop: PlanStop, n: number) => {
       const kind = t(stop.kind === 'pickup' ? 'coord.kind.pickup' : 'coord.kind.delivery');
       const title = t('coord.stopBlock', { n, kind, label: stop.label, time: clock(stop.start) });
-      const who = (key: 'coord.boards' | 'coord.alights', list: PlanStop['boards']) =>
-        list.length ? `<br><strong>${esc(t(key))}:</strong> ${list.map((p) => esc(p.name)).join(', ')}` : '';
-      const html = `<strong>${n}. ${esc(kind)}</strong> — ${esc(stop.label)}<br>${esc(t('coord.stopTime', { time: clock(stop.start), from: clock(stop.window.from), to: clock(stop.window.to) }))}${who('coord.boards', stop.boards)}${who('coord.alights', stop.alights)}`;
-      return { title, html };
+      const who = (key: 'coord.boards' | 'coord.alights', list: PlanStop['boards']): Part[] =>
+        list.length ? [{ br: true }, { strong: `${t(key)}:` }, ` ${list.map((p) => p.name).join(', ')}`] : [];
+      const parts: Part[] = [
+        { strong: `${n}. ${kind}` },
+        ` — ${stop.label}`,
+        { br: true },
+        t('coord.stopTime', { time: clock(stop.start), from: clock(stop.window.from), to: clock(stop.window.to) }),
+        ...who('coord.boards', stop.boards),
+        ...who('coord.alights', stop.alights),
+      ];
+      return { title, parts };
     };
     const lines = routesLayer(routes, colourOf, shapesFromGeojson(geojson), t('coord.estimateLabel'), (r) =>
       t('coord.routeOf', { vehicle: labelOf(r) }),
