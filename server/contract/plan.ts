@@ -47,6 +47,8 @@ export const PlanRouteSchema = z.object({
   id: IdSchema,
   vehicleId: IdSchema,
   driverId: IdSchema.nullable(),
+  /** The escort aboard this run, when escorts are planned (server/escorts/). */
+  escortId: IdSchema.nullable().optional(),
   departure: IsoDateTimeSchema,
   return: IsoDateTimeSchema,
   distanceM: z.number(),
@@ -105,6 +107,7 @@ export const ViolationSchema = z.object({
     'LIFT_REQUIRED',
     'PRECEDENCE',
     'DRIVER',
+    'ESCORT',
   ]),
   message: z.string(),
 });

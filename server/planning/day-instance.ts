@@ -7,6 +7,7 @@
  */
 import type { DarpInstance, ObjectiveWeights, RequestSpec, VehicleSpec } from '../../solver/index.ts';
 import { type PlaceIndex, subMatrix, type WeekMatrix } from './places.ts';
+import { runAttributesOf } from './run-attributes.ts';
 import type { Run } from './runs.ts';
 import { type Anchor, LOAD_DIMS, loadOf, type PlanTrip } from './trip.ts';
 
@@ -53,17 +54,25 @@ export function buildDayInstance(input: DayInstanceInput): DayInstance {
   const runIdx = new Map(input.runs.map((r, i) => [runKey(r.vehicle.id, r.part), i]));
   // A journey anchored in the morning but planned in the afternoon (other hours that weekday) still prefers its van.
   const vanIdx = new Map(input.runs.map((r, i) => [r.vehicle.id, i]));
-  const vehicles: VehicleSpec[] = input.runs.map((run) => {
+  // Attributes another part attached to this week's vehicles (escorts aboard: run-attributes.ts).
+  const attrs = runAttributesOf(input.runs);
+  const extras = attrs && input.runs.length ? attrs.forRuns(input.date, input.runs[0]!.part, input.runs) : [];
+  const vehicles: VehicleSpec[] = input.runs.map((run, i) => {
     const depot = loc(run.vehicle.depot);
-    const features = run.vehicle.features.lift ? ['lift'] : [];
+    const extra = extras[i];
+    const features = [...(run.vehicle.features.lift ? ['lift'] : []), ...(extra?.features ?? [])];
     return {
       id: `${run.vehicle.id}:${run.part}`,
-      capacity: [run.vehicle.capacity.seats, run.vehicle.capacity.wheelchairs, run.vehicle.features.childSeats],
+      capacity: [
+        run.vehicle.capacity.seats - (extra?.seatsTaken ?? 0),
+        run.vehicle.capacity.wheelchairs,
+        run.vehicle.features.childSeats,
+      ],
       features,
       startLoc: depot,
       endLoc: depot,
-      shiftStartS: run.shiftStartS,
-      shiftEndS: run.shiftEndS,
+      shiftStartS: Math.max(run.shiftStartS, extra?.fromS ?? run.shiftStartS),
+      shiftEndS: Math.min(run.shiftEndS, extra?.toS ?? run.shiftEndS),
       maxDurationS: run.maxDurationS,
       fixedCost: 0,
       costPerS: run.vehicle.costPerHour / 3600,
@@ -89,7 +98,7 @@ export function buildDayInstance(input: DayInstanceInput): DayInstance {
       },
       load: loadOf(trip.passenger),
       maxRideS: trip.maxRideS,
-      requires: trip.passenger.mobility === 'wheelchair' ? ['lift'] : [],
+      requires: [...(trip.passenger.mobility === 'wheelchair' ? ['lift'] : []), ...(attrs?.requires(trip) ?? [])],
     };
     if (anchor) {
       const idx = runIdx.get(runKey(anchor.vehicleId, anchor.part)) ?? vanIdx.get(anchor.vehicleId);

@@ -7,6 +7,7 @@
  */
 import type { Plan, PlanRoute, Violation } from '../../server/contract/plan.ts';
 import type { Driver, Passenger, Vehicle } from '../../server/contract/domain.ts';
+import type { Escort } from '../../server/contract/safeguarding.ts';
 
 export interface PlanCheckContext {
   vehicles: Vehicle[];
@@ -16,6 +17,12 @@ export interface PlanCheckContext {
   maxRideS?: Map<string, number>;
   /** Tolerance for rounding to whole seconds in the plan. */
   toleranceS?: number;
+  /**
+   * Escorts planned onto runs (a route's `escortId`): who must travel with one aboard, and the
+   * escorts' shifts. Then no such passenger rides a route without an escort, an escort takes a
+   * seat, rides within their shift and is on one route at a time.
+   */
+  escorts?: { list: Escort[]; needsEscortAboard: (p: Passenger, date: string) => boolean };
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -42,6 +49,20 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
     if (t(route.return) > localTime(date, hours.to, route.return) + tol)
       v('SHIFT', `${vehicle.id} is back at ${route.return}, after its hours ${hours.to}`);
   }
+  const escortAboard = ctx.escorts !== undefined && route.escortId != null;
+  if (escortAboard && route.stops.length > 0) {
+    const escort = ctx.escorts!.list.find((e) => e.id === route.escortId);
+    const shift = escort?.shifts[weekday];
+    if (!escort) v('ESCORT', `unknown escort ${route.escortId}`);
+    else if (!shift) v('ESCORT', `${escort.id} has no shift on ${weekday}`);
+    else if (
+      t(route.departure) < localTime(date, shift.from, route.departure) - tol ||
+      t(route.return) > localTime(date, shift.to, route.return) + tol
+    )
+      v('ESCORT', `${escort.id} works ${shift.from}–${shift.to}; the route runs ${route.departure}–${route.return}`);
+  }
+  // An escort aboard takes a seat.
+  const seats = vehicle.capacity.seats - (escortAboard ? 1 : 0);
   const load = { seats: 0, wheelchairs: 0, childSeats: 0 };
   const aboard = new Map<string, number>(); // passenger|request|direction → pickup departure
   let clock = t(route.departure);
@@ -90,14 +111,20 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
         v('CAPACITY', `unknown passenger ${p.passengerId}`, stop.id);
         continue;
       }
+      if (ctx.escorts && !escortAboard && ctx.escorts.needsEscortAboard(pass, date))
+        v('ESCORT', `${pass.id} travels only with an escort aboard; ${route.id} has none`, stop.id);
       if (pass.mobility === 'wheelchair' && !vehicle.features.lift)
         v('LIFT_REQUIRED', `${pass.id} uses a wheelchair; ${vehicle.id} has no lift`, stop.id);
       load.seats += (pass.mobility === 'wheelchair' ? 0 : 1) + (pass.needsEscort ? 1 : 0);
       load.wheelchairs += pass.mobility === 'wheelchair' ? 1 : 0;
       load.childSeats += pass.mobility === 'child_seat' ? 1 : 0;
     }
-    if (load.seats > vehicle.capacity.seats)
-      v('CAPACITY', `${load.seats} seats taken after ${stop.id}, ${vehicle.id} has ${vehicle.capacity.seats}`, stop.id);
+    if (load.seats > seats)
+      v(
+        'CAPACITY',
+        `${load.seats} seats taken after ${stop.id}, ${vehicle.id} has ${seats}${escortAboard ? ' besides the escort' : ''}`,
+        stop.id,
+      );
     if (load.wheelchairs > vehicle.capacity.wheelchairs)
       v(
         'CAPACITY',
@@ -135,7 +162,7 @@ function checkOverlaps(
         out.push({
           date,
           routeId: rs[i].id,
-          code: what === 'vehicle' ? 'SHIFT' : 'DRIVER',
+          code: what === 'vehicle' ? 'SHIFT' : what === 'escort' ? 'ESCORT' : 'DRIVER',
           message: `${what} ${k} is on ${rs[i - 1].id} and ${rs[i].id} at the same time`,
         });
   }
@@ -150,6 +177,7 @@ export function checkPlan(plan: Plan, ctx: PlanCheckContext): Violation[] {
     const dayHours = new Map<string, number>();
     checkOverlaps(day.date, day.routes, (r) => r.vehicleId, 'vehicle', out);
     checkOverlaps(day.date, day.routes, (r) => r.driverId, 'driver', out);
+    if (ctx.escorts) checkOverlaps(day.date, day.routes, (r) => r.escortId ?? null, 'escort', out);
     for (const route of day.routes) {
       checkRoute(day.date, route, ctx, out);
       if (route.stops.length === 0) continue;

@@ -1,0 +1,42 @@
+/**
+ * The hook through which another part adds attributes to the runs of a week without changing the
+ * planning steps: the escorts part (server/escorts/) says, per (date, part), which runs have an
+ * escort aboard — a solver vehicle feature, a seat taken, the run's hours narrowed to the
+ * escort's — and which trips require one (a request requirement). The solver's existing
+ * feature/compatibility mechanism does the rest, and the unserved reason is mapped afterwards.
+ *
+ * The attributes are attached to the vehicle records of the week being planned
+ * (`attachRunAttributes(data.vehicles, attrs)`); `buildDayInstance` reads them from its runs'
+ * vehicles. Attaching is by object identity (a WeakMap), so the planning steps, whatever their
+ * shape, need not carry one more parameter, and a week planned without attributes is unchanged.
+ */
+import type { Vehicle } from '../contract/domain.ts';
+import type { Run, RunPart } from './runs.ts';
+import type { PlanTrip } from './trip.ts';
+
+export interface RunExtra {
+  /** Features added to the run's solver vehicle (e.g. 'escort'). */
+  features: string[];
+  /** Seats taken by staff aboard (an escort counts in the seats). */
+  seatsTaken: number;
+  /** The run's hours narrowed to these (seconds of the day), e.g. to the escort's shift. */
+  fromS?: number;
+  toS?: number;
+}
+
+export interface RunAttributes {
+  /** One entry per run of the (date, part), in the order given. Called once per built instance. */
+  forRuns(date: string, part: RunPart, runs: readonly Run[]): RunExtra[];
+  /** Features a trip's run must have beyond the domain's (lift for a wheelchair). */
+  requires(trip: PlanTrip): string[];
+}
+
+const attached = new WeakMap<Vehicle, RunAttributes>();
+
+export function attachRunAttributes(vehicles: readonly Vehicle[], attrs: RunAttributes): void {
+  for (const v of vehicles) attached.set(v, attrs);
+}
+
+export function runAttributesOf(runs: readonly Run[]): RunAttributes | undefined {
+  return runs.length ? attached.get(runs[0]!.vehicle) : undefined;
+}
