@@ -20,6 +20,7 @@ import {
   type SuccessOf,
   successOf,
 } from '../../server/contract/define-contract.ts';
+import { authContract } from '../../server/contract/auth.ts';
 import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
 import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
 import {
@@ -30,8 +31,6 @@ import {
   FamilyHouseholdSchema,
   FamilyTripsSchema,
   ImportReportSchema,
-  LoginResponseSchema,
-  MeResponseSchema,
   PlanCreatedSchema,
   PlanListSchema,
   RowSchema,
@@ -171,23 +170,23 @@ export class Api {
       this.call(disabled ? accountsContract.disable : accountsContract.enable, { params: { id } }),
     remove: (id: string): Promise<unknown> => this.call(accountsContract.remove, { params: { id } }),
     changeOwnPassword: (currentPassword: string, newPassword: string): Promise<unknown> =>
-      this.request('POST', '/api/auth/password', z.unknown(), { currentPassword, newPassword }),
+      this.call(authContract.changePassword, { body: { currentPassword, newPassword } }),
   };
 
   // --- auth
   async login(username: string, password: string): Promise<User> {
-    const res = await this.request('POST', '/api/auth/login', LoginResponseSchema, { username, password });
-    this.csrfToken = res.csrfToken ?? null;
+    const res = await this.call(authContract.login, { body: { username, password } });
+    this.csrfToken = res.csrfToken;
     return res.user;
   }
   async me(): Promise<User> {
-    const res = await this.request('GET', '/api/auth/me', MeResponseSchema);
-    this.csrfToken = res.csrfToken ?? this.csrfToken;
+    const res = await this.call(authContract.me, {});
+    this.csrfToken = res.csrfToken;
     return res.user;
   }
   async logout(): Promise<void> {
     try {
-      await this.request('POST', '/api/auth/logout', z.unknown());
+      await this.call(authContract.logout, {});
     } finally {
       this.csrfToken = null;
     }
