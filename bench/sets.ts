@@ -6,6 +6,7 @@
 import type { BenchOptions } from './args.ts';
 import { benchmarkSet } from './benchmark-set.ts';
 import type { BenchReport } from './report.ts';
+import { demoWeekSet } from './demo-week.ts';
 import { scaleSet } from './scale.ts';
 
 export type BenchSet = (options: BenchOptions) => Promise<BenchReport>;
@@ -16,4 +17,5 @@ export const BENCH_SETS: Record<string, BenchSet> = {
   lilim100: benchmarkSet({ dir: 'fixtures/benchmarks/lilim100', format: 'lilim' }),
   lilim200: benchmarkSet({ dir: 'fixtures/benchmarks/lilim200', format: 'lilim' }),
   scale: scaleSet,
+  'demo-week': demoWeekSet,
 };
