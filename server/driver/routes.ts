@@ -17,6 +17,7 @@ import { defineRoute } from '../http/define-route.ts';
 import type { OperationRegistry } from '../openapi/registry.ts';
 import { DriverRunSchema, driverRun, findDriverStop, type DriverRun, type RunLookups } from './driver-run.ts';
 import { StopEventBodySchema, StopEventSchema, recordStopEvent } from './stop-events.ts';
+import { recordStopOutcome } from '../programme/trip-outcomes.ts';
 
 type Deps = AppDeps & { registry: OperationRegistry };
 
@@ -118,7 +119,10 @@ export function driverRouter(deps: Deps): Router {
         );
       }
       const { event, created } = await recordStopEvent(db, driverId, params.stopId, plan?.id ?? null, body);
-      if (created) await audit(db, clock, user, 'event', 'stop', params.stopId);
+      if (created) {
+        await audit(db, clock, user, 'event', 'stop', params.stopId);
+        await recordStopOutcome(db, plan, date, stop, body, clock.now());
+      }
       return { status: created ? 201 : 200, body: event };
     },
   });

@@ -11,8 +11,17 @@ import {
   StandingRequestSchema,
   VehicleSchema,
 } from '../contract/domain.ts';
+import { OrganisationSchema, ProviderSchema } from '../contract/programme.ts';
 
-export type Kind = 'service' | 'household' | 'passenger' | 'request' | 'vehicle' | 'driver';
+export type Kind =
+  | 'service'
+  | 'household'
+  | 'passenger'
+  | 'request'
+  | 'vehicle'
+  | 'driver'
+  | 'organisation'
+  | 'provider';
 
 export interface KeyColumns {
   istat_code: string | null;
@@ -88,6 +97,20 @@ export const KINDS: Record<Kind, KindSpec> = {
     plural: 'drivers',
     schema: DriverSchema,
     personal: true,
+    keys: (e) => ({ ...none, search: s(e.name) }),
+  },
+  organisation: {
+    kind: 'organisation',
+    plural: 'organisations',
+    schema: OrganisationSchema,
+    personal: false,
+    keys: (e) => ({ ...none, istat_code: s(e.comune) || null, search: `${s(e.name)} ${s(e.kind)}` }),
+  },
+  provider: {
+    kind: 'provider',
+    plural: 'providers',
+    schema: ProviderSchema,
+    personal: false,
     keys: (e) => ({ ...none, search: s(e.name) }),
   },
 };

@@ -5,9 +5,10 @@
  */
 import type { Db } from '../db/db.ts';
 import { AppError, invalid } from '../errors/app-error.ts';
-import { assertEligibleHome, locate } from '../geo/index.ts';
+import { locate } from '../geo/index.ts';
 import type { Place } from '../contract/domain.ts';
 import type { Kind } from './kinds.ts';
+import { checkHome, checkOrganisation, checkProvider } from '../programme/entity-rules.ts';
 
 type Entity = Record<string, unknown> & { id: string };
 
@@ -40,10 +41,10 @@ export async function checkEntity(db: Db, kind: Kind, e: Entity): Promise<Entity
     case 'vehicle':
       return { ...e, depot: placeInArea(e.depot as Place, 'depot') };
     case 'household':
-      return { ...e, home: assertEligibleHome(e.home as Place, 'home') };
+      return { ...e, home: await checkHome(db, e.home as Place, e.id, 'home') };
     case 'passenger':
       await mustExist(db, 'household', e.householdId, 'householdId');
-      return e.home ? { ...e, home: assertEligibleHome(e.home as Place, 'home') } : e;
+      return e.home ? { ...e, home: await checkHome(db, e.home as Place, String(e.householdId), 'home') } : e;
     case 'request': {
       await mustExist(db, 'passenger', e.passengerId, 'passengerId');
       await mustExist(db, 'service', e.serviceId, 'serviceId');
@@ -61,6 +62,10 @@ export async function checkEntity(db: Db, kind: Kind, e: Entity): Promise<Entity
       for (const [i, v] of ((e.vehicleIds as string[] | undefined) ?? []).entries())
         await mustExist(db, 'vehicle', v, `vehicleIds.${i}`);
       return e;
+    case 'organisation':
+      return checkOrganisation(e);
+    case 'provider':
+      return checkProvider(db, e);
   }
 }
 
@@ -73,6 +78,8 @@ export async function checkDelete(db: Db, kind: Kind, id: string): Promise<void>
     vehicle: ["kind = 'driver' AND data->'vehicleIds' ? $1", 'drivers'],
     request: undefined,
     driver: undefined,
+    organisation: undefined,
+    provider: undefined,
   };
   const use = uses[kind];
   if (use) {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RouterDeps } from '../app-deps.ts';
 import type { User } from '../auth/context.ts';
 import { StandingRequestSchema } from '../contract/domain.ts';
+import { BookingRequestSchema } from '../contract/programme.ts';
 import type { Plan } from '../contract/plan.ts';
 import { fromIsoRome, isoWeekOf, toIsoRome } from '../domain/calendar.ts';
 import { loadDomain, writeEntity } from '../entities/store.ts';
@@ -17,6 +18,7 @@ import { AppError, notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { appendVersionTx, conflict, listPlans, planIdOf, readPlan } from '../plan-store/plan-store.ts';
 import type { PlanningData } from '../planning/plan-week.ts';
+import { programmeGate } from '../programme/booking-gate.ts';
 import { bookSlot } from './book-slot.ts';
 import { querySlots } from './query-slots.ts';
 import { buildSlotContext, type SlotContext } from './slot-context.ts';
@@ -143,6 +145,11 @@ export function slotsRouter(deps: Deps): Router {
     body: SlotBookSchema,
     responses: {
       201: { description: 'the request and the new published version', schema: BookingOut },
+      202: {
+        description: 'Action A with approval: a request pending the coordinator (nothing enters the plan yet)',
+        schema: BookingRequestSchema,
+      },
+      403: { description: 'the household is not eligible for Action A (the reasons in details)' },
       409: {
         description:
           'CONFLICT when a weekday no longer fits, PLAN_CONFLICT when the plan changed meanwhile (ask again)',
@@ -154,6 +161,8 @@ export function slotsRouter(deps: Deps): Router {
       const plan = await publishedPlan(deps, input.query.week);
       const { date, secondsOfDay } = fromIsoRome(new Date(deps.clock.now()).toISOString());
       const booking = await bookSlot(await contextFor(plan, data), input, toIsoRome(date, secondsOfDay));
+      const held = await programmeGate(deps.db, deps.clock.now(), user, input, plan, booking);
+      if (held) return { status: 202, body: held };
       const saved = await deps.db.transaction(async (tx) => {
         const now = await readPlan(tx, plan.id, 'published');
         if (!now || now.version !== plan.version) throw conflict(plan.id, plan.version, now?.version ?? 0);

@@ -1,0 +1,106 @@
+/**
+ * Whether a booking may go ahead under Action A's rules: the household is eligible (else it is
+ * told why) and its voucher covers the booking — the booked trips of the plan's week at their
+ * provider's tariff, repeated on every date the request travels until it or the grant ends —
+ * after what delivered trips spent and the published plans commit. Refusals carry the figures.
+ */
+import type { Plan } from '../contract/plan.ts';
+import type { Db } from '../db/db.ts';
+import { addDays, isoWeekDates, weekdayOf } from '../domain/calendar.ts';
+import { AppError } from '../errors/app-error.ts';
+import { voucherBalance } from '../vouchers/balance.ts';
+import { eligibilityOf } from './eligibility.ts';
+import { loadProgrammeData, priceTrip, tripsOfPlan } from './programme-data.ts';
+
+export const euro = (cents: number): string =>
+  `€ ${(cents / 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+export interface BookingEstimate {
+  householdId: string;
+  weekCents: number;
+  dates: number;
+  estimateCents: number;
+}
+
+/** The voucher cost of the trips `after` adds to `before` for `requestId`, over the request's validity. */
+export async function estimateBooking(
+  db: Db,
+  householdId: string,
+  before: Plan,
+  after: Plan,
+  requestId: string,
+  validFrom: string,
+  validTo: string,
+  grantTo: string | undefined,
+): Promise<BookingEstimate> {
+  const data = await loadProgrammeData(db);
+  const dates = isoWeekDates(after.week);
+  const old = new Set(tripsOfPlan(before, dates[0]!, dates[6]!).map((t) => `${t.date}|${t.requestId}|${t.direction}`));
+  const added = tripsOfPlan(after, dates[0]!, dates[6]!).filter(
+    (t) => t.requestId === requestId && !old.has(`${t.date}|${t.requestId}|${t.direction}`),
+  );
+  const perWeekday = new Map<string, number>();
+  for (const t of added) {
+    const p = priceTrip(data, t);
+    const wd = weekdayOf(t.date);
+    perWeekday.set(wd, (perWeekday.get(wd) ?? 0) + p.costCents - p.coPaymentCents);
+  }
+  const weekCents = [...perWeekday.values()].reduce((a, b) => a + b, 0);
+  const start = validFrom > dates[0]! ? validFrom : dates[0]!;
+  const end = grantTo && grantTo < validTo ? grantTo : validTo;
+  let estimateCents = 0;
+  let n = 0;
+  for (let d = start, i = 0; d <= end && i < 800; d = addDays(d, 1), i++) {
+    const c = perWeekday.get(weekdayOf(d));
+    if (c) {
+      estimateCents += c;
+      n++;
+    }
+  }
+  return { householdId, weekCents, dates: n, estimateCents };
+}
+
+/** Throws 403 (not eligible, with the reasons) or 409 (voucher short, with the figures). */
+export async function assertEligibleAndFunded(
+  db: Db,
+  now: Date,
+  householdId: string,
+  before: Plan,
+  after: Plan,
+  requestId: string,
+  validFrom: string,
+  validTo: string,
+): Promise<BookingEstimate> {
+  const elig = await eligibilityOf(db, householdId, now);
+  if (!elig.eligible)
+    throw new AppError(
+      'FORBIDDEN',
+      `household ${householdId} is not eligible for Action A: ${elig.reasons.map((r) => r.message).join('; ')}`,
+      elig.reasons.map((r) => ({ path: 'eligibility', message: r.message, value: r.code })),
+    );
+  const today = now.toISOString().slice(0, 10);
+  const data = await loadProgrammeData(db);
+  const v = await voucherBalance(db, data, householdId, today);
+  if (!v.grant)
+    throw new AppError('CONFLICT', `household ${householdId} has no voucher grant: ask the coordinator for one`, [
+      { path: 'voucher', message: 'no voucher grant', value: null },
+    ]);
+  const est = await estimateBooking(db, householdId, before, after, requestId, validFrom, validTo, v.grant.validTo);
+  if (est.estimateCents > v.remainingCents) {
+    const figures = {
+      bookingCents: est.estimateCents,
+      weekCents: est.weekCents,
+      trips: est.dates,
+      amountCents: v.amountCents,
+      spentCents: v.spentCents,
+      committedCents: v.committedCents,
+      remainingCents: v.remainingCents,
+    };
+    throw new AppError(
+      'CONFLICT',
+      `the booking costs ${euro(est.estimateCents)} (${euro(est.weekCents)} a week, until ${v.grant.validTo}) but the voucher has ${euro(v.remainingCents)} left: ${euro(v.amountCents)} granted, ${euro(v.spentCents)} spent, ${euro(v.committedCents)} committed by the published plans`,
+      [{ path: 'voucher', message: 'the booking would overrun the voucher balance', value: figures }],
+    );
+  }
+  return est;
+}

@@ -1,0 +1,58 @@
+/**
+ * The booking path's one hook into Action A (called by POST /api/slots/book after the slot was
+ * found, before anything is written): with the programme 'off' it lets the booking through;
+ * otherwise the household must be eligible and funded (else 403/409 with the reasons or the
+ * figures), and a family's booking under 'approval' becomes a request pending the coordinator
+ * (202) instead of entering the plan.
+ */
+import type { User } from '../auth/context.ts';
+import type { Passenger, Service } from '../contract/domain.ts';
+import type { Plan } from '../contract/plan.ts';
+import type { BookingRequest } from '../contract/programme.ts';
+import type { Db } from '../db/db.ts';
+import { getEntity } from '../entities/store.ts';
+import type { Booking } from '../slots/book-slot.ts';
+import { assertEligibleAndFunded } from './booking-funds.ts';
+import { type BookInput, createBookingRequest } from './booking-requests.ts';
+import { getSettings } from './settings.ts';
+
+export async function programmeGate(
+  db: Db,
+  now: Date,
+  user: User,
+  input: BookInput,
+  before: Plan,
+  booking: Booking,
+): Promise<BookingRequest | null> {
+  const settings = await getSettings(db);
+  if (settings.mode === 'off') return null;
+  const passenger = await getEntity<Passenger>(db, 'passenger', booking.request.passengerId);
+  const householdId = passenger?.householdId ?? user.householdId ?? '';
+  const est = await assertEligibleAndFunded(
+    db,
+    now,
+    householdId,
+    before,
+    booking.plan,
+    booking.request.id,
+    input.validFrom,
+    input.validTo,
+  );
+  if (user.role !== 'family' || settings.mode === 'auto') return null;
+  const service = await getEntity<Service>(db, 'service', booking.request.serviceId);
+  return createBookingRequest(
+    db,
+    {
+      householdId,
+      passengerId: booking.request.passengerId,
+      passengerName: passenger?.name ?? booking.request.passengerId,
+      serviceId: booking.request.serviceId,
+      serviceName: service?.name ?? booking.request.serviceId,
+      input: { ...input, query: { ...input.query, week: before.week } },
+      lines: booking.answer.lines,
+      estimateCents: est.estimateCents,
+      createdBy: user.username,
+    },
+    now,
+  );
+}
