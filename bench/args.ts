@@ -1,5 +1,7 @@
 /**
- * Arguments of `npm run bench -- --set NAME [--time-limit S] [--seed N] [--instances a,b]`.
+ * Arguments of `npm run bench -- --set NAME [--time-limit S] [--seed N] [--iterations N] [--instances a,b]`.
+ * `--iterations` gives each solve an iteration budget (deterministic for a seed; the time
+ * limit is then a safety net).
  */
 export interface BenchOptions {
   set: string;
@@ -7,6 +9,8 @@ export interface BenchOptions {
   seed: number;
   /** Instance names to run (all of the set when empty). */
   instances: string[];
+  /** Iteration budget per solve thread (absent: the time limit alone). */
+  iterations?: number;
 }
 
 export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOptions => {
@@ -17,6 +21,7 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     if (flag === '--set') options.set = value;
     else if (flag === '--time-limit') options.timeLimitS = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
+    else if (flag === '--iterations') options.iterations = Number(value);
     else if (flag === '--instances')
       options.instances = value
         .split(',')
@@ -28,6 +33,8 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     throw new Error(`--set must be one of ${knownSets.join(', ')}, got "${options.set}"`);
   if (!(options.timeLimitS > 0))
     throw new Error(`--time-limit must be a positive number of seconds, got ${options.timeLimitS}`);
+  if (options.iterations !== undefined && !(Number.isSafeInteger(options.iterations) && options.iterations > 0))
+    throw new Error(`--iterations must be a positive integer, got ${options.iterations}`);
   if (!Number.isSafeInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
   return options;
 };

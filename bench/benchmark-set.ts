@@ -36,7 +36,7 @@ export const benchmarkSet =
       if (!existsSync(file)) throw new Error(`${file} listed in bks.csv but missing`);
       const text = readFileSync(file, 'utf8');
       const { data } = spec.format === 'cordeau' ? readCordeau(text, best.instance) : readLiLim(text, best.instance);
-      const run = await runCli(file, spec.format, options.timeLimitS, options.seed, data);
+      const run = await runCli(file, spec.format, options.timeLimitS, options.seed, data, options.iterations);
       const s = run.solution;
       const feasible = s !== null && run.violations.length === 0 && s.unserved.length === 0;
       const row: Record<string, Cell | string[]> = {

@@ -24,6 +24,7 @@ export const runCli = (
   timeLimitS: number,
   seed: number,
   data: BenchmarkData,
+  iterations?: number,
 ): Promise<CliRun> =>
   new Promise((resolve) => {
     const started = Date.now();
@@ -38,6 +39,7 @@ export const runCli = (
       String(timeLimitS),
       '--seed',
       String(seed),
+      ...(iterations !== undefined ? ['--iterations', String(iterations)] : []),
     ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

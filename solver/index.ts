@@ -3,6 +3,8 @@
  */
 export * from './model/instance.ts';
 export { solve } from './solve.ts';
+export { solveParallel, type ParallelSolveOptions } from './parallel/solve-parallel.ts';
+export { startTsWorker, type TsWorkerOptions } from './threads/start-ts-worker.ts';
 export { evaluateRoute } from './evaluate-route.ts';
 export { insertionOptions, type InsertionOptionsOpts } from './insertion-options.ts';
 export * from './io/index.ts';

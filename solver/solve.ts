@@ -1,30 +1,56 @@
 /**
- * solve: the anytime search. Construction, then (when vehicles cost something)
- * fleet minimisation, then ALNS until the time or iteration budget ends or the
- * signal aborts; with two threads a worker runs the same search with another
- * seed, the two trade their best solutions at checkpoints and the better
- * result wins. Pure: clock, seed, budget, progress
- * callback and AbortSignal come from the caller; same seed + maxIterations ⇒
- * same result.
+ * solve: the anytime search on the calling thread — construction, then (when
+ * vehicles cost something) fleet minimisation, then ALNS until the time or
+ * iteration budget ends or the signal aborts. Pure: clock, seed, budget,
+ * progress callback and AbortSignal come from the caller; same seed +
+ * maxIterations ⇒ same result. No thread is started and nothing blocks; the
+ * two-thread search is `solveParallel` (parallel/solve-parallel.ts), built on
+ * `searchWith` below with a partner that trades best solutions.
  */
 import type { DarpInstance, DarpSolution, PlannedRoute, SolveOptions, UnservedRequest } from './model/instance.ts';
 import { prepare } from './model/prepared.ts';
 import { layout } from './eval/schedule.ts';
 import { toPlannedRoute } from './eval/planned.ts';
 import { createContext, type SearchContext } from './search/context.ts';
-import { Route } from './search/route.ts';
-import { Solution } from './search/solution.ts';
+import type { Solution } from './search/solution.ts';
 import { initialSolution } from './lns/initial.ts';
 import { runSearch } from './lns/pipeline.ts';
-import { Helper, type WorkerResult } from './parallel/parallel-search.ts';
-import { SharedBest, sharedBestBytes } from './parallel/shared-best.ts';
 import { blockingReason } from './insertion-options.ts';
 
 const DEFAULT_ITERATIONS = 2000;
-/** Below this budget a second thread costs more to start than it gives. */
-const THREADS_FROM_MS = 3000;
+
+/** The budget of one solve as the search sees it. */
+export interface SolveBudget {
+  /** Time budget left for the search (the caller's limit minus a reserve to build the result), ms. */
+  timeLimit: number | undefined;
+  maxIter: number;
+  overBudget: () => boolean;
+}
+
+/** A second search that trades best solutions with this one (parallel/solve-parallel.ts). */
+export interface Partner {
+  /** Told the progress fraction at every stop check (the partner never reads a clock). */
+  progress(fraction: number): void;
+  /** Offers this thread's best at a checkpoint; returns the partner's when it is better. */
+  exchange(fraction: number, best: Solution): Solution | null;
+  /** After this thread's search: posts its final best and returns the partner's, or null. */
+  finish(best: Solution): { best: Solution; iterations: number } | null;
+}
 
 export function solve(instance: DarpInstance, options: SolveOptions): DarpSolution {
+  return searchWith(instance, options, () => null);
+}
+
+/**
+ * One search on this thread; `partnerFor` may attach a partner (called once the
+ * budget is known, before the search starts). The better of the two final
+ * solutions is the result.
+ */
+export function searchWith(
+  instance: DarpInstance,
+  options: SolveOptions,
+  partnerFor: (ctx: SearchContext, budget: SolveBudget) => Partner | null,
+): DarpSolution {
   const started = options.now();
   const p = prepare(instance);
   const ctx = createContext(p, options.seed);
@@ -39,20 +65,11 @@ export function solve(instance: DarpInstance, options: SolveOptions): DarpSoluti
     Number.isFinite(maxIter) ? iter / maxIter : Math.min(1, elapsed() / (timeLimit as number));
   const overBudget = (): boolean =>
     options.signal?.aborted === true || (timeLimit !== undefined && elapsed() >= timeLimit);
-  const threads = options.threads ?? (timeLimit !== undefined && timeLimit >= THREADS_FROM_MS ? 2 : 1);
-  let helper: Helper | null = null;
-  let board: SharedBest | null = null;
-  if (threads >= 2) {
-    const buffer = new SharedArrayBuffer(sharedBestBytes(p.nReq, p.nVeh));
-    SharedBest.reset(buffer, p.nReq, p.nVeh);
-    const worker = new Helper(instance, options.seed + 7919, maxIter, options.initial, buffer);
-    helper = worker;
-    board = new SharedBest(ctx, buffer, 0, Number.isFinite(maxIter), () => overBudget() || worker.gone());
-  }
+  const partner = partnerFor(ctx, { timeLimit, maxIter, overBudget });
   let bestCost = Infinity;
   const run = runSearch(ctx, initialSolution(ctx, options.initial), {
     stop: (iter) => {
-      helper?.publishFraction(fraction(iter));
+      partner?.progress(fraction(iter));
       return iter >= maxIter || overBudget();
     },
     fraction,
@@ -60,31 +77,18 @@ export function solve(instance: DarpInstance, options: SolveOptions): DarpSoluti
       bestCost = Math.min(bestCost, sol.cost(ctx.penalty));
       options.onProgress?.({ elapsedMs: elapsed(), iteration: iter, bestCost });
     },
-    share: board ? (iter, best) => (board as SharedBest).exchange(fraction(iter), best) : undefined,
+    share: partner ? (iter, best) => partner.exchange(fraction(iter), best) : undefined,
   });
-  board?.finish(run.best);
   let best = run.best;
   let iterations = run.iterations;
-  // With an iteration budget the worker finishes its own iterations (determinism);
-  // with a time budget this thread only stops when the time is up or nothing improves, so the worker stops too.
-  const other = helper?.collect(Number.isFinite(maxIter) ? overBudget : () => true);
+  const other = partner?.finish(run.best);
   if (other) {
-    const theirs = fromWorker(ctx, other);
     iterations += other.iterations;
-    if (theirs.feasible() && theirs.cost(ctx.penalty) < best.cost(ctx.penalty) - 1e-9) best = theirs;
+    if (other.best.feasible() && other.best.cost(ctx.penalty) < best.cost(ctx.penalty) - 1e-9) best = other.best;
   }
   const result = toResult(ctx, best);
   options.onProgress?.({ elapsedMs: elapsed(), iteration: iterations, bestCost: Math.min(bestCost, result.cost) });
   return result;
-}
-
-function fromWorker(ctx: SearchContext, w: WorkerResult): Solution {
-  const routes = w.routes.map((nodes, v) => {
-    const route = new Route(v, nodes);
-    route.update(ctx.p, ctx.ws);
-    return route;
-  });
-  return new Solution(routes, w.bank, Uint8Array.from(w.disabled));
 }
 
 function toResult(ctx: SearchContext, sol: Solution): DarpSolution {

@@ -4,9 +4,8 @@
  * Cancellation sets a shared flag the task sees on its signal; a task that does not stop within
  * the grace period is terminated (it holds no connections, so nothing is left half-done).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../solver/index.ts';
 import { PermanentJobError } from './job-queue.ts';
 import type { FromThread, ToThread } from './thread-task.ts';
 
@@ -23,20 +22,6 @@ export interface RunInThreadOptions {
 
 const ENTRY = new URL('./thread-entry.ts', import.meta.url);
 
-/**
- * Module hooks of the parent (tsx, vitest) do not reach worker threads in Node 20, so the
- * thread starts from this small CommonJS boot script that loads the TypeScript entry via tsx.
- */
-function bootScript(): string {
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = JSON.stringify(ENTRY.href);
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${entry}, ${entry}))`;
-}
-
 export function runInThread<O>(
   moduleUrl: URL,
   exportName: string,
@@ -49,10 +34,7 @@ export function runInThread<O>(
       return;
     }
     const abortFlag = new SharedArrayBuffer(4);
-    const worker = new Worker(bootScript(), {
-      eval: true,
-      workerData: { moduleUrl: moduleUrl.href, exportName, input, abortFlag },
-    });
+    const worker = startTsWorker(ENTRY, { workerData: { moduleUrl: moduleUrl.href, exportName, input, abortFlag } });
     let settled = false;
     let graceTimer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void): void => {

@@ -35,11 +35,12 @@ const main = async (): Promise<number> => {
   );
 
   // Loaded only once the input is known to be good, so bad input fails fast.
-  const { solve } = await import('../index.ts');
+  const { solveParallel } = await import('../index.ts');
   let lastReport = -Infinity;
-  const solution = solve(instance, {
+  const solution = solveParallel(instance, {
     seed: args.seed,
     timeLimitMs: args.timeLimitS * 1000,
+    ...(args.iterations !== undefined ? { maxIterations: args.iterations } : {}),
     now: () => performance.now(),
     onProgress: (p: SolveProgress) => {
       if (p.elapsedMs - lastReport < PROGRESS_EVERY_MS) return;

@@ -148,8 +148,6 @@ export interface SolveOptions {
   signal?: AbortSignal;
   /** Warm start: routes as ordered visit lists per vehicle. */
   initial?: Array<{ vehicleIdx: number; visits: Array<{ requestIdx: number; kind: 'pickup' | 'delivery' }> }>;
-  /** Worker threads for parallel search (1 = this thread only). */
-  threads?: number;
 }
 
 /** One visit of a fixed route order, as callers pass it (plan editing, warm starts). */

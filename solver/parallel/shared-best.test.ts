@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solve } from '../index.ts';
+import { solveParallel } from '../index.ts';
 import { prepare } from '../model/prepared.ts';
 import { createContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
@@ -72,7 +72,7 @@ describe('shared best between the two search threads', () => {
     );
     let iterations = 0;
     const once = () =>
-      solve(inst, {
+      solveParallel(inst, {
         seed: 5,
         maxIterations: 400,
         threads: 2,

@@ -1,12 +1,14 @@
 /**
- * Second core for the synchronous solve(): a worker thread runs the same
- * search with another seed while this thread searches too; the two trade their
- * best solutions at checkpoints (shared-best.ts) and the better result wins. solve() stays synchronous: the worker's answer is collected with
+ * The worker thread of solveParallel (solve-parallel.ts): it runs the same
+ * search with another seed (search-worker.ts) while the calling thread searches
+ * too; the two trade their best solutions at checkpoints (shared-best.ts).
+ * solveParallel stays synchronous: the worker's answer is collected with
  * Atomics.wait + receiveMessageOnPort. If the worker cannot start or does not
- * answer in time, the main thread's result stands alone.
+ * answer in time, the calling thread's result stands alone.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { DarpInstance, SolveOptions } from '../model/instance.ts';
+import { startTsWorker } from '../threads/start-ts-worker.ts';
 
 /** Grace period for the worker to hand over its result once told to stop. */
 const HANDOVER_MS = 1000;
@@ -39,10 +41,11 @@ export class Helper {
     this.port = channel.port1;
     let worker: Worker | null = null;
     try {
-      worker = new Worker(bootstrap(), {
-        eval: true,
+      worker = startTsWorker(new URL('./search-worker.ts', import.meta.url), {
         workerData: { instance, seed, maxIterations, initial, control, board, port: channel.port2 },
         transferList: [channel.port2],
+        // Cell 1 of the flags: the worker is gone (1 finished, 2 failed).
+        bootFailed: new Int32Array(control, 4, 1),
       });
       worker.unref();
       worker.on('error', () => undefined);
@@ -80,24 +83,4 @@ export class Helper {
     this.port.close();
     return msg ? (msg.message as WorkerResult) : null;
   }
-}
-
-/**
- * The worker runs TypeScript sources, so it registers the tsx loader first (the
- * project runs under tsx). Any failure is reported through the shared flag,
- * because the main thread is blocked and cannot see worker events.
- */
-function bootstrap(): string {
-  const entry = new URL('./search-worker.ts', import.meta.url).href;
-  let tsx = 'tsx/esm/api';
-  try {
-    tsx = import.meta.resolve('tsx/esm/api');
-  } catch {
-    // Resolved from the working directory instead.
-  }
-  return `
-    const { workerData } = require('node:worker_threads');
-    const fail = () => { const f = new Int32Array(workerData.control, 0, 2); Atomics.store(f, 1, 2); Atomics.notify(f, 1); };
-    import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); }).catch(fail);
-  `;
 }
