@@ -6,11 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RouterDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
-import { DateSchema, IdSchema, IsoWeekSchema } from '../contract/domain.ts';
-import { PlanSchema, ViolationSchema } from '../contract/plan.ts';
+import { plansContract as c } from '../contract/plans.ts';
 import { isoWeekDates } from '../domain/calendar.ts';
 import { invalid } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
@@ -28,30 +26,9 @@ import {
 import { requireQueue } from '../queue/job-queue.ts';
 import { planJobId, type PlanJobData } from '../queue/plan-job.ts';
 import { loadQueueConfig } from '../queue/queue-config.ts';
-import {
-  CreatePlanBodySchema,
-  etagOf,
-  LockBodySchema,
-  MoveBodySchema,
-  PublishBodySchema,
-  ReoptimizeBodySchema,
-  versionFrom,
-} from './plan-request.ts';
+import { etagOf, versionFrom } from './plan-request.ts';
 
 type Deps = RouterDeps;
-
-const PlanParams = z.object({ planId: IdSchema });
-const PlanInfoSchema = z.object({
-  id: z.string(),
-  week: z.string(),
-  version: z.number(),
-  status: z.enum(['draft', 'published']).nullable(),
-  publishedVersion: z.number().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string().nullable(),
-});
-const JobAcceptedSchema = z.object({ planId: z.string(), jobId: z.string(), version: z.number() });
-const conflictDoc = { description: 'PLAN_CONFLICT: the plan changed since the version you read' };
 
 export function plansRouter(deps: Deps): Router {
   const { db, clock, registry } = deps;
@@ -84,197 +61,80 @@ export function plansRouter(deps: Deps): Router {
     return { status: 202, body: { planId, jobId: job.id, version }, headers: { Location: `/api/jobs/${job.id}` } };
   };
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'post',
-    path: '/',
-    summary:
-      'Plan a week: starts a solve job that writes a new draft version; resubmitting while it runs returns the same job',
-    tag: 'plans',
-    roles: ['coordinator'],
-    body: CreatePlanBodySchema,
-    responses: {
-      202: { description: 'the job that will write the plan version', schema: JobAcceptedSchema },
-      503: { description: 'QUEUE_UNAVAILABLE (Retry-After)' },
-    },
-    handler: async ({ body, user }) => {
-      const planId = await ensurePlan(db, body.week);
-      const info = await requirePlanInfo(db, planId);
-      return enqueue('plan', planId, body.week, info.version, body, user.username);
-    },
+  defineRoute(router, registry, c.create, async ({ body, user }) => {
+    const planId = await ensurePlan(db, body.week);
+    const info = await requirePlanInfo(db, planId);
+    return enqueue('plan', planId, body.week, info.version, body, user.username);
   });
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'get',
-    path: '/',
-    summary: 'Plans, newest week first, optionally of one week',
-    tag: 'plans',
-    roles: ['coordinator'],
-    query: z.object({ week: IsoWeekSchema.optional() }),
-    responses: {
-      200: { description: 'plans with their current and published versions', schema: z.array(PlanInfoSchema) },
-    },
-    handler: async ({ query }) => ({ body: await listPlans(db, query.week ? { week: query.week } : {}) }),
-  });
+  defineRoute(router, registry, c.list, async ({ query }) => ({
+    body: await listPlans(db, query.week ? { week: query.week } : {}),
+  }));
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'get',
-    path: '/:planId',
-    summary:
-      'A plan: routes, stops, planned times, windows and passengers (current version, or ?version=N, or ?version=published)',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    query: z.object({ version: z.union([z.literal('published'), z.coerce.number().int().min(1)]).optional() }),
-    responses: { 200: { description: 'the plan; its ETag is the version', schema: PlanSchema } },
-    handler: async ({ params, query, user }) => {
-      // A version never changes once written: only its number is looked up per request; the
-      // body (a week is ~1 MB of JSON) is read, serialized and compressed (Brotli and gzip) once per version.
-      const which = query.version ?? 'current';
-      // No such version: requirePlan throws the 404 that says why.
-      const version =
-        (await resolveVersion(db, params.planId, which)) ?? (await requirePlan(db, params.planId, which)).version;
-      await audit(db, clock, user, 'read', 'plan', `${params.planId}/v${version}`);
-      return {
-        cached: {
-          key: `plan:${cacheScope}:${params.planId}.v${version}`,
-          etag: etagOf(version),
-          body: () => requirePlan(db, params.planId, version),
-        },
-        headers: { 'Cache-Control': 'private, no-cache' },
-      };
-    },
-  });
-
-  defineRoute(router, registry, '/api/plans', {
-    method: 'get',
-    path: '/:planId/geojson',
-    summary:
-      'One date of the plan for the map: routes as LineStrings (road shapes with OSRM, straight and estimated otherwise), stops as Points',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    query: z.object({ date: DateSchema, version: z.coerce.number().int().min(1).optional() }),
-    responses: { 200: { description: 'a GeoJSON FeatureCollection' } },
-    handler: async ({ params, query, user }) => {
-      const plan = await requirePlan(db, params.planId, query.version ?? 'current');
-      if (!isoWeekDates(plan.week).includes(query.date)) {
-        throw invalid('date', `not in week ${plan.week}`, query.date);
-      }
-      await audit(db, clock, user, 'read', 'plan', `${plan.id}/v${plan.version}/${query.date}`);
-      return {
-        body: await planGeoJson(plan, query.date, routing),
-        headers: { ETag: etagOf(plan.version), 'Content-Type': 'application/geo+json' },
-      };
-    },
-  });
-
-  defineRoute(router, registry, '/api/plans', {
-    method: 'post',
-    path: '/:planId/moves',
-    summary:
-      "Move a request's trip to another route or position; the touched routes are re-timed; answers the day's violations",
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    body: MoveBodySchema,
-    responses: {
-      200: {
-        description: 'the new version and the violations of that date',
-        schema: z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }),
+  defineRoute(router, registry, c.get, async ({ params, query, user }) => {
+    // A version never changes once written: only its number is looked up per request; the
+    // body (a week is ~1 MB of JSON) is read, serialized and compressed (Brotli and gzip) once per version.
+    const which = query.version ?? 'current';
+    // No such version: requirePlan throws the 404 that says why.
+    const version =
+      (await resolveVersion(db, params.planId, which)) ?? (await requirePlan(db, params.planId, which)).version;
+    await audit(db, clock, user, 'read', 'plan', `${params.planId}/v${version}`);
+    return {
+      cached: {
+        key: `plan:${cacheScope}:${params.planId}.v${version}`,
+        etag: etagOf(version),
+        body: () => requirePlan(db, params.planId, version),
       },
-      409: conflictDoc,
-    },
-    handler: async ({ params, body, req, user }) => {
-      const { version: _v, ...move } = body;
-      const result = await applyMove(edit, params.planId, versionFrom(req, body.version), move, user.username);
-      await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${result.plan.version}`);
-      return { body: result, headers: { ETag: etagOf(result.plan.version) } };
-    },
+      headers: { 'Cache-Control': 'private, no-cache' },
+    };
   });
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'post',
-    path: '/:planId/locks',
-    summary:
-      'Lock or unlock a request on a date: a locked request keeps its vehicle and order when the rest is re-optimised',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    body: LockBodySchema,
-    responses: { 200: { description: 'the new version', schema: PlanSchema }, 409: conflictDoc },
-    handler: async ({ params, body, req, user }) => {
-      const plan = await applyLock(edit, params.planId, versionFrom(req, body.version), body, user.username);
-      await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
-      return { body: plan, headers: { ETag: etagOf(plan.version) } };
-    },
+  defineRoute(router, registry, c.geojson, async ({ params, query, user }) => {
+    const plan = await requirePlan(db, params.planId, query.version ?? 'current');
+    if (!isoWeekDates(plan.week).includes(query.date)) {
+      throw invalid('date', `not in week ${plan.week}`, query.date);
+    }
+    await audit(db, clock, user, 'read', 'plan', `${plan.id}/v${plan.version}/${query.date}`);
+    return {
+      body: await planGeoJson(plan, query.date, routing),
+      headers: { ETag: etagOf(plan.version), 'Content-Type': 'application/geo+json' },
+    };
   });
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'post',
-    path: '/:planId/reoptimize',
-    summary: 'Re-optimise everything not locked (a job); locked requests keep their vehicle and order',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    body: ReoptimizeBodySchema,
-    responses: {
-      202: { description: 'the job that will write the next version', schema: JobAcceptedSchema },
-      409: conflictDoc,
-    },
-    handler: async ({ params, body, req, user }) => {
-      const version = versionFrom(req, body.version);
-      const plan = await planAtVersion(db, params.planId, version);
-      return enqueue('reoptimize', params.planId, plan.week, version, body, user.username);
-    },
+  defineRoute(router, registry, c.move, async ({ params, body, req, user }) => {
+    const { version: _v, ...move } = body;
+    const result = await applyMove(edit, params.planId, versionFrom(req, body.version), move, user.username);
+    await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${result.plan.version}`);
+    return { body: result, headers: { ETag: etagOf(result.plan.version) } };
   });
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'get',
-    path: '/:planId/violations',
-    summary:
-      'Validate a plan: [] when valid, else each broken rule with its reason (checked by the solver on the stored order)',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    query: z.object({ date: DateSchema.optional(), version: z.coerce.number().int().min(1).optional() }),
-    responses: { 200: { description: 'the violations', schema: z.array(ViolationSchema) } },
-    handler: async ({ params, query }) => {
-      const plan = await requirePlan(db, params.planId, query.version ?? 'current');
-      return { body: await violationsOf(edit, plan, query.date), headers: { ETag: etagOf(plan.version) } };
-    },
+  defineRoute(router, registry, c.lock, async ({ params, body, req, user }) => {
+    const plan = await applyLock(edit, params.planId, versionFrom(req, body.version), body, user.username);
+    await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
+    return { body: plan, headers: { ETag: etagOf(plan.version) } };
   });
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'post',
-    path: '/:planId/publish',
-    summary: 'Publish the version read as a new immutable version; drivers and families see only published plans',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    body: PublishBodySchema,
-    responses: { 200: { description: 'the published version', schema: PlanSchema }, 409: conflictDoc },
-    handler: async ({ params, body, req, user }) => {
-      const plan = await publishPlan(edit, params.planId, versionFrom(req, body.version), user.username);
-      await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
-      return { body: plan, headers: { ETag: etagOf(plan.version) } };
-    },
+  defineRoute(router, registry, c.reoptimize, async ({ params, body, req, user }) => {
+    const version = versionFrom(req, body.version);
+    const plan = await planAtVersion(db, params.planId, version);
+    return enqueue('reoptimize', params.planId, plan.week, version, body, user.username);
   });
 
-  defineRoute(router, registry, '/api/plans', {
-    method: 'get',
-    path: '/:planId/diff',
-    summary:
-      'What changed since the last published version: trips moved between vehicles, time shifts per passenger, trips added and removed',
-    tag: 'plans',
-    roles: ['coordinator'],
-    params: PlanParams,
-    query: z.object({ version: z.coerce.number().int().min(1).optional() }),
-    responses: { 200: { description: 'the changes' } },
-    handler: async ({ params, query }) => {
-      const current = await requirePlan(db, params.planId, query.version ?? 'current');
-      const published = await readPlan(db, params.planId, 'published');
-      return { body: planDiff(published && published.version <= current.version ? published : undefined, current) };
-    },
+  defineRoute(router, registry, c.violations, async ({ params, query }) => {
+    const plan = await requirePlan(db, params.planId, query.version ?? 'current');
+    return { body: await violationsOf(edit, plan, query.date), headers: { ETag: etagOf(plan.version) } };
+  });
+
+  defineRoute(router, registry, c.publish, async ({ params, body, req, user }) => {
+    const plan = await publishPlan(edit, params.planId, versionFrom(req, body.version), user.username);
+    await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
+    return { body: plan, headers: { ETag: etagOf(plan.version) } };
+  });
+
+  defineRoute(router, registry, c.diff, async ({ params, query }) => {
+    const current = await requirePlan(db, params.planId, query.version ?? 'current');
+    const published = await readPlan(db, params.planId, 'published');
+    return { body: planDiff(published && published.version <= current.version ? published : undefined, current) };
   });
 
   return router;

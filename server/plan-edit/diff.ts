@@ -3,20 +3,10 @@
  * shifts per passenger, trips added and removed. Built on the planner's `planMoves`.
  */
 import type { Plan } from '../contract/plan.ts';
+import type { PlanDiff } from '../contract/plans.ts';
 import { planMoves, type PassengerMove } from '../planning/moves.ts';
 
-export interface PlanDiff {
-  planId: string;
-  /** The published version compared against (null: nothing published yet, every trip is new). */
-  fromVersion: number | null;
-  toVersion: number;
-  movedBetweenVehicles: PassengerMove[];
-  timeShifts: PassengerMove[];
-  added: PassengerMove[];
-  removed: PassengerMove[];
-  passengersAffected: number;
-  maxShiftMin: number;
-}
+export type { PlanDiff };
 
 export function planDiff(published: Plan | undefined, current: Plan): PlanDiff {
   const before: Plan = published ?? { ...current, days: [], unserved: [] };

@@ -22,26 +22,22 @@ import {
 } from '../../server/contract/define-contract.ts';
 import { authContract } from '../../server/contract/auth.ts';
 import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
-import { PlanSchema, ViolationSchema, type Plan, type Violation } from '../../server/contract/plan.ts';
+import type { Plan, Violation } from '../../server/contract/plan.ts';
+import { type PlanDiff, type PlanInfo, plansContract } from '../../server/contract/plans.ts';
 import {
-  DiffSchema,
   DriverRunSchema,
   ErrorBodySchema,
   FeatureCollectionSchema,
   FamilyHouseholdSchema,
   FamilyTripsSchema,
   ImportReportSchema,
-  PlanCreatedSchema,
-  PlanListSchema,
   RowSchema,
   SlotAnswerSchema,
   pageOf,
-  type Diff,
   type DriverRun,
   type FamilyHousehold,
   type FamilyTrip,
   type ImportReport,
-  type PlanHeader,
   type Row,
   type SlotAnswer,
   type SlotChoice,
@@ -112,9 +108,19 @@ export class Api {
     schema: T,
     body?: unknown,
     contentType = 'application/json',
-    textResponse = false,
   ): Promise<z.infer<T>> {
-    const headers: Record<string, string> = { accept: textResponse ? '*/*' : 'application/json' };
+    return this.send(method, path, () => ({ schema }), body, contentType) as Promise<z.infer<T>>;
+  }
+
+  /** One request; the answer is parsed with the response spec of its status (JSON, or text for a non-JSON type). */
+  private async send(
+    method: string,
+    path: string,
+    specOf: (status: number) => { schema?: z.ZodType; contentType?: string },
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' };
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     let payload: BodyInit | undefined;
     if (body !== undefined) {
@@ -125,7 +131,9 @@ export class Api {
     const text = await res.text();
     const json: unknown = text ? safeJson(text) : undefined;
     if (!res.ok) throw toApiError(res.status, json, text);
-    const parsed = schema.safeParse(textResponse ? text : json);
+    const spec = specOf(res.status);
+    const isText = !spec.schema && !!spec.contentType && !spec.contentType.includes('json');
+    const parsed = (spec.schema ?? (isText ? z.string() : z.unknown())).safeParse(isText ? text : json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ApiError(
@@ -139,21 +147,19 @@ export class Api {
 
   /**
    * Calls a route of the contract (server/contract/): the path is built from the entry and
-   * `params`, `query` is serialized, and the answer is parsed with the entry's 2xx schema (text
-   * for a non-JSON response, undefined for an empty one). Use this for every new call.
+   * `params`, `query` is serialized, and the answer is parsed with the entry's schema for the
+   * status the server answered (text for a non-JSON response, undefined for an empty one). Use
+   * this for every call.
    */
   call<R extends RouteContract>(route: R, input: CallInput<R>): Promise<SuccessOf<R>> {
     const path = pathOf(route.path, input.params) + queryString(input.query as Record<string, unknown> | undefined);
-    const ok = successOf(route).spec;
-    const schema = ok.schema ?? (ok.contentType ? z.string() : z.unknown());
-    const contentType = route.bodyType ?? 'application/json';
-    return this.request(
+    const fallback = successOf(route).spec;
+    return this.send(
       route.method.toUpperCase(),
       path,
-      schema,
+      (status) => route.responses[status] ?? fallback,
       input.body,
-      contentType,
-      !ok.schema && !!ok.contentType,
+      route.bodyType ?? 'application/json',
     ) as Promise<SuccessOf<R>>;
   }
 
@@ -232,7 +238,7 @@ export class Api {
 
   // --- plans and jobs
   createPlan(week: string): Promise<{ planId: string; jobId: string }> {
-    return this.request('POST', '/api/plans', PlanCreatedSchema, { week });
+    return this.call(plansContract.create, { body: { week } });
   }
   job(jobId: string): Promise<JobView> {
     return this.call(jobsContract.get, { params: { jobId } });
@@ -240,63 +246,34 @@ export class Api {
   jobEventsUrl(jobId: string): string {
     return this.base + pathOf(jobsContract.events.path, { jobId });
   }
-  plans(week: string): Promise<PlanHeader[]> {
-    return this.request('GET', `/api/plans?week=${encodeURIComponent(week)}`, PlanListSchema);
+  plans(week: string): Promise<PlanInfo[]> {
+    return this.call(plansContract.list, { query: { week } });
   }
   plan(planId: string): Promise<Plan> {
-    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}`, PlanSchema);
+    return this.call(plansContract.get, { params: { planId } });
   }
   planGeojson(planId: string, date: string): Promise<GeoJSON.FeatureCollection> {
-    return this.request(
-      'GET',
-      `/api/plans/${encodeURIComponent(planId)}/geojson?date=${date}`,
-      FeatureCollectionSchema,
-    );
+    return this.call(plansContract.geojson, { params: { planId }, query: { date } });
   }
-  /** The new version and the violations of that date, or null when the server answers with neither. */
+  /** The new version and the violations of that date. */
   move(planId: string, move: MoveInput, version: number): Promise<{ plan: Plan; violations: Violation[] } | null> {
-    return this.request(
-      'POST',
-      `/api/plans/${encodeURIComponent(planId)}/moves`,
-      z.union([
-        z.object({ plan: PlanSchema, violations: z.array(ViolationSchema) }),
-        z.unknown().transform(() => null),
-      ]),
-      { ...move, version },
-    );
+    return this.call(plansContract.move, { params: { planId }, body: { ...move, version } });
   }
   lock(planId: string, date: string, requestId: string, locked: boolean, version: number): Promise<unknown> {
-    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/locks`, z.unknown(), {
-      date,
-      requestId,
-      locked,
-      version,
-    });
+    return this.call(plansContract.lock, { params: { planId }, body: { date, requestId, locked, version } });
   }
   reoptimize(planId: string, version: number): Promise<unknown> {
-    return this.request('POST', `/api/plans/${encodeURIComponent(planId)}/reoptimize`, z.unknown(), { version });
+    return this.call(plansContract.reoptimize, { params: { planId }, body: { version } });
   }
   violations(planId: string): Promise<Violation[]> {
-    return this.request(
-      'GET',
-      `/api/plans/${encodeURIComponent(planId)}/violations`,
-      z.union([
-        z.array(ViolationSchema),
-        z.looseObject({ violations: z.array(ViolationSchema) }).transform((r) => r.violations),
-      ]),
-    );
+    return this.call(plansContract.violations, { params: { planId } });
   }
-  /** The published version, or null when the server answers without it. */
+  /** The published version. */
   publish(planId: string, version: number): Promise<Plan | null> {
-    return this.request(
-      'POST',
-      `/api/plans/${encodeURIComponent(planId)}/publish`,
-      z.union([PlanSchema, z.unknown().transform(() => null)]),
-      { version },
-    );
+    return this.call(plansContract.publish, { params: { planId }, body: { version } });
   }
-  diff(planId: string): Promise<Diff> {
-    return this.request('GET', `/api/plans/${encodeURIComponent(planId)}/diff`, DiffSchema);
+  diff(planId: string): Promise<PlanDiff> {
+    return this.call(plansContract.diff, { params: { planId } });
   }
 
   // --- driver
