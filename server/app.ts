@@ -18,6 +18,7 @@ import { driverRouter } from './driver/routes.ts';
 import { entitiesRouter } from './entities/routes.ts';
 import { errorMiddleware, notFoundHandler } from './errors/middleware.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { familiesRouter } from './catalogue/routes.ts';
 import { familyRouter } from './family/routes.ts';
 import { geoRouter } from './geo-routes.ts';
 import { healthRouter } from './health.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(safeguardingRouter(full));
   app.use(accountsRouter(full, sessions));
   app.use(programmeRouter(full));
+  app.use(familiesRouter(full));
   // ---- end of other parts' routers ----
 
   app.use(openapiRouter(registry));
