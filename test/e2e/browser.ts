@@ -54,6 +54,8 @@ export async function launchBrowser(viewport = { width: 1366, height: 900 }): Pr
       '--disable-sync',
     ],
     viewport,
+    // axe-core is injected as an inline script, which the app's Content-Security-Policy forbids.
+    bypassCSP: true,
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
   });

@@ -15,6 +15,7 @@ import { MapPanel } from './map-panel.ts';
 import { renderFigures, renderUnserved, renderViolations } from './panels.ts';
 import { renderTimeline } from './timeline.ts';
 import { showPublishDialog } from './publish-dialog.ts';
+import { safeguardingAlerts } from '../safeguarding/coordinator-alerts.ts';
 
 export interface CoordinatorParams {
   week: string;
@@ -58,6 +59,7 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
       h('div', { class: 'progress' }, progress, progressText),
     ),
     status,
+    safeguardingAlerts(),
     figuresEl,
     h(
       'div',

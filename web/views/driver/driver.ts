@@ -8,6 +8,7 @@ import type { DriverRun, RunPassenger, RunStop } from '../../api/responses.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { clock, nowInRome } from '../../state/time.ts';
+import { addHandovers } from '../safeguarding/driver-handovers.ts';
 import { EventQueue } from './event-queue.ts';
 
 const EVENTS: { type: StopEventInput['type']; key: MessageKey }[] = [
@@ -234,6 +235,7 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
       const run = await api.driverRun(dateInput.value);
       runDate = dateInput.value;
       renderRun(run);
+      void addHandovers(list, run, runDate);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) replace(list, h('p', { class: 'empty' }, t('driver.noRun')));
       else

@@ -11,6 +11,7 @@ import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { fixText, hasText, reasonText } from '../../i18n/reasons.ts';
 import { clock, WEEKDAYS, weekdayOf } from '../../state/time.ts';
+import { familyHandoverCodes } from '../safeguarding/family-codes.ts';
 
 const WORKDAYS: Weekday[] = WEEKDAYS.slice(0, 5);
 const hhmm = (s: string | undefined) => (!s ? '' : s.length > 5 ? clock(s) : s);
@@ -78,6 +79,7 @@ export function familyView(root: HTMLElement, api: Api, week: string): void {
       { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: weekId }, t('coord.week')), weekInput),
     ),
+    familyHandoverCodes(),
     tripsEl,
     slotEl,
     absenceEl,
