@@ -3,25 +3,8 @@
  * passengers and each trip, where and when they are picked up and dropped off. Nothing about
  * other passengers on the same vehicle.
  */
-import { z } from 'zod';
+import type { FamilyTrip } from '../contract/family.ts';
 import type { Plan } from '../contract/plan.ts';
-
-export const FamilyTripSchema = z.object({
-  date: z.string(),
-  passengerId: z.string(),
-  name: z.string(),
-  requestId: z.string(),
-  direction: z.enum(['outbound', 'return']),
-  /** Planned pickup time (ISO 8601, Europe/Rome) and the promised window. */
-  pickup: z.string(),
-  pickupWindow: z.object({ from: z.string(), to: z.string() }),
-  pickupLabel: z.string(),
-  dropoff: z.string(),
-  dropoffWindow: z.object({ from: z.string(), to: z.string() }),
-  dropoffLabel: z.string(),
-  label: z.string(),
-});
-export type FamilyTrip = z.infer<typeof FamilyTripSchema>;
 
 export function familyTrips(plans: Map<string, Plan | undefined>, passengerIds: Set<string>): FamilyTrip[] {
   const trips: FamilyTrip[] = [];

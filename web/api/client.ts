@@ -21,6 +21,7 @@ import {
   successOf,
 } from '../../server/contract/define-contract.ts';
 import { authContract } from '../../server/contract/auth.ts';
+import { type FamilyHousehold, type FamilyTrip, familyContract } from '../../server/contract/family.ts';
 import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
 import type { Plan, Violation } from '../../server/contract/plan.ts';
 import { type PlanDiff, type PlanInfo, plansContract } from '../../server/contract/plans.ts';
@@ -28,15 +29,11 @@ import {
   DriverRunSchema,
   ErrorBodySchema,
   FeatureCollectionSchema,
-  FamilyHouseholdSchema,
-  FamilyTripsSchema,
   ImportReportSchema,
   RowSchema,
   SlotAnswerSchema,
   pageOf,
   type DriverRun,
-  type FamilyHousehold,
-  type FamilyTrip,
   type ImportReport,
   type Row,
   type SlotAnswer,
@@ -286,13 +283,13 @@ export class Api {
 
   // --- family
   household(): Promise<FamilyHousehold> {
-    return this.request('GET', '/api/family/household', FamilyHouseholdSchema);
+    return this.call(familyContract.household, {});
   }
-  trips(week: string): Promise<FamilyTrip[]> {
-    return this.request('GET', `/api/family/trips?week=${encodeURIComponent(week)}`, FamilyTripsSchema);
+  async trips(week: string): Promise<FamilyTrip[]> {
+    return (await this.call(familyContract.trips, { query: { week } })).trips;
   }
   absence(passengerId: string, date: string): Promise<unknown> {
-    return this.request('POST', '/api/family/absences', z.unknown(), { passengerId, date });
+    return this.call(familyContract.absence, { body: { passengerId, date } });
   }
   slotQuery(query: SlotQuery): Promise<SlotAnswer> {
     return this.request('POST', '/api/slots/query', SlotAnswerSchema, query);
