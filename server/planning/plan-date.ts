@@ -16,7 +16,7 @@ import type { PlanningData } from './planning-data.ts';
 import { type DriverLedger, hoursLeftS, type Run, type RunPart, staffRuns } from './runs.ts';
 import { type PartSearch, type SolvedPartWithHolds, solvePartWithHolds } from './solve-part.ts';
 import { type Anchor, type PlanTrip, tripKey } from './trip.ts';
-import { entryWeight, holdsAffordable, MASTER_WEIGHT, type WeekBudget } from './week-budget.ts';
+import { entryWeight, continuityPolicy, MASTER_WEIGHT, type WeekBudget } from './week-budget.ts';
 import { anchorsFrom, type WeekReference } from './week-reference.ts';
 
 export const PARTS: readonly RunPart[] = ['am', 'pm'];
@@ -129,13 +129,10 @@ export function planPart(
   // The master week is weighted by its date's trip count here, as the week's budget was first written.
   const partWeight = (entryWeight(ctx.week, s.date) * trips.length) / s.trips.length;
   const budgetMs = ctx.budget.take(partWeight, ctx.search.now());
-  const hold = holdsAffordable({
+  const { hold, warm } = continuityPolicy({
     republishing: s.published !== undefined,
     fixedIterations: ctx.search.maxIterationsPerDay !== undefined,
-    budgetMs,
-    trips: trips.length,
   });
-  const warm = !hold || s.published !== undefined;
   const search: PartSearch = {
     seed: ctx.search.seed + s.index,
     budgetMs,

@@ -25,7 +25,7 @@ import { PLANNING_WEIGHTS } from './objective.ts';
 import { planEntry, recordEntry, staffEntry, throwAborted, type WeekContext, type WeekState } from './plan-date.ts';
 import { type PlacePoint, weekPlaces } from './places.ts';
 import type { PlanningData } from './planning-data.ts';
-import { repairStep } from './repair-step.ts';
+import { REPAIR_MIN_MS, repairStep } from './repair-step.ts';
 import type { RunPart } from './runs.ts';
 import { type PlanTrip, tripKey } from './trip.ts';
 import { WeekBudget } from './week-budget.ts';
@@ -186,10 +186,11 @@ export async function planWeekDetailed(input: PlanWeekInput, deps: PlanWeekDeps)
   let parts = solved;
   let repair: PlanWeekResult['repair'];
   if (!input.previous && input.continuityRepair !== false && solved.length > 0) {
+    const repairStarted = deps.now();
     const repaired = repairStep(solved, results, {
       drivers: input.data.drivers,
       now: deps.now,
-      outOfTime: () => ctx.budget.outOfTime(deps.now()),
+      outOfTime: () => ctx.budget.outOfTime(deps.now()) && deps.now() > repairStarted + REPAIR_MIN_MS,
     });
     ({ results: final, parts, report: repair } = repaired);
   }

@@ -3,10 +3,8 @@
  * Anchored trips are held on their anchored run and within ±tolerance of their anchored time
  * (hard); those the solve leaves unserved so are freed in two steps — first from the run, then
  * from the time — and the part re-planned from the routes found so far. A coordinator's lock is
- * never released. Without holds (too little search time per trip) continuity rests on the soft
- * terms and the search starts from the reference routes (or the published plan's), so it begins
- * where the passengers were; with holds the anchors already say that and a cold start served
- * more trips. The published plan's limit (stable re-planning) is always held.
+ * never released. A time-limited search starts from the reference routes (or the published
+ * plan's), so it begins where the passengers were (see week-budget.ts `continuityPolicy`).
  */
 import type { PlanRoute } from '../contract/plan.ts';
 import { solve } from '../../solver/index.ts';
@@ -36,9 +34,9 @@ export interface PartProblem {
   locked: Map<string, { vehicleId: string; part: string }>;
   /** The master week: the coordinator's locks are not pinned in its instance. */
   master: boolean;
-  /** Hold anchored trips hard (see week-budget.ts `holdsAffordable`). */
+  /** Hold anchored trips hard (see week-budget.ts `continuityPolicy`). */
   hold: boolean;
-  /** Start the search from these routes (when not holding, or re-planning a published plan). */
+  /** Start the search from these routes (a time-limited search, or re-planning a published plan). */
   warmFrom?: PlanRoute[];
 }
 

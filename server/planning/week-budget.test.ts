@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryWeight, holdsAffordable, MASTER_WEIGHT, SEARCH_SHARE, WeekBudget } from './week-budget.ts';
+import { continuityPolicy, entryWeight, MASTER_WEIGHT, SEARCH_SHARE, WeekBudget } from './week-budget.ts';
 import { MASTER } from './master-week.ts';
 import { tinyContext } from './testing/tiny-context.ts';
 
@@ -19,11 +19,9 @@ describe('budget split', () => {
     expect(entryWeight(ctx.week, ctx.week.order[1])).toBe(ctx.week.byDate.get(ctx.week.order[1])!.length);
   });
 
-  it('holds trips hard with enough search time per trip, a fixed iteration count, or when re-planning a published plan', () => {
-    const base = { republishing: false, fixedIterations: false, trips: 100 };
-    expect(holdsAffordable({ ...base, budgetMs: 999 })).toBe(false);
-    expect(holdsAffordable({ ...base, budgetMs: 1000 })).toBe(true);
-    expect(holdsAffordable({ ...base, budgetMs: 10, fixedIterations: true })).toBe(true);
-    expect(holdsAffordable({ ...base, budgetMs: 10, republishing: true })).toBe(true);
+  it('holds anchored trips at any budget; a time-limited search starts from the reference routes', () => {
+    expect(continuityPolicy({ republishing: false, fixedIterations: false })).toEqual({ hold: true, warm: true });
+    expect(continuityPolicy({ republishing: false, fixedIterations: true })).toEqual({ hold: true, warm: false });
+    expect(continuityPolicy({ republishing: true, fixedIterations: true })).toEqual({ hold: true, warm: true });
   });
 });

@@ -3,15 +3,12 @@
  * Each (date, part) search gets its share of the time still left, in proportion to its number
  * of trips (the master week's counting MASTER_WEIGHT times: every date follows it), less
  * SEARCH_SHARE's complement kept for what the solver does after its search (reasons for unserved
- * trips) and for the conversion. The split also decides whether a part can afford continuity
- * holds (see solve-part.ts).
+ * trips) and for the conversion. Continuity does not depend on the split (`continuityPolicy`).
  */
 import { MASTER, type WeekOrder } from './master-week.ts';
 
 /** Share of the remaining time a part's search may use; the rest covers the solver's and our own work after it. */
 export const SEARCH_SHARE = 0.85;
-/** Search time per trip below which anchored trips are not held hard (see solve-part.ts). */
-export const HOLD_MIN_MS_PER_TRIP = 10;
 /** The master week's search effort per trip (time share, or iterations) relative to a date's: every date follows it. */
 export const MASTER_WEIGHT = 3;
 
@@ -53,15 +50,16 @@ export class WeekBudget {
 }
 
 /**
- * Whether a part's anchored trips are held hard: always when re-planning a published plan or
- * searching a fixed number of iterations, otherwise when the search has at least
- * HOLD_MIN_MS_PER_TRIP per trip (with less, the search cannot work around the holds).
+ * How a part keeps continuity, whatever its budget (issue 13 item 1): its anchored trips are
+ * always held hard (released only for trips they leave unserved), and a time-limited search
+ * also starts from the reference routes (the master week's), so that even a search of a few
+ * milliseconds begins with every passenger where the timetable has them. A fixed number of
+ * iterations (the CLI, the tests) starts cold, as it always did: with enough search the cold
+ * start served more trips; re-planning a published plan always starts from it.
  */
-export function holdsAffordable(opts: {
-  republishing: boolean;
-  fixedIterations: boolean;
-  budgetMs: number;
-  trips: number;
-}): boolean {
-  return opts.republishing || opts.fixedIterations || opts.budgetMs / opts.trips >= HOLD_MIN_MS_PER_TRIP;
+export function continuityPolicy(opts: { republishing: boolean; fixedIterations: boolean }): {
+  hold: boolean;
+  warm: boolean;
+} {
+  return { hold: true, warm: opts.republishing || !opts.fixedIterations };
 }

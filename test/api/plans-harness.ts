@@ -1,7 +1,7 @@
 /**
  * A test app for the plan endpoints with a real queue and a real consumer: the embedded queue by
  * default, kept in the test app's database as `npm start` keeps it (durable, single-owner), or
- * BullMQ on Redis under CI=true or TEST_QUEUE=redis; a fresh queue name either way. The tiny hand-checkable week is loaded into the database.
+ * BullMQ on Redis under CI=true or TEST_QUEUE=redis; a fresh queue name either way. The tiny hand-checkable week (or what `load` writes) is loaded into the database.
  */
 import { randomUUID } from 'node:crypto';
 import { startBullConsumer } from '../../server/queue/bullmq-consumer.ts';
@@ -37,7 +37,7 @@ export interface PlansApp extends TestApp {
   queue: JobQueue;
 }
 
-export async function startPlansApp(): Promise<PlansApp> {
+export async function startPlansApp(load: (db: Db) => Promise<void> = loadTinyWeek): Promise<PlansApp> {
   const routing = createRoutingProvider(parseRoutingConfig({}));
   let queue: JobQueue;
   let consumer: JobConsumer | undefined;
@@ -47,7 +47,7 @@ export async function startPlansApp(): Promise<PlansApp> {
     const queueName = `test-plans-${randomUUID()}`;
     const bull = new BullJobQueue({ redisUrl: REDIS_URL, queueName, attempts: 2, backoffMs: 100 });
     queue = bull;
-    t = await startTestApp({ queue, routing, setup: loadTinyWeek });
+    t = await startTestApp({ queue, routing, setup: load });
     consumer = await startBullConsumer({
       redisUrl: REDIS_URL,
       queueName,
@@ -66,7 +66,7 @@ export async function startPlansApp(): Promise<PlansApp> {
     const overrides: NonNullable<Parameters<typeof startTestApp>[0]> = {
       routing,
       setup: async (db) => {
-        await loadTinyWeek(db);
+        await load(db);
         memory = new EmbeddedQueue({ db, name: `test-plans-${randomUUID()}`, attempts: 2, backoffMs: 100 });
         await memory.started();
         overrides.queue = memory;
