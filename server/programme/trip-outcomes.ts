@@ -57,39 +57,58 @@ const toOutcome = (r: Row): TripOutcome => ({
   source: r.source,
 });
 
+const COLUMNS =
+  'date, request_id, direction, status, passenger_id, household_id, istat_code, category, vehicle_id, provider_id, km_m, vehicle_s, cost_cents, co_payment_cents, grant_id, funding_line, conciliation_min, source, recorded_at';
+
 /** A no-show or a cancellation costs the voucher nothing and frees no working time. */
-export async function writeOutcome(db: Db, o: TripOutcome, at: Date): Promise<void> {
+function values(o: TripOutcome, at: Date): unknown[] {
   const paid = o.status === 'delivered';
-  await db.query(
-    `INSERT INTO trip_outcomes (date, request_id, direction, status, passenger_id, household_id, istat_code, category,
-       vehicle_id, provider_id, km_m, vehicle_s, cost_cents, co_payment_cents, grant_id, funding_line,
-       conciliation_min, source, recorded_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
-     ON CONFLICT (date, request_id, direction) DO UPDATE SET status = EXCLUDED.status,
-       cost_cents = EXCLUDED.cost_cents, co_payment_cents = EXCLUDED.co_payment_cents,
-       conciliation_min = EXCLUDED.conciliation_min, source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at`,
-    [
-      o.date,
-      o.requestId,
-      o.direction,
-      o.status,
-      o.passengerId,
-      o.householdId,
-      o.istatCode,
-      o.category,
-      o.vehicleId,
-      o.providerId,
-      o.kmM,
-      o.vehicleS,
-      paid ? o.costCents : 0,
-      paid ? o.coPaymentCents : 0,
-      o.grantId,
-      o.fundingLine,
-      paid ? o.conciliationMin : 0,
-      o.source,
-      at.toISOString(),
-    ],
-  );
+  return [
+    o.date,
+    o.requestId,
+    o.direction,
+    o.status,
+    o.passengerId,
+    o.householdId,
+    o.istatCode,
+    o.category,
+    o.vehicleId,
+    o.providerId,
+    o.kmM,
+    o.vehicleS,
+    paid ? o.costCents : 0,
+    paid ? o.coPaymentCents : 0,
+    o.grantId,
+    o.fundingLine,
+    paid ? o.conciliationMin : 0,
+    o.source,
+    at.toISOString(),
+  ];
+}
+
+/** Records outcomes (a later outcome of the same trip replaces the earlier one), 200 rows a statement. */
+export async function writeOutcomes(db: Db, list: TripOutcome[], at: Date): Promise<void> {
+  for (let i = 0; i < list.length; i += 200) {
+    const chunk = list.slice(i, i + 200);
+    const params: unknown[] = [];
+    const rows = chunk.map((o) => {
+      const v = values(o, at);
+      const start = params.length;
+      params.push(...v);
+      return `(${v.map((_, k) => `$${start + k + 1}`).join(',')})`;
+    });
+    await db.query(
+      `INSERT INTO trip_outcomes (${COLUMNS}) VALUES ${rows.join(',')}
+       ON CONFLICT (date, request_id, direction) DO UPDATE SET status = EXCLUDED.status,
+         cost_cents = EXCLUDED.cost_cents, co_payment_cents = EXCLUDED.co_payment_cents,
+         conciliation_min = EXCLUDED.conciliation_min, source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at`,
+      params,
+    );
+  }
+}
+
+export async function writeOutcome(db: Db, o: TripOutcome, at: Date): Promise<void> {
+  await writeOutcomes(db, [o], at);
 }
 
 export async function outcomesBetween(db: Db, from: string, to: string): Promise<TripOutcome[]> {
@@ -124,6 +143,10 @@ export async function recordStopOutcome(
   const data = await loadProgrammeData(db);
   const trips = tripsOfPlan(plan, date, date).filter((t) => keys.has(`${t.requestId}|${t.direction}`));
   const status: OutcomeStatus = event.type === 'dropped_off' ? 'delivered' : 'no_show';
-  for (const t of trips) await writeOutcome(db, { ...priceTrip(data, t), status, source: 'driver' }, at);
+  await writeOutcomes(
+    db,
+    trips.map((t) => ({ ...priceTrip(data, t), status, source: 'driver' })),
+    at,
+  );
   return trips.length;
 }

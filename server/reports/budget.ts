@@ -12,6 +12,9 @@ import { listPlans, readPlan } from '../plan-store/plan-store.ts';
 import { publishedTripsBetween } from '../programme/planned-trips.ts';
 import { type ProgrammeData, loadProgrammeData, priceTrip, tripsOfPlan } from '../programme/programme-data.ts';
 
+/** Weeks of delivered trips averaged for the weekly rate when no plan is published. */
+export const RATE_WEEKS = 4;
+
 export async function budgetLines(db: Db): Promise<BudgetLine[]> {
   const { rows } = await db.query<{
     funding_line: FundingLine;
@@ -91,6 +94,11 @@ export interface BudgetView {
   total: Omit<BudgetLineView, 'fundingLine' | 'periodFrom' | 'periodTo' | 'note'>;
   /** The week whose published plan sets the weekly rate (the current or next published week). */
   rateWeek: string | null;
+  /**
+   * Where the weekly rate comes from: the published plan of `rateWeek` or, with no plan published
+   * from this week on, the mean weekly spend of delivered trips over the RATE_WEEKS weeks before.
+   */
+  rateSource: 'published plan' | 'delivered trips' | null;
   /** Whole weeks of the current plan the remaining budget covers (null without a rate). */
   weeksCovered: number | null;
   /** The newest version of every week from the current one on, draft or published, with its cost. */
@@ -116,6 +124,16 @@ export async function budgetView(db: Db, today: string): Promise<BudgetView> {
     const plan = await readPlan(db, info.id, 'current');
     if (plan) plans.push(planCost(data, plan));
   }
+  const recentRate = new Map<string, number>();
+  if (!rate) {
+    const monday = isoWeekDates(thisWeek)[0]!;
+    const { rows } = await db.query<{ line: string; c: string | number }>(
+      `SELECT funding_line AS line, coalesce(sum(cost_cents - co_payment_cents), 0) AS c FROM trip_outcomes
+       WHERE status = 'delivered' AND funding_line IS NOT NULL AND date >= $1 AND date < $2 GROUP BY funding_line`,
+      [addDays(monday, -7 * RATE_WEEKS), monday],
+    );
+    for (const r of rows) recentRate.set(r.line, Math.round(Number(r.c) / RATE_WEEKS));
+  }
   const views: BudgetLineView[] = [];
   for (const b of lines) {
     const spent = await db.query<{ c: string | number }>(
@@ -135,7 +153,7 @@ export async function budgetView(db: Db, today: string): Promise<BudgetView> {
             .filter((t) => t.fundingLine === b.fundingLine && !done.has(`${t.date}|${t.requestId}|${t.direction}`))
             .reduce((s, t) => s + t.costCents - t.coPaymentCents, 0)
         : 0;
-    const weekly = rate?.byFundingLine[b.fundingLine] ?? 0;
+    const weekly = rate ? (rate.byFundingLine[b.fundingLine] ?? 0) : (recentRate.get(b.fundingLine) ?? 0);
     const after = lastPublished ? addDays(isoWeekDates(lastPublished)[6]!, 1) : start;
     const weeksLeft =
       after <= b.periodTo ? Math.ceil((Date.parse(b.periodTo) - Date.parse(after) + 86_400_000) / (7 * 86_400_000)) : 0;
@@ -163,6 +181,7 @@ export async function budgetView(db: Db, today: string): Promise<BudgetView> {
     lines: views,
     total,
     rateWeek: rateInfo?.week ?? null,
+    rateSource: rate ? 'published plan' : total.weeklyCents > 0 ? 'delivered trips' : null,
     weeksCovered: total.weeklyCents > 0 ? Math.max(0, Math.floor(total.remainingCents / total.weeklyCents)) : null,
     plans,
   };

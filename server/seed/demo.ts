@@ -12,6 +12,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Kind } from '../entities/kinds.ts';
 import { checkEntity } from '../entities/rules.ts';
 import { writeEntity } from '../entities/store.ts';
+import { type ProgrammeDemoResult, seedProgrammeDemo } from './programme-demo.ts';
 import { scenarioForWeek } from './shift-week.ts';
 
 export const DEMO_WEEK_PATH = new URL('../../fixtures/scenarios/demo-week.json', import.meta.url);
@@ -53,13 +54,15 @@ export async function loadScenario(db: Db, scenario: Scenario): Promise<void> {
 export interface SeedResult {
   accounts: { role: string; username: string; password: string }[];
   scenario?: string;
+  /** Action A's demo data (server/seed/programme-demo.ts). */
+  programme?: ProgrammeDemoResult;
 }
 
 /**
  * Seeds the demo accounts and, into an empty database, the demo week — moved to `week` when
  * given (the wiring passes the coming ISO week, so the demo never goes stale).
  */
-export async function seedDemo(db: Db, opts: { path?: URL; week?: string } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, opts: { path?: URL; week?: string; now?: Date } = {}): Promise<SeedResult> {
   const path = opts.path ?? DEMO_WEEK_PATH;
   const result: SeedResult = { accounts: [] };
   let scenario: Scenario | undefined;
@@ -74,6 +77,7 @@ export async function seedDemo(db: Db, opts: { path?: URL; week?: string } = {})
     if (rows[0]!.n === 0) {
       await loadScenario(db, scenario);
       result.scenario = `${scenario.name} (${scenario.week})`;
+      result.programme = await seedProgrammeDemo(db, scenario, opts.now ?? new Date());
     }
   }
   const driverId = scenario?.drivers[0]?.id ?? 'demo-driver';
