@@ -11,10 +11,18 @@
  * Households without schedules keep their per-weekday `workHours`: they are read as one adult's
  * weekly pattern (`legacySchedule`), so old data plans exactly as before.
  */
-import { RRule } from 'rrule';
+import * as rruleModule from 'rrule';
 import type { AdultSchedule, Household, Shift, WeekPattern } from '../contract/domain.ts';
 import { addDays, weekdayOf } from '../domain/calendar.ts';
 import { toSeconds } from '../windows/time-of-day.ts';
+
+// rrule ships CommonJS for Node and ESM for bundlers: under plain Node ESM (the planner's worker
+// thread) its named exports sit on the default export.
+const { RRule } = (
+  (rruleModule as unknown as { default?: typeof rruleModule }).default?.RRule
+    ? (rruleModule as unknown as { default: typeof rruleModule }).default
+    : rruleModule
+) as typeof rruleModule;
 
 export interface Interval {
   fromS: number;
