@@ -35,7 +35,8 @@ export const benchmarkSet =
       const file = `${spec.dir}/${best.instance}.txt`;
       if (!existsSync(file)) throw new Error(`${file} listed in bks.csv but missing`);
       const text = readFileSync(file, 'utf8');
-      const { data } = spec.format === 'cordeau' ? readCordeau(text, best.instance) : readLiLim(text, best.instance);
+      const { data, instance } =
+        spec.format === 'cordeau' ? readCordeau(text, best.instance) : readLiLim(text, best.instance);
       const run = await runCli(file, spec.format, options.timeLimitS, options.seed, data, options.iterations);
       const s = run.solution;
       const feasible = s !== null && run.violations.length === 0 && s.unserved.length === 0;
@@ -47,6 +48,9 @@ export const benchmarkSet =
         cost: s?.cost ?? null,
         gapPct: s === null ? null : ((s.cost - best.cost) / best.cost) * 100,
         seconds: s?.seconds ?? null,
+        timeTo1PctS: feasible
+          ? timeToWithin(s.progress ?? [], target(instance.objective.vehicleCost, best, 0.01))
+          : null,
         feasible,
         unserved: s?.unserved.length ?? null,
         violations: run.error !== null ? [run.error] : run.violations.map((v) => `${v.kind}: ${v.message}`),
@@ -62,19 +66,42 @@ export const benchmarkSet =
 
 const num = (row: Record<string, unknown>, key: string) => row[key] as number;
 
+/**
+ * The solver's objective (vehicles × vehicle cost + distance) of a solution at the best-known
+ * fleet and within `gap` of the best-known distance: a point of the anytime curve at or below it
+ * serves everyone with no more vans than the best known (the vehicle cost is a power of ten
+ * above any distance) and is within the gap.
+ */
+const target = (vehicleCost: number, best: { vehicles: number | null; cost: number }, gap: number): number =>
+  (vehicleCost > 0 ? (best.vehicles ?? 0) * vehicleCost : 0) + (1 + gap) * best.cost;
+
+/** First second of the curve at or below `objective`, or null when it never gets there. */
+export const timeToWithin = (curve: Array<[number, number]>, objective: number): number | null =>
+  curve.find(([, cost]) => cost <= objective + 1e-9)?.[0] ?? null;
+
+const times = (rows: BenchReport['rows']) => {
+  const t = rows.map((r) => r.timeTo1PctS).filter((x): x is number => typeof x === 'number');
+  return {
+    reached1Pct: t.length,
+    medianTimeTo1PctS: t.length ? [...t].sort((a, b) => a - b)[Math.floor((t.length - 1) / 2)] : null,
+    worstTimeTo1PctS: max(t),
+  };
+};
+
 const darpReport = (options: BenchOptions, rows: BenchReport['rows']): BenchReport => {
   const feasible = rows.filter((r) => r.feasible === true);
   const gaps = feasible.map((r) => num(r, 'gapPct'));
   return {
     set: options.set,
     options,
-    columns: ['instance', 'bks', 'cost', 'gapPct', 'vehicles', 'seconds', 'feasible'],
+    columns: ['instance', 'bks', 'cost', 'gapPct', 'vehicles', 'seconds', 'timeTo1PctS', 'feasible'],
     rows,
     summary: {
       instances: rows.length,
       feasibleAllServed: feasible.length,
       meanGapPct: mean(gaps),
       worstGapPct: max(gaps),
+      ...times(rows),
       gapsOver:
         feasible.length === rows.length
           ? 'all instances'
@@ -90,7 +117,7 @@ const liLimReport = (options: BenchOptions, rows: BenchReport['rows']): BenchRep
   return {
     set: options.set,
     options,
-    columns: ['instance', 'bksVehicles', 'bks', 'vehicles', 'cost', 'gapPct', 'seconds', 'feasible'],
+    columns: ['instance', 'bksVehicles', 'bks', 'vehicles', 'cost', 'gapPct', 'seconds', 'timeTo1PctS', 'feasible'],
     rows,
     summary: {
       instances: rows.length,
@@ -99,6 +126,7 @@ const liLimReport = (options: BenchOptions, rows: BenchReport['rows']): BenchRep
       instancesWithBksFleet: sameFleet.length,
       meanGapPctWhereFleetMatches: mean(gaps),
       worstGapPctWhereFleetMatches: max(gaps),
+      ...times(rows),
     },
   };
 };

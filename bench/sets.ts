@@ -6,8 +6,6 @@
 import type { BenchOptions } from './args.ts';
 import { benchmarkSet } from './benchmark-set.ts';
 import type { BenchReport } from './report.ts';
-import { demoWeekSet } from './demo-week.ts';
-import { scaleSet } from './scale.ts';
 
 export type BenchSet = (options: BenchOptions) => Promise<BenchReport>;
 
@@ -16,6 +14,8 @@ export const BENCH_SETS: Record<string, BenchSet> = {
   'darp-b': benchmarkSet({ dir: 'fixtures/benchmarks/darp', format: 'cordeau', prefix: 'b' }),
   lilim100: benchmarkSet({ dir: 'fixtures/benchmarks/lilim100', format: 'lilim' }),
   lilim200: benchmarkSet({ dir: 'fixtures/benchmarks/lilim200', format: 'lilim' }),
-  scale: scaleSet,
-  'demo-week': demoWeekSet,
+  lilim400: benchmarkSet({ dir: 'fixtures/benchmarks/lilim400', format: 'lilim' }),
+  // Loaded on use, so that the solver sets do not load the server's planning code.
+  scale: async (options) => (await import('./scale.ts')).scaleSet(options),
+  'demo-week': async (options) => (await import('./demo-week.ts')).demoWeekSet(options),
 };

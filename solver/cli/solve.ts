@@ -12,6 +12,8 @@ import { parseSolveArgs, UsageError } from './args.ts';
 import { toBenchmarkSolution } from './to-benchmark-solution.ts';
 
 const PROGRESS_EVERY_MS = 1000;
+/** A new point on the anytime curve when the best improves by more than this fraction. */
+const CURVE_STEP = 1e-4;
 
 const main = async (): Promise<number> => {
   // stdout carries the one JSON answer: anything else that logs is sent to stderr.
@@ -37,19 +39,24 @@ const main = async (): Promise<number> => {
   // Loaded only once the input is known to be good, so bad input fails fast.
   const { solveParallel } = await import('../index.ts');
   let lastReport = -Infinity;
+  const progress: Array<[number, number]> = [];
+  const sinceStart = (ms: number) => Math.round(ms) / 1000;
   const solution = solveParallel(instance, {
     seed: args.seed,
     timeLimitMs: args.timeLimitS * 1000,
     ...(args.iterations !== undefined ? { maxIterations: args.iterations } : {}),
     now: () => performance.now(),
     onProgress: (p: SolveProgress) => {
+      const last = progress.at(-1);
+      if (!last || p.bestCost < last[1] * (1 - CURVE_STEP)) progress.push([sinceStart(p.elapsedMs), p.bestCost]);
       if (p.elapsedMs - lastReport < PROGRESS_EVERY_MS) return;
       lastReport = p.elapsedMs;
       console.error(`  ${(p.elapsedMs / 1000).toFixed(1)} s  iteration ${p.iteration}  best ${p.bestCost.toFixed(2)}`);
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  const result = toBenchmarkSolution(read, solution, seconds);
+  progress.push([Math.round(seconds * 1000) / 1000, solution.cost]);
+  const result = { ...toBenchmarkSolution(read, solution, seconds), progress };
   console.error(
     `${name}: cost ${result.cost.toFixed(2)}, ${result.routes.length} vehicles, ${result.unserved.length} unserved, ${seconds.toFixed(2)} s`,
   );

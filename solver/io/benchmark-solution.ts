@@ -19,4 +19,10 @@ export interface BenchmarkSolution {
   /** Pickup node ids of requests left unserved. */
   unserved: number[];
   seconds: number;
+  /**
+   * The anytime curve of the calling search thread: [seconds, best objective so far] (the
+   * solver's objective — for Li & Lim it includes the vehicle cost per van), a point whenever the
+   * best improves by more than 0.01 %, and the final one. Only the final solution is checked.
+   */
+  progress?: Array<[number, number]>;
 }

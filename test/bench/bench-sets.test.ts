@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../bench/args.ts';
 import { readBestKnown } from '../../bench/bks.ts';
+import { timeToWithin } from '../../bench/benchmark-set.ts';
 import { BENCH_SETS } from '../../bench/sets.ts';
 
 describe('benchmark sets shipped in fixtures', () => {
@@ -14,6 +15,7 @@ describe('benchmark sets shipped in fixtures', () => {
     ['darp', 'b', 24],
     ['lilim100', '', 56],
     ['lilim200', '', 60],
+    ['lilim400', '', 60],
   ])(
     'fixtures/benchmarks/%s (%s…) has %i instances, each with a file and a positive best-known value',
     (dir, prefix, count) => {
@@ -27,13 +29,27 @@ describe('benchmark sets shipped in fixtures', () => {
     },
   );
 
-  it('the runner knows the four published sets and refuses others by name', () => {
-    expect(Object.keys(BENCH_SETS)).toEqual(expect.arrayContaining(['darp-a', 'darp-b', 'lilim100', 'lilim200']));
+  it('the runner knows the five published sets and refuses others by name', () => {
+    expect(Object.keys(BENCH_SETS)).toEqual(
+      expect.arrayContaining(['darp-a', 'darp-b', 'lilim100', 'lilim200', 'lilim400']),
+    );
     expect(() => parseBenchArgs(['--set', 'darp-c'], Object.keys(BENCH_SETS))).toThrow(/got "darp-c"/);
     expect(parseBenchArgs(['--set', 'darp-a', '--instances', 'a2-16,a3-24'], Object.keys(BENCH_SETS))).toMatchObject({
       timeLimitS: 10,
       seed: 1,
       instances: ['a2-16', 'a3-24'],
     });
+  });
+
+  it('time to 1 %: the first point of the anytime curve at or below the target, none if never', () => {
+    const curve: Array<[number, number]> = [
+      [0.1, 130],
+      [0.5, 104],
+      [2.5, 100.9],
+      [7, 100],
+    ];
+    expect(timeToWithin(curve, 101)).toBe(2.5);
+    expect(timeToWithin(curve, 100)).toBe(7);
+    expect(timeToWithin(curve, 99)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { checkBenchmarkSolution } from './checker.ts';
 
 const LILIM = 'fixtures/benchmarks/lilim100';
 const LILIM200 = 'fixtures/benchmarks/lilim200';
+const LILIM400 = 'fixtures/benchmarks/lilim400';
 
 /** Earliest-start schedule of a fixed order of task ids (depot omitted), as the CLI would print it. */
 const schedule = (data: BenchmarkData, routes: number[][], cost: number): BenchmarkSolution => ({
@@ -33,6 +34,7 @@ const schedule = (data: BenchmarkData, routes: number[][], cost: number): Benchm
 
 const bksFiles = readdirSync(`${LILIM}/bks_solutions`).filter((f) => f.endsWith('.txt'));
 const bks200Files = readdirSync(`${LILIM200}/bks_solutions`).filter((f) => f.endsWith('.txt'));
+const bks400Files = readdirSync(`${LILIM400}/bks_solutions`).filter((f) => f.endsWith('.txt'));
 const parseBks = (file: string, dir = LILIM) => {
   const [, instance, vehicles, distance] = /^(\w+)\.(\d+)_([\d.]+)\.txt$/.exec(file) ?? [];
   const routes = readFileSync(`${dir}/bks_solutions/${file}`, 'utf8')
@@ -56,6 +58,15 @@ describe('checker on the published best-known Li & Lim solutions', () => {
     expect(bks200Files).toHaveLength(60);
     for (const file of bks200Files) {
       const bks = parseBks(file, LILIM200);
+      expect(bks.routes, file).toHaveLength(bks.vehicles);
+      expect(checkBenchmarkSolution(bks.data, schedule(bks.data, bks.routes, bks.distance)), file).toEqual([]);
+    }
+  });
+
+  it('accepts the 58 SINTEF 400-task solution files (none exists for lc1_4_4 and lc2_4_4)', () => {
+    expect(bks400Files).toHaveLength(58);
+    for (const file of bks400Files) {
+      const bks = parseBks(file, LILIM400);
       expect(bks.routes, file).toHaveLength(bks.vehicles);
       expect(checkBenchmarkSolution(bks.data, schedule(bks.data, bks.routes, bks.distance)), file).toEqual([]);
     }
