@@ -7,8 +7,8 @@
  * plan's), so it begins where the passengers were (see week-budget.ts `continuityPolicy`).
  */
 import type { PlanRoute } from '../contract/plan.ts';
-import { solve } from '../../solver/index.ts';
-import type { DarpSolution, ObjectiveWeights, SolveOptions } from '../../solver/index.ts';
+import { solveParallel } from '../../solver/index.ts';
+import type { DarpSolution, ObjectiveWeights, ParallelSolveOptions } from '../../solver/index.ts';
 import { buildDayInstance, type DayInstance } from './day-instance.ts';
 import { toDayResult } from './day-result.ts';
 import { journeyKey } from './master-week.ts';
@@ -79,7 +79,7 @@ export function solveOnce(
     lock: holds.lock,
     ...(problem.master ? {} : { locked: problem.locked }),
   });
-  const options: SolveOptions = {
+  const options: ParallelSolveOptions = {
     seed: search.seed,
     timeLimitMs: Math.max(50, ms),
     ...(search.maxIterations !== undefined
@@ -92,7 +92,7 @@ export function solveOnce(
   };
   const initial = problem.warmFrom && initialFrom.length ? warmStart(day, initialFrom, journeyKey) : [];
   if (initial.length) options.initial = initial;
-  return { day, solution: solve(day.instance, options) };
+  return { day, solution: solveParallel(day.instance, options) };
 }
 
 /** Solves the part with its anchored trips held, releasing the holds of the trips they leave unserved. */
