@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { driverRouter } from './driver/routes.ts';
 import { entitiesRouter } from './entities/routes.ts';
+import { escortsRouter } from './escorts/routes.ts';
 import { errorMiddleware, notFoundHandler } from './errors/middleware.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { familiesRouter } from './catalogue/routes.ts';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(jobsRouter(full));
   app.use(slotsRouter(full));
   app.use(safeguardingRouter(full));
+  app.use(escortsRouter(full));
   app.use(accountsRouter(full, sessions));
   app.use(programmeRouter(full));
   app.use(familiesRouter(full));

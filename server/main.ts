@@ -4,6 +4,7 @@
  */
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startRetention } from './safeguarding/purge.ts';
 import { DEMO_PASSWORDS } from './seed/demo.ts';
 import { wire } from './wiring.ts';
 
@@ -18,12 +19,15 @@ async function main(): Promise<void> {
     if (seeded.scenario) console.log(`[seed] demo week ${seeded.scenario} loaded`);
   }
   const app = createApp(deps);
+  // Safeguarding records past their retention are purged now and once a day (server/safeguarding/purge.ts).
+  const stopRetention = startRetention(deps.db, deps.clock, undefined, (m) => console.log(`[safeguarding] ${m}`));
   const server = app.listen(config.PORT, config.HOST, () => {
     console.log(
       `[http] prontivia on http://localhost:${config.PORT} (db ${deps.db.kind}, routing ${deps.routing?.name}; docs at /api/docs)`,
     );
   });
   const stop = () => {
+    stopRetention();
     server.close(() => void close().then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);

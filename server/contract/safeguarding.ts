@@ -97,6 +97,15 @@ export const SafeguardingSettingsSchema = z.object({
   safePlaces: z.array(SafePlaceSchema).min(1),
   /** Numbers to call when nobody is there, after the household's (the service's coordinator office…). */
   extraCallNumbers: z.array(z.object({ label: z.string().max(120), phone: z.string().max(40) })),
+  /** Who travels only on a run with an escort aboard, once escorts are kept (server/escorts/). */
+  escortRules: z
+    .object({
+      /** A passenger flagged as needing assistance (`needsEscort`). */
+      assistanceFlag: z.boolean(),
+      /** Every passenger of these age groups (e.g. children). */
+      ageGroups: z.array(z.enum(['child', 'adult', 'elderly'])),
+    })
+    .default({ assistanceFlag: true, ageGroups: [] }),
 });
 export type SafeguardingSettings = z.infer<typeof SafeguardingSettingsSchema>;
 

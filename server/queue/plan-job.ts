@@ -10,6 +10,7 @@ import type { Plan } from '../contract/plan.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { loadDomain } from '../entities/store.ts';
+import { escortPlanning } from '../escorts/store.ts';
 import type { PlanProgress } from '../planning/plan-week.ts';
 import { appendVersion, readPlan, versionWrittenBy } from '../plan-store/plan-store.ts';
 import { retimeRoutes } from '../plan-edit/edits.ts';
@@ -93,6 +94,8 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
       timeLimitMs: data.timeLimitMs,
       ...(deps.maxIterationsPerDay !== undefined ? { maxIterationsPerDay: deps.maxIterationsPerDay } : {}),
     };
+    const escorts = await escortPlanning(deps.db);
+    if (escorts) task.escorts = escorts;
 
     const progress: PlanJobProgress = { date: null, daysDone: 0, days: 0, elapsedMs: 0, bestCost: null, history: [] };
     let lastSent = 0;

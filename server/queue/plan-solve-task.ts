@@ -4,6 +4,9 @@
  * where the provider and its database cache live.
  */
 import type { Plan } from '../contract/plan.ts';
+import type { Escort } from '../contract/safeguarding.ts';
+import { planWeekWithEscorts } from '../escorts/escort-planner.ts';
+import type { EscortRules } from '../escorts/escort-rules.ts';
 import { planWeek, type PlanProgress, type PlanWeekInput } from '../planning/plan-week.ts';
 import type { ProviderName, RoutingProvider } from '../routing/provider.ts';
 import type { ThreadContext } from './thread-task.ts';
@@ -14,6 +17,8 @@ export interface PlanSolveInput {
   seed: number;
   timeLimitMs: number;
   maxIterationsPerDay?: number;
+  /** Escorts and the rule of who travels only with one aboard (escortPlanning in server/escorts/store.ts). */
+  escorts?: { list: Escort[]; rules: EscortRules };
 }
 
 export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): Promise<Plan> {
@@ -24,7 +29,7 @@ export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): P
     shape: (places) => ctx.call('routing', 'shape', [places]) as ReturnType<RoutingProvider['shape']>,
     snap: (place) => ctx.call('routing', 'snap', [place]) as ReturnType<RoutingProvider['snap']>,
   };
-  return planWeek(task.input, {
+  const deps = {
     routing,
     seed: task.seed,
     timeLimitMs: task.timeLimitMs,
@@ -32,5 +37,9 @@ export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): P
     now: () => Date.now(),
     signal: ctx.signal,
     onProgress: (p: PlanProgress) => ctx.onProgress(p),
-  });
+  };
+  // With escorts kept, they are planned onto runs (server/escorts/); otherwise planning as before.
+  return task.escorts
+    ? (await planWeekWithEscorts(task.input, deps, task.escorts.list, task.escorts.rules)).plan
+    : planWeek(task.input, deps);
 }

@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: SafeguardingSettings = {
   waitMinutes: 10,
   safePlaces: [{ id: 'service', label: 'The service the passenger attends', phone: '' }],
   extraCallNumbers: [],
+  escortRules: { assistanceFlag: true, ageGroups: [] },
 };
 
 export async function loadSettings(db: Db): Promise<SafeguardingSettings> {

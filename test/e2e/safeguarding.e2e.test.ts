@@ -172,7 +172,7 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
     await expect
       .poll(() => section.locator('.handover-person').allInnerTexts())
       .toEqual([
-        'consegnato/a a casa a Luca Bianchi (household)',
+        'consegnato/a a casa a Luca Bianchi (adulto del nucleo)',
         'consegnato/a a casa a Piero Bianchi (nonno) · identity card …3318',
       ]);
     expect(await seriousA11yViolations(phone)).toEqual([]);
@@ -219,6 +219,7 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
     const panel = section.locator('.nobody-home-panel');
     await panel.waitFor();
     // Waiting 10 minutes here makes Sofia's drop-off at 17:00 (window to 17:00) 10 minutes late.
+    expect(await panel.getByText(/^Attendi fino a/).innerText()).toBe('Attendi fino a 10 min (fino alle 16:40).');
     expect(await panel.locator('.wait-impact li').allInnerTexts()).toEqual(['Fermata 6 (17:00, home): +10 min']);
     expect(await panel.locator('.call-order a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       'tel:+393331111111',

@@ -61,7 +61,12 @@ export function waitImpact(
 
 function describePerson(p: Person): string {
   const doc = p.idDocument ? ` · ${p.idDocument.type.replace('_', ' ')} …${p.idDocument.lastDigits}` : '';
-  const who = p.kind === 'service_staff' ? (p.staffRole ?? '') : p.relationship;
+  const who =
+    p.kind === 'service_staff'
+      ? (p.staffRole ?? '')
+      : p.kind === 'household_adult'
+        ? st('householdAdult')
+        : p.relationship;
   return `${p.name}${who ? ` (${who})` : ''}${doc}`;
 }
 
@@ -101,7 +106,7 @@ function nobodyHomePanel(
     statusKey,
   });
   log.append(h('li', {}, `${clock(openedAt)} ${st('step_wait_started')}`));
-  const until = new Date(Date.parse(openedAt) + run.waitMinutes * 60_000).toISOString();
+  const until = nowInRome(new Date(Date.parse(openedAt) + run.waitMinutes * 60_000));
   const impact = waitImpact(stops, index, run.waitMinutes);
   const placeId = uid('safe-place');
   const placeSelect = h(
