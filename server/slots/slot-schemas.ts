@@ -1,103 +1,15 @@
 /**
- * The slot API's contract: what a family (or the coordinator on its behalf) asks, and what
- * comes back — per weekday the pickup windows that fit, or why nothing fits and what would.
+ * The slot API's shapes live in the contract (server/contract/slots.ts); re-exported here for
+ * the slot modules.
  */
-import { z } from 'zod';
-import {
-  AgeGroupSchema,
-  DateSchema,
-  IdSchema,
-  IsoWeekSchema,
-  MobilitySchema,
-  PlaceSchema,
-  WeekdaySchema,
-  WorkHoursSchema,
-} from '../contract/domain.ts';
-
-export const NewPassengerSchema = z.object({
-  name: z.string().min(1).max(120).default('new passenger'),
-  householdId: IdSchema.optional(),
-  home: PlaceSchema,
-  ageGroup: AgeGroupSchema.default('child'),
-  mobility: MobilitySchema.default('walks'),
-  needsEscort: z.boolean().default(false),
-  boardingMin: z.number().min(0).max(30).default(2),
-  alightingMin: z.number().min(0).max(30).default(2),
-});
-
-export const SlotQuerySchema = z
-  .object({
-    /** The week whose published plan is asked; the newest published one when absent. */
-    week: IsoWeekSchema.optional(),
-    passengerId: IdSchema.optional(),
-    passenger: NewPassengerSchema.optional(),
-    serviceId: IdSchema,
-    weekdays: z.array(WeekdaySchema).min(1),
-    /** The adult's work hours: one pair for every weekday, or per weekday; default the household's. */
-    workHours: z.union([WorkHoursSchema, z.partialRecord(WeekdaySchema, WorkHoursSchema)]).optional(),
-    outbound: z.boolean().default(true),
-    return: z.boolean().default(true),
-  })
-  .refine((q) => (q.passengerId === undefined) !== (q.passenger === undefined), {
-    message: 'give either passengerId or passenger',
-    path: ['passengerId'],
-  })
-  .refine((q) => q.outbound || q.return, { message: 'ask for an outbound or a return trip', path: ['outbound'] });
-export type SlotQuery = z.input<typeof SlotQuerySchema>;
-export type ParsedSlotQuery = z.infer<typeof SlotQuerySchema>;
-
-export const SlotBookSchema = z.object({
-  query: SlotQuerySchema,
-  /** Id of the new standing request; generated when absent. */
-  requestId: IdSchema.optional(),
-  validFrom: DateSchema,
-  validTo: DateSchema,
-  /** Which offered option to take per weekday and direction (index into options; default 0, the cheapest). */
-  choice: z
-    .partialRecord(
-      WeekdaySchema,
-      z.object({ outbound: z.number().int().min(0).optional(), return: z.number().int().min(0).optional() }),
-    )
-    .default({}),
-});
-
-export interface SlotOption {
-  vehicleId: string;
-  vehicleLabel: string;
-  run: 'am' | 'pm';
-  /** The window promised if booked (HH:MM): pickup at home (outbound) or drop-off at home (return). */
-  promise: { from: string; to: string };
-  pickupAt: string;
-  arriveAt: string;
-  /** Added cost in objective units (euro cents), the ranking key. */
-  addedCost: number;
-}
-
-export interface SlotTripAnswer {
-  direction: 'outbound' | 'return';
-  options: SlotOption[];
-  /** When no option fits: a stable code, the reason in plain words, and what would make it fit. */
-  reason?: string;
-  message?: string;
-  fix?: string;
-  /** The nearest times that would fit if the family could be flexible. */
-  nearest?: { pickupAt: string; arriveAt: string; vehicleId: string; note: string };
-}
-
-export interface SlotDayAnswer {
-  weekday: z.infer<typeof WeekdaySchema>;
-  date: string;
-  outbound?: SlotTripAnswer;
-  return?: SlotTripAnswer;
-}
-
-export interface SlotAnswer {
-  planId: string;
-  planVersion: number;
-  week: string;
-  /** True when every asked trip on every asked weekday has an option. */
-  feasible: boolean;
-  days: SlotDayAnswer[];
-  /** One line per group of weekdays with the same best slot, e.g. "Mon–Fri, collected 07:05–07:15, arrives 07:40". */
-  lines: string[];
-}
+export {
+  NewPassengerSchema,
+  type ParsedSlotQuery,
+  SlotBookSchema,
+  type SlotAnswer,
+  type SlotDayAnswer,
+  type SlotOption,
+  type SlotQuery,
+  SlotQuerySchema,
+  type SlotTripAnswer,
+} from '../contract/slots.ts';
