@@ -13,6 +13,7 @@ import type { Kind } from '../entities/kinds.ts';
 import { checkEntity } from '../entities/rules.ts';
 import { writeEntity } from '../entities/store.ts';
 import { type ProgrammeDemoResult, seedProgrammeDemo } from './programme-demo.ts';
+import { withFamilyStories } from './family-stories.ts';
 import { scenarioForWeek } from './shift-week.ts';
 
 export const DEMO_WEEK_PATH = new URL('../../fixtures/scenarios/demo-week.json', import.meta.url);
@@ -73,7 +74,8 @@ export async function seedDemo(db: Db, opts: { path?: URL; week?: string; now?: 
       const i = parsed.error.issues[0]!;
       throw new Error(`${path.pathname}: ${i.path.join('.')}: ${i.message}`);
     }
-    scenario = opts.week ? scenarioForWeek(parsed.data, opts.week) : parsed.data;
+    // the family stories of issue 11 (split shifts, night shift, rota, grandparents, chain, summer camp)
+    scenario = withFamilyStories(opts.week ? scenarioForWeek(parsed.data, opts.week) : parsed.data);
     if (rows[0]!.n === 0) {
       await loadScenario(db, scenario);
       result.scenario = `${scenario.name} (${scenario.week})`;
