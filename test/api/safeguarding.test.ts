@@ -169,6 +169,7 @@ describe('handovers on the driver run', () => {
 
   it("the family's code confirms a handover to a delegate; a wrong code is refused and the attempt recorded", async () => {
     now = new Date(`${PLAN_DATE}T16:30:00+01:00`);
+    coordinator = await t.login('coordinator'); // sessions end after idling: a fresh one at the new time
     const fam = await t.login('family');
     const codes = await (await fam.fetch('/api/safeguarding/family/codes')).json();
     expect(codes).toEqual([
@@ -267,6 +268,7 @@ describe('handovers on the driver run', () => {
 describe('nobody home', () => {
   it('runs from the wait to the safe place, every step stored in order; coordinator and family see it', async () => {
     now = new Date(`${PLAN_DATE}T16:40:00+01:00`);
+    coordinator = await t.login('coordinator'); // sessions end after idling: a fresh one at the new time
     const a = await t.login('driver');
     const open = await a.fetch('/api/safeguarding/nobody-home', {
       method: 'POST',
