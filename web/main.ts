@@ -14,6 +14,7 @@ import { isoWeekOf, todayInRome } from './state/time.ts';
 import { driverView } from './views/driver/driver.ts';
 import { coordinatorSlotsView } from './views/family/coordinator-slots.ts';
 import { familyView } from './views/family/family.ts';
+import { familyServicesView } from './views/family/services.ts';
 import { loginView } from './views/login.ts';
 import { manageView, MANAGED } from './views/manage/manage.ts';
 
@@ -161,6 +162,8 @@ async function route(): Promise<void> {
     const { passwordView } = await import('./views/accounts/password.ts');
     if (!stale()) passwordView(root, api);
   } else if (page === 'driver' && user.role === 'driver') driverView(root, api, params.get('date') ?? todayInRome());
+  else if (page === 'family' && path[1] === 'services' && user.role === 'family')
+    familyServicesView(root, api, params.get('week') ?? defaultWeek(), todayInRome());
   else if (page === 'family' && user.role === 'family') familyView(root, api, params.get('week') ?? defaultWeek());
   else location.hash = homeOf(user);
 }

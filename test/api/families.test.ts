@@ -14,6 +14,7 @@ import { appendVersion, ensurePlan } from '../../server/plan-store/plan-store.ts
 import { planWeek } from '../../server/planning/plan-week.ts';
 import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
 import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
+import { icsUtcMs, parseIcsEvents } from '../helpers/ics.ts';
 
 // The tiny week with the household hh-1 renamed hh-a (the test family's), plus an after-school club.
 function world(): Scenario {
@@ -73,32 +74,6 @@ async function snapshot(): Promise<string> {
   );
   return JSON.stringify(rows);
 }
-
-/** The VEVENTs of an iCalendar text (RFC 5545: unfold, then NAME[;params]:value). */
-function parseIcs(text: string): Array<Record<string, string>> {
-  const lines = text.replace(/\r\n[ \t]/g, '').split(/\r\n/);
-  const events: Array<Record<string, string>> = [];
-  let current: Record<string, string> | null = null;
-  for (const line of lines) {
-    if (line === 'BEGIN:VEVENT') current = {};
-    else if (line === 'END:VEVENT' && current) {
-      events.push(current);
-      current = null;
-    } else if (current) {
-      const colon = line.indexOf(':');
-      const name = line.slice(0, colon).split(';')[0];
-      current[name] = line
-        .slice(colon + 1)
-        .replace(/\\([,;\\])/g, '$1')
-        .replace(/\\n/gi, '\n');
-    }
-  }
-  return events;
-}
-const icsInstant = (v: string) =>
-  new Date(
-    `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(9, 11)}:${v.slice(11, 13)}:${v.slice(13, 15)}Z`,
-  ).getTime();
 
 describe('family self-service over HTTP', () => {
   it('the catalogue lists the services of my ambito with their hours, by kind', async () => {
@@ -238,7 +213,7 @@ describe('family self-service over HTTP', () => {
     const feed = await fetch(`${t.baseUrl}${path}`); // no session: the token is the key
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
-    const events = parseIcs(await feed.text());
+    const events = parseIcsEvents(await feed.text());
 
     const trips = (await (await f.fetch('/api/family/trips?week=2026-W49')).json()).trips as Array<{
       date: string;
@@ -253,8 +228,8 @@ describe('family self-service over HTTP', () => {
     for (const trip of trips) {
       const e = events.find((x) => x.UID === `${trip.requestId}-${trip.date}-${trip.direction}@prontivia`);
       expect(e, `${trip.requestId} ${trip.date} ${trip.direction}`).toBeDefined();
-      expect(icsInstant(e!.DTSTART)).toBe(new Date(trip.pickup).getTime());
-      expect(icsInstant(e!.DTEND)).toBe(new Date(trip.dropoff).getTime());
+      expect(icsUtcMs(e!.DTSTART)).toBe(new Date(trip.pickup).getTime());
+      expect(icsUtcMs(e!.DTEND)).toBe(new Date(trip.dropoff).getTime());
       expect(e!.LOCATION).toBe(trip.pickupLabel);
       expect(e!.DESCRIPTION).toMatch(new RegExp(`Pickup ${trip.pickup.slice(11, 16)} at .*Van: \\S`));
     }
@@ -268,7 +243,7 @@ describe('family self-service over HTTP', () => {
     const a = await absence.json();
     expect(a.dates).toEqual(['2026-12-01', '2026-12-02', '2026-12-03']);
     expect(a.stopsRemoved).toBeGreaterThan(0);
-    const again = parseIcs(await (await fetch(`${t.baseUrl}${path}`)).text());
+    const again = parseIcsEvents(await (await fetch(`${t.baseUrl}${path}`)).text());
     const gone = trips.filter((x) => x.requestId === 'r-4' && x.date >= '2026-12-01' && x.date <= '2026-12-03');
     expect(gone.length).toBeGreaterThan(0);
     expect(again).toHaveLength(trips.length - gone.length);

@@ -80,6 +80,7 @@ export function familyView(root: HTMLElement, api: Api, week: string): void {
       h('div', { class: 'field' }, h('label', { for: weekId }, t('coord.week')), weekInput),
     ),
     familyHandoverCodes(),
+    h('p', {}, h('a', { href: `#/family/services?week=${week}` }, t('selfsvc.link'))),
     tripsEl,
     slotEl,
     absenceEl,

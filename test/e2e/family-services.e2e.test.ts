@@ -1,0 +1,133 @@
+/**
+ * The family's self-service in the browser (Chromium, axe-clean), on the suite's pinned clock:
+ * books a new service from the catalogue for three days a week from a date, sees it pending,
+ * cancels it; reports an absence over a range; downloads its .ics and the events match the
+ * published plan (parsed back here).
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datesOfWeek } from '../../web/state/time.ts';
+import type { TestSession } from '../helpers/app.ts';
+import { icsUtcMs, parseIcsEvents } from '../helpers/ics.ts';
+import { chromiumAvailable, launchBrowser, login, screenshot, seriousA11yViolations, type Browser } from './browser.ts';
+import { E2E_NOW, startDemoApp, type DemoApp } from './demo-app.ts';
+
+describe.skipIf(!chromiumAvailable())('family self-service in the browser', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let coordinator: TestSession;
+  let passengerIds: Set<string>;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startDemoApp({ now: E2E_NOW }), launchBrowser({ width: 900, height: 1100 })]);
+    coordinator = await app.login('coordinator');
+    await app.publish(coordinator, await app.planWeek(coordinator));
+    const travelling = new Set(app.scenario.requests.map((r) => r.passengerId));
+    const householdId = app.scenario.passengers.find((p) => travelling.has(p.id))!.householdId;
+    passengerIds = new Set(app.scenario.passengers.filter((p) => p.householdId === householdId).map((p) => p.id));
+    await app.addAccount('famiglia-servizi', { role: 'family', householdId });
+    page = await browser.newPage();
+    await page.clock.setSystemTime(app.clock.now());
+    await login(page, app.baseUrl, 'famiglia-servizi', 'famiglia-servizi-pw');
+    await page.goto(`${app.baseUrl}/#/family/services?week=${app.scenario.week}`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'family-services', undefined, { timeout: 20_000 });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('books a service from the catalogue for three days a week from a date, sees it pending, cancels it', async () => {
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const monday = datesOfWeek(app.scenario.week)[0];
+    const form = page.locator('#catalogue form');
+    const days = form.locator('fieldset input[type="checkbox"]');
+    expect(await days.count()).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < 3; i++) await days.nth(i).check();
+    await form.getByLabel('A partire dal').fill(monday);
+    await form.getByRole('button', { name: 'Invia la richiesta' }).click();
+    await expect.poll(() => form.locator('[role="status"]').innerText()).toMatch(/^(Richiesta inviata|Errore)/);
+    expect(await form.locator('[role="status"]').innerText()).toMatch(/^Richiesta inviata, in attesa di approvazione/);
+
+    const pending = page.locator('#requests li[data-request]').filter({ hasText: 'In attesa di approvazione' });
+    await pending.first().waitFor();
+    expect(await pending.count()).toBe(1);
+    const id = (await pending.first().getAttribute('data-request'))!;
+    const stored = await (await coordinator.fetch(`/api/requests/${id}`)).json();
+    expect(stored).toMatchObject({ status: 'pending', validFrom: monday });
+    expect(stored.weekdays).toHaveLength(3);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'family-services-pending');
+
+    await page.locator(`#requests li[data-request="${id}"] > button`).click();
+    await page.locator(`#requests li[data-request="${id}"]`).getByText('Annullata').waitFor();
+    expect((await (await coordinator.fetch(`/api/requests/${id}`)).json()).status).toBe('cancelled');
+  });
+
+  it('reports an absence for a range of days', async () => {
+    const [, tue, , thu] = datesOfWeek(app.scenario.week);
+    const form = page.locator('#absence-range');
+    await form.getByLabel('Dal giorno', { exact: true }).fill(tue);
+    await form.getByLabel('Al giorno', { exact: true }).fill(thu);
+    await form.getByRole('button', { name: 'Segnala l’assenza' }).click();
+    await expect.poll(() => form.locator('[role="status"]').innerText()).toMatch(/Assenza registrata|Errore/);
+    expect(await form.locator('[role="status"]').innerText()).toBe(
+      `Assenza registrata per 3 giorni, dal ${tue} al ${thu}.`,
+    );
+  });
+
+  it('downloads its .ics and the events match the published plan', async () => {
+    await page.getByRole('button', { name: 'Crea un nuovo indirizzo del calendario' }).click();
+    const link = page.getByRole('link', { name: 'Scarica il file .ics' });
+    await link.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'family-services-feed');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const events = parseIcsEvents(readFileSync((await download.path())!, 'utf8'));
+
+    // the published plan's trips of this household, read as the coordinator (after the absence)
+    const plans = (await (await coordinator.fetch(`/api/plans?week=${app.scenario.week}`)).json()) as {
+      items?: Array<{ id: string }>;
+    };
+    const planId = (plans.items ?? (plans as unknown as Array<{ id: string }>))[0].id;
+    const plan = (await (await coordinator.fetch(`/api/plans/${planId}?version=published`)).json()) as {
+      days: Array<{
+        date: string;
+        routes: Array<{
+          stops: Array<{
+            start: string;
+            label: string;
+            boards: Array<{ passengerId: string; requestId: string; direction: string }>;
+            alights: Array<{ passengerId: string; requestId: string; direction: string }>;
+          }>;
+        }>;
+      }>;
+    };
+    const expected: Array<{ uid: string; start: number; end: number; location: string }> = [];
+    for (const day of plan.days)
+      for (const route of day.routes)
+        for (const stop of route.stops)
+          for (const b of stop.boards) {
+            if (!passengerIds.has(b.passengerId)) continue;
+            const drop = route.stops.find((s) =>
+              s.alights.some(
+                (a) => a.passengerId === b.passengerId && a.requestId === b.requestId && a.direction === b.direction,
+              ),
+            )!;
+            expected.push({
+              uid: `${b.requestId}-${day.date}-${b.direction}@prontivia`,
+              start: new Date(stop.start).getTime(),
+              end: new Date(drop.start).getTime(),
+              location: stop.label,
+            });
+          }
+    expect(expected.length).toBeGreaterThan(0);
+    const got = events
+      .map((e) => ({ uid: e.UID, start: icsUtcMs(e.DTSTART), end: icsUtcMs(e.DTEND), location: e.LOCATION }))
+      .sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(got).toEqual(expected.sort((a, b) => a.uid.localeCompare(b.uid)));
+    for (const e of events) expect(e.DESCRIPTION).toMatch(/^Pickup \d\d:\d\d at .+ Van: \S/);
+  });
+});
