@@ -48,7 +48,7 @@ export function assignEscorts(
   const weekday = weekdayOf(date);
   const free = escorts.filter((e) => e.shifts[weekday]).sort((a, b) => a.id.localeCompare(b.id));
   const out: EscortAssignment[] = [];
-  const order = runs.map((r, i) => i).sort((a, b) => runs[a]!.vehicle.id.localeCompare(runs[b]!.vehicle.id));
+  const order = runs.map((_, i) => i).sort((a, b) => runs[a]!.vehicle.id.localeCompare(runs[b]!.vehicle.id));
   for (const i of order) {
     const run = runs[i]!;
     let best: { e: Escort; fromS: number; toS: number } | undefined;
