@@ -4,6 +4,7 @@
  * and what a booking sends and gets.
  */
 import { z } from 'zod';
+import { defineContract } from './define-contract.ts';
 import {
   AgeGroupSchema,
   DateSchema,
@@ -15,6 +16,7 @@ import {
   WeekdaySchema,
   WorkHoursSchema,
 } from './domain.ts';
+import { BookingRequestSchema } from './programme.ts';
 
 export const NewPassengerSchema = z.object({
   name: z.string().min(1).max(120).default('new passenger'),
@@ -119,3 +121,42 @@ export const SlotBookedSchema = z.object({
   answer: SlotAnswerSchema,
 });
 export type SlotBooked = z.infer<typeof SlotBookedSchema>;
+
+const COORDINATOR_OR_FAMILY = ['coordinator', 'family'] as const;
+
+export const slotsContract = defineContract({
+  query: {
+    method: 'post',
+    path: '/api/slots/query',
+    summary: 'Pickup slots that fit the published plan, per weekday, or why none fits and what would',
+    tag: 'slots',
+    roles: COORDINATOR_OR_FAMILY,
+    body: SlotQuerySchema,
+    responses: {
+      200: {
+        description: 'per weekday the feasible windows ranked by added cost, or the reason and the nearest fit',
+        schema: SlotAnswerSchema,
+      },
+    },
+  },
+  book: {
+    method: 'post',
+    path: '/api/slots/book',
+    summary: 'Book the offered slots: a standing request with promised windows, inserted into the published plan',
+    tag: 'slots',
+    roles: COORDINATOR_OR_FAMILY,
+    body: SlotBookSchema,
+    responses: {
+      201: { description: 'the request and the new published version', schema: SlotBookedSchema },
+      202: {
+        description: 'Action A with approval: a request pending the coordinator (nothing enters the plan yet)',
+        schema: BookingRequestSchema,
+      },
+      403: { description: 'the household is not eligible for Action A (the reasons in details)' },
+      409: {
+        description:
+          'CONFLICT when a weekday no longer fits, PLAN_CONFLICT when the plan changed meanwhile (ask again)',
+      },
+    },
+  },
+});

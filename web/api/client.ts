@@ -22,25 +22,19 @@ import {
 } from '../../server/contract/define-contract.ts';
 import { authContract } from '../../server/contract/auth.ts';
 import { type FamilyHousehold, type FamilyTrip, familyContract } from '../../server/contract/family.ts';
+import {
+  csvContract,
+  type EntityRow,
+  EntityRowSchema,
+  entityContract,
+  type ImportReport,
+} from '../../server/contract/entities.ts';
+import { referenceContract } from '../../server/contract/reference.ts';
+import { type SlotAnswer, type SlotChoice, type SlotQuery, slotsContract } from '../../server/contract/slots.ts';
 import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
 import type { Plan, Violation } from '../../server/contract/plan.ts';
 import { type PlanDiff, type PlanInfo, plansContract } from '../../server/contract/plans.ts';
-import {
-  DriverRunSchema,
-  ErrorBodySchema,
-  FeatureCollectionSchema,
-  ImportReportSchema,
-  RowSchema,
-  SlotAnswerSchema,
-  pageOf,
-  type DriverRun,
-  type ImportReport,
-  type Row,
-  type SlotAnswer,
-  type SlotChoice,
-  type SlotQuery,
-  type User,
-} from './responses.ts';
+import { DriverRunSchema, ErrorBodySchema, type DriverRun, type User } from './responses.ts';
 
 /** One field the server refused: the dotted path in the body ("capacity.seats") and the reason. */
 export interface FieldIssue {
@@ -92,6 +86,10 @@ const OLD_TOKEN_KEY = 'prontivia.token';
  * methods carry the CSRF token (held in memory, fetched again by me() after a reload). No
  * bearer token is kept anywhere script could read it after the login answer.
  */
+/** The CRUD routes of a managed entity as the web sees them (any kind as a row). */
+const rows = (entity: Entity) => entityContract(entity, entity, EntityRowSchema);
+type Row = EntityRow;
+
 export class Api {
   private csrfToken: string | null = null;
 
@@ -197,13 +195,13 @@ export class Api {
 
   // --- reference data
   municipalities(): Promise<GeoJSON.FeatureCollection> {
-    return this.request('GET', '/api/municipalities', FeatureCollectionSchema);
+    return this.call(referenceContract.municipalities, {});
   }
 
   // --- coordinator CRUD
   list(entity: Entity, page = 1, pageSize = 50, filters: Record<string, string> = {}): Promise<Page<Row>> {
-    const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...filters });
-    return this.request('GET', `/api/${entity}?${query}`, pageOf(RowSchema));
+    const query = { ...filters, page, pageSize } as CallInput<ReturnType<typeof rows>['list']>['query'];
+    return this.call(rows(entity).list, { query });
   }
   async listAll(entity: Entity): Promise<Row[]> {
     const first = await this.list(entity, 1, 500);
@@ -216,21 +214,19 @@ export class Api {
     return rows;
   }
   create(entity: Entity, body: Row): Promise<Row> {
-    return this.request('POST', `/api/${entity}`, RowSchema, body);
+    return this.call(rows(entity).create, { body });
   }
   update(entity: Entity, id: string, body: Row): Promise<Row> {
-    return this.request('PUT', `/api/${entity}/${encodeURIComponent(id)}`, RowSchema, body);
+    return this.call(rows(entity).replace, { params: { id }, body });
   }
   remove(entity: Entity, id: string): Promise<unknown> {
-    return this.request('DELETE', `/api/${entity}/${encodeURIComponent(id)}`, z.unknown());
+    return this.call(rows(entity).remove, { params: { id } });
   }
-  async exportCsv(entity: 'passengers' | 'requests'): Promise<string> {
-    const res = await fetch(`${this.base}/api/${entity}.csv`, { credentials: 'same-origin' });
-    if (!res.ok) throw toApiError(res.status, safeJson(await res.text()), '');
-    return res.text();
+  exportCsv(entity: 'passengers' | 'requests'): Promise<string> {
+    return this.call(csvContract(entity).exportCsv, {});
   }
   importCsv(entity: 'passengers' | 'requests', csv: string): Promise<ImportReport> {
-    return this.request('POST', `/api/${entity}/import`, ImportReportSchema, csv, 'text/csv');
+    return this.call(csvContract(entity).importCsv, { body: csv });
   }
 
   // --- plans and jobs
@@ -292,10 +288,10 @@ export class Api {
     return this.call(familyContract.absence, { body: { passengerId, date } });
   }
   slotQuery(query: SlotQuery): Promise<SlotAnswer> {
-    return this.request('POST', '/api/slots/query', SlotAnswerSchema, query);
+    return this.call(slotsContract.query, { body: query });
   }
   slotBook(query: SlotQuery, choice: SlotChoice, validFrom: string, validTo: string): Promise<unknown> {
-    return this.request('POST', '/api/slots/book', z.unknown(), { query, choice, validFrom, validTo });
+    return this.call(slotsContract.book, { body: { query, choice, validFrom, validTo } });
   }
 }
 

@@ -268,7 +268,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
                 if (!file) return;
                 try {
                   const res = await api.importCsv(csv, await file.text());
-                  const count = res.imported ?? (res.created ?? 0) + (res.updated ?? 0);
+                  const count = res.imported;
                   replace(
                     report,
                     h('p', {}, t('manage.imported', { count })),
@@ -280,9 +280,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
                           h(
                             'ul',
                             {},
-                            res.errors.map((e) =>
-                              h('li', {}, `${e.line ?? e.row ?? '?'}${e.field ? ` ${e.field}` : ''}: ${e.message}`),
-                            ),
+                            res.errors.map((e) => h('li', {}, `${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`)),
                           ),
                         )
                       : null,
