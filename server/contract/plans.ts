@@ -8,7 +8,9 @@ import { defineContract } from './define-contract.ts';
 import { DateSchema, IdSchema, IsoWeekSchema } from './domain.ts';
 import { PlanSchema, ViolationSchema } from './plan.ts';
 
-export const VersionField = z.number().int().min(1).optional();
+/** Versions and positions are PostgreSQL integers: beyond 2^31-1 is a 400, not a database error. */
+export const PG_INT_MAX = 2 ** 31 - 1;
+export const VersionField = z.number().int().min(1).max(PG_INT_MAX).optional();
 
 /**
  * The smallest solve budget the API accepts, in ms. Continuity does not depend on the budget
@@ -36,8 +38,8 @@ export const MoveBodySchema = z.object({
   requestId: IdSchema,
   direction: z.enum(['outbound', 'return']).optional(),
   toRouteId: IdSchema,
-  pickupPos: z.number().int().min(0).optional(),
-  deliveryPos: z.number().int().min(0).optional(),
+  pickupPos: z.number().int().min(0).max(PG_INT_MAX).optional(),
+  deliveryPos: z.number().int().min(0).max(PG_INT_MAX).optional(),
   version: VersionField,
 });
 
@@ -160,7 +162,7 @@ export const plansContract = defineContract({
     tag: 'plans',
     roles: COORDINATOR,
     params: PlanParamsSchema,
-    query: z.object({ date: DateSchema, version: z.coerce.number().int().min(1).optional() }),
+    query: z.object({ date: DateSchema, version: z.coerce.number().int().min(1).max(PG_INT_MAX).optional() }),
     responses: { 200: { description: 'a GeoJSON FeatureCollection', schema: FeatureCollectionSchema } },
   },
   move: {
@@ -212,7 +214,10 @@ export const plansContract = defineContract({
     tag: 'plans',
     roles: COORDINATOR,
     params: PlanParamsSchema,
-    query: z.object({ date: DateSchema.optional(), version: z.coerce.number().int().min(1).optional() }),
+    query: z.object({
+      date: DateSchema.optional(),
+      version: z.coerce.number().int().min(1).max(PG_INT_MAX).optional(),
+    }),
     responses: { 200: { description: 'the violations', schema: z.array(ViolationSchema) } },
   },
   publish: {
@@ -233,7 +238,7 @@ export const plansContract = defineContract({
     tag: 'plans',
     roles: COORDINATOR,
     params: PlanParamsSchema,
-    query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+    query: z.object({ version: z.coerce.number().int().min(1).max(PG_INT_MAX).optional() }),
     responses: { 200: { description: 'the changes', schema: PlanDiffSchema } },
   },
 });

@@ -37,3 +37,21 @@ describe('CSV', () => {
     expect(() => parseCsv('id,name\np1,"open\n')).toThrow(/line 2/);
   });
 });
+
+describe('CSV injection (OWASP): formulas leave as text and come back unchanged', () => {
+  it('text starting with = + - @ tab or CR gets an apostrophe; numbers do not; import undoes it', async () => {
+    const { csvCell, parseCsv, writeCsv } = await import('./csv.ts');
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+39 333 1111111')).toBe("'+39 333 1111111");
+    expect(csvCell('-cmd')).toBe("'-cmd");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell('Rossi')).toBe('Rossi');
+    const text = writeCsv(['name', 'phone'], [['=1+1', '+39 02 1234']]);
+    expect(parseCsv(text).map((r) => r.cells)).toEqual([
+      ['name', 'phone'],
+      ['=1+1', '+39 02 1234'],
+    ]);
+  });
+});

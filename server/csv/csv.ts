@@ -36,7 +36,7 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): Csv
   let i = 0;
   let quotedCell = false;
   const endRecord = () => {
-    cells.push(cell);
+    cells.push(unguardCell(cell));
     if (!(cells.length === 1 && cells[0] === '' && !quotedCell)) records.push({ line: startLine, cells });
     cells = [];
     cell = '';
@@ -71,7 +71,7 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): Csv
       continue;
     }
     if (c === delimiter) {
-      cells.push(cell);
+      cells.push(unguardCell(cell));
       cell = '';
       quotedCell = false;
       i++;
@@ -95,9 +95,21 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): Csv
 
 const needsQuotes = /[",\r\n;]|^\s|\s$/;
 
+/**
+ * A text cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe (OWASP CSV injection): "=HYPERLINK(…)" in a name exports as "'=HYPERLINK(…)", shown
+ * as text. Numbers are written as they are; parseCsv takes the apostrophe off again on import.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
+  let s = value === undefined || value === null ? '' : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Undoes csvCell's formula guard on import. */
+export function unguardCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export function writeCsv(header: string[], rows: unknown[][]): string {

@@ -40,8 +40,12 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
   const base = `/api/${spec.plural}`;
   const roles: ['coordinator'] = ['coordinator'];
   const tag = spec.plural;
-  const log = (user: Parameters<typeof audit>[2], action: Parameters<typeof audit>[3], id: string) =>
-    spec.personal ? audit(db, clock, user, action, spec.kind, id) : Promise.resolve();
+  const log = (
+    user: Parameters<typeof audit>[2],
+    action: Parameters<typeof audit>[3],
+    id: string,
+    asked?: Record<string, unknown>,
+  ) => (spec.personal ? audit(db, clock, user, action, spec.kind, id, { details: asked }) : Promise.resolve());
   const Page = z.object({
     items: z.array(spec.schema),
     total: z.number().int(),
@@ -59,7 +63,7 @@ function crud(router: Router, deps: Deps, spec: KindSpec): void {
     responses: { 200: { description: 'a page', schema: Page }, 400: { description: 'bad filter' } },
     handler: async ({ query, user }) => {
       const r = await listEntities(db, spec.kind, query);
-      await log(user, 'list', '*');
+      await log(user, 'list', '*', { ...query });
       return { body: { ...r, page: query.page, pageSize: query.pageSize } };
     },
   });
@@ -145,7 +149,7 @@ function csvRoutes(router: Router, deps: Deps, spec: KindSpec, columns: CsvColum
     responses: { 200: { description: 'CSV, header on the first line', contentType: 'text/csv' } },
     handler: async ({ user }) => {
       const all = await allEntities(db, spec.kind);
-      await audit(db, clock, user, 'export', spec.kind, '*');
+      await audit(db, clock, user, 'export', spec.kind, '*', { details: { rows: all.length, format: 'csv' } });
       return {
         text: { contentType: 'text/csv; charset=utf-8', content: writeCsv(columns.header, all.map(columns.toRow)) },
         headers: { 'Content-Disposition': `attachment; filename="${spec.plural}.csv"` },

@@ -13,7 +13,8 @@ export function versionFrom(req: Request, bodyVersion: number | undefined): numb
   const header = req.get('if-match');
   if (header) {
     const m = /^(?:W\/)?"?v?(\d+)"?$/.exec(header.trim());
-    if (!m) throw invalid('If-Match', 'expected the plan version, e.g. "v3" (the ETag of the plan you read)', header);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > 2 ** 31 - 1)
+      throw invalid('If-Match', 'expected the plan version, e.g. "v3" (the ETag of the plan you read)', header);
     return Number(m[1]);
   }
   throw invalid('version', 'required: the version of the plan you read (or send it as If-Match)');

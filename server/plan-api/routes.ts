@@ -64,7 +64,9 @@ export function plansRouter(deps: Deps): Router {
   defineRoute(router, registry, c.create, async ({ body, user }) => {
     const planId = await ensurePlan(db, body.week);
     const info = await requirePlanInfo(db, planId);
-    return enqueue('plan', planId, body.week, info.version, body, user.username);
+    const reply = await enqueue('plan', planId, body.week, info.version, body, user.username);
+    await audit(db, clock, user, 'plan', 'plan', planId, { details: { ...body } });
+    return reply;
   });
 
   defineRoute(router, registry, c.list, async ({ query }) => ({
@@ -110,14 +112,16 @@ export function plansRouter(deps: Deps): Router {
 
   defineRoute(router, registry, c.lock, async ({ params, body, req, user }) => {
     const plan = await applyLock(edit, params.planId, versionFrom(req, body.version), body, user.username);
-    await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
+    await audit(db, clock, user, 'publish', 'plan', `${params.planId}/v${plan.version}`);
     return { body: plan, headers: { ETag: etagOf(plan.version) } };
   });
 
   defineRoute(router, registry, c.reoptimize, async ({ params, body, req, user }) => {
     const version = versionFrom(req, body.version);
     const plan = await planAtVersion(db, params.planId, version);
-    return enqueue('reoptimize', params.planId, plan.week, version, body, user.username);
+    const reply = await enqueue('reoptimize', params.planId, plan.week, version, body, user.username);
+    await audit(db, clock, user, 'reoptimize', 'plan', `${params.planId}/v${version}`, { details: { ...body } });
+    return reply;
   });
 
   defineRoute(router, registry, c.violations, async ({ params, query }) => {

@@ -6,6 +6,7 @@
  * published plans' trips and every recorded outcome (the synthetic history has no plan); a trip
  * is delivered when its drop-off was marked.
  */
+import { csvCell } from '../csv/csv.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { loadMunicipalities } from '../geo/index.ts';
@@ -309,10 +310,8 @@ export function monitoringCsv(r: MonitoringReport): string {
     'euro_per_person',
     'conciliation_hours',
   ];
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  // csvCell quotes and guards text a spreadsheet would run as a formula (OWASP CSV injection).
+  const cell = (v: string | number | null) => csvCell(v);
   const lines = r.rows.map((x) =>
     [
       x.month,

@@ -14,7 +14,9 @@ import { BookingRequestSchema } from '../contract/programme.ts';
 import type { Plan } from '../contract/plan.ts';
 import { fromIsoRome, isoWeekOf, toIsoRome } from '../domain/calendar.ts';
 import { loadDomain, writeEntity } from '../entities/store.ts';
-import { AppError, notFound } from '../errors/app-error.ts';
+import { AppError, invalid, notFound } from '../errors/app-error.ts';
+import { audit } from '../audit/audit.ts';
+import { locate } from '../geo/index.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { appendVersionTx, conflict, listPlans, planIdOf, readPlan } from '../plan-store/plan-store.ts';
 import type { PlanningData } from '../planning/plan-week.ts';
@@ -66,7 +68,22 @@ const BookingOut = z.object({
 });
 
 /** A family may ask only for its own household's passengers (or a new one in its household). */
-function scoped(user: User, q: ParsedSlotQuery, data: PlanningData): ParsedSlotQuery {
+/** A new passenger's home must be inside the 16 comuni, as for a stored passenger. */
+function homeInArea(q: ParsedSlotQuery, field: string): void {
+  const home = q.passenger?.home;
+  if (home && !locate(home.lon, home.lat))
+    throw invalid(
+      `${field}passenger.home`,
+      `"${home.label}" at lat ${home.lat}, lon ${home.lon} is outside the 16 municipalities`,
+      {
+        lat: home.lat,
+        lon: home.lon,
+      },
+    );
+}
+
+function scoped(user: User, q: ParsedSlotQuery, data: PlanningData, field = ''): ParsedSlotQuery {
+  homeInArea(q, field);
   if (user.role !== 'family') return q;
   if (!user.householdId) throw new AppError('FORBIDDEN', 'this family account has no household');
   if (q.passenger) return { ...q, passenger: { ...q.passenger, householdId: user.householdId } };
@@ -132,7 +149,11 @@ export function slotsRouter(deps: Deps): Router {
       const data = await loadDomain(deps.db);
       const q = scoped(user, body, data);
       const plan = await publishedPlan(deps, q.week);
-      return { body: await querySlots(await contextFor(plan, data), q) };
+      const answer = await querySlots(await contextFor(plan, data), q);
+      await audit(deps.db, deps.clock, user, 'query', 'slots', q.passengerId ?? 'new-passenger', {
+        details: { week: plan.week, serviceId: q.serviceId, weekdays: q.weekdays, workHours: q.workHours },
+      });
+      return { body: answer };
     },
   });
 
@@ -157,12 +178,17 @@ export function slotsRouter(deps: Deps): Router {
     },
     handler: async ({ body, user }) => {
       const data = await loadDomain(deps.db);
-      const input = { ...body, query: scoped(user, body.query, data) };
+      const input = { ...body, query: scoped(user, body.query, data, 'query.') };
       const plan = await publishedPlan(deps, input.query.week);
       const { date, secondsOfDay } = fromIsoRome(new Date(deps.clock.now()).toISOString());
       const booking = await bookSlot(await contextFor(plan, data), input, toIsoRome(date, secondsOfDay));
       const held = await programmeGate(deps.db, deps.clock.now(), user, input, plan, booking);
-      if (held) return { status: 202, body: held };
+      if (held) {
+        await audit(deps.db, deps.clock, user, 'book', 'booking_request', input.query.passengerId ?? '-', {
+          details: { week: plan.week, held: true },
+        });
+        return { status: 202, body: held };
+      }
       const saved = await deps.db.transaction(async (tx) => {
         const now = await readPlan(tx, plan.id, 'published');
         if (!now || now.version !== plan.version) throw conflict(plan.id, plan.version, now?.version ?? 0);
@@ -177,6 +203,9 @@ export function slotsRouter(deps: Deps): Router {
           actor: user.username,
           plan: booking.plan,
         });
+      });
+      await audit(deps.db, deps.clock, user, 'book', 'request', booking.request.id, {
+        details: { week: plan.week, passengerId: booking.request.passengerId, planVersion: saved.version },
       });
       return {
         status: 201,

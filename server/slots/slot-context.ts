@@ -13,7 +13,7 @@ import type { VisitRef } from '../../solver/index.ts';
 import { buildDayInstance, runKey, type DayInstance } from '../planning/day-instance.ts';
 import { chooseSplit } from '../planning/day-split.ts';
 import { PLANNING_WEIGHTS } from '../planning/objective.ts';
-import { matrixOf, type PlaceIndex, type PlacePoint, type WeekMatrix, weekPlaces } from '../planning/places.ts';
+import { matrixOf, PlaceIndex, type PlacePoint, type WeekMatrix, weekPlaces } from '../planning/places.ts';
 import type { PlanningData } from '../planning/plan-week.ts';
 import { hoursLeftS, partOfRoute, staffRuns, type Run } from '../planning/runs.ts';
 import type { Anchor, PlanTrip } from '../planning/trip.ts';
@@ -43,8 +43,23 @@ export interface SlotContext {
 
 const secs = (iso: string) => fromIsoRome(iso).secondsOfDay;
 
+/**
+ * New homes asked about beyond the week's own places that a context keeps: past this the extra
+ * places are dropped (the week's stay), so a stream of queries with made-up homes cannot grow
+ * the place list and its travel matrix without bound.
+ */
+export const MAX_EXTRA_PLACES = 64;
+const basePlaces = new WeakMap<SlotContext, number>();
+
 /** Adds places (a new home) to the context, re-asking the matrix only when one is new. */
 export async function ensurePlaces(ctx: SlotContext, more: PlacePoint[]): Promise<void> {
+  if (!basePlaces.has(ctx)) basePlaces.set(ctx, ctx.places.places.length);
+  const base = basePlaces.get(ctx)!;
+  if (ctx.places.places.length + more.length > base + MAX_EXTRA_PLACES) {
+    const kept = new PlaceIndex();
+    for (const p of ctx.places.places.slice(0, base)) kept.add(p);
+    ctx.places = kept;
+  }
   const before = ctx.places.places.length;
   for (const p of more) ctx.places.add(p);
   if (ctx.places.places.length > before) ctx.matrix = await matrixOf(ctx.routing, ctx.places);

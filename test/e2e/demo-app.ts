@@ -55,10 +55,13 @@ export interface DemoApp extends TestApp {
   publish(session: TestSession, plan: Plan): Promise<Plan>;
 }
 
-/** `web: false` skips building the web client (API-only stories). */
-export async function startDemoApp(opts: { now?: Date; web?: boolean } = {}): Promise<DemoApp> {
+/** `web: false` skips building the web client (API-only stories); `transform` changes the data before loading. */
+export async function startDemoApp(
+  opts: { now?: Date; web?: boolean; transform?: (s: Scenario) => Scenario } = {},
+): Promise<DemoApp> {
   const clock = clockFrom(opts.now ?? E2E_NOW);
-  const scenario = demoScenario(opts.now ?? E2E_NOW);
+  const base = demoScenario(opts.now ?? E2E_NOW);
+  const scenario = opts.transform ? opts.transform(base) : base;
   // The API reads the default solve budget from the environment; browser tests keep it short.
   process.env.SOLVE_TIME_LIMIT_MS ??= process.env.E2E_SOLVE_MS ?? '2000';
   const building = opts.web === false ? Promise.resolve('no-web') : buildWeb();
