@@ -16,6 +16,7 @@ import { coordinatorSlotsView } from './views/family/coordinator-slots.ts';
 import { familyView } from './views/family/family.ts';
 import { familyServicesView } from './views/family/services.ts';
 import { loginView } from './views/login.ts';
+import { pt } from './views/programme/texts.ts';
 import { manageView, MANAGED } from './views/manage/manage.ts';
 
 const header = document.getElementById('app-header')!;
@@ -57,6 +58,7 @@ function renderHeader(): void {
       ? [
           ['#/coordinator', t('nav.plan')],
           ['#/slots', t('nav.slots')],
+          ['#/programme', pt('nav')],
           ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string]),
           ['#/accounts', t('accounts.nav')],
         ]
@@ -151,6 +153,9 @@ async function route(): Promise<void> {
     const { coordinatorView } = await import('./views/coordinator/coordinator.ts');
     if (!stale())
       coordinatorView(root, api, { week: params.get('week') ?? defaultWeek(), date: params.get('date') ?? undefined });
+  } else if (page === 'programme' && user.role === 'coordinator') {
+    const { programmeView } = await import('./views/programme/programme.ts');
+    if (!stale()) programmeView(root, api);
   } else if (page === 'slots' && user.role === 'coordinator')
     void coordinatorSlotsView(root, api, params.get('week') ?? defaultWeek());
   else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity))

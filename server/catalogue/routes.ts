@@ -15,6 +15,7 @@ import { addDays } from '../domain/calendar.ts';
 import { getEntity, writeEntity } from '../entities/store.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
 import { reportAbsence } from '../family/absences.ts';
+import { catalogueGate } from '../programme/booking-gate.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { feedDates, householdCalendar, householdOfToken, issueFeedToken, revokeFeedToken } from '../ical/feed.ts';
 import {
@@ -72,6 +73,7 @@ export function familiesRouter(deps: RouterDeps): Router {
 
   defineRoute(router, registry, c.book, async ({ body, user }) => {
     const householdId = householdIdOf(user);
+    await catalogueGate(db, clock.now(), householdId);
     const { request, lines } = await book(db, householdId, body, today());
     await audit(db, clock, user, 'create', 'request', request.id);
     return { status: 201, body: { request, lines } };

@@ -5,6 +5,7 @@
  * report. Money is always integer euro cents; dates are "YYYY-MM-DD".
  */
 import { z } from 'zod';
+import { defineContract } from './define-contract.ts';
 import { AmbitoSchema, DateSchema, IdSchema } from './domain.ts';
 
 export const CentsSchema = z.number().int('integer euro cents').min(0, 'must not be negative');
@@ -142,3 +143,92 @@ export const BookingRequestSchema = z.object({
   requestId: z.string().nullable(),
 });
 export type BookingRequest = z.infer<typeof BookingRequestSchema>;
+
+const Report = z.record(z.string(), z.unknown());
+const Range = z.object({ from: DateSchema, to: DateSchema, comune: z.string().max(60).optional() });
+
+/** The routes the web calls (server/programme/routes.ts serves them). */
+export const programmeContract = defineContract({
+  me: {
+    method: 'get',
+    path: '/api/programme/me',
+    summary: "The family's eligibility, voucher balance and booking requests",
+    tag: 'programme',
+    roles: ['family'],
+    responses: {
+      200: {
+        description: 'eligibility, voucher and requests',
+        schema: z.object({
+          eligibility: EligibilitySchema,
+          voucher: VoucherBalanceSchema,
+          requests: z.array(BookingRequestSchema),
+          settings: ProgrammeSettingsSchema,
+        }),
+      },
+    },
+  },
+  requests: {
+    method: 'get',
+    path: '/api/programme/requests',
+    summary: 'Booking requests with eligibility and voucher',
+    tag: 'programme',
+    roles: ['coordinator'],
+    query: z.object({ status: z.enum(['pending', 'approved', 'refused']).optional() }),
+    responses: {
+      200: {
+        description: 'the requests',
+        schema: z.object({
+          items: z.array(
+            BookingRequestSchema.extend({
+              eligibility: EligibilitySchema.nullable(),
+              voucher: VoucherBalanceSchema.nullable(),
+            }),
+          ),
+        }),
+      },
+    },
+  },
+  approve: {
+    method: 'post',
+    path: '/api/programme/requests/:id/approve',
+    summary: 'Approve a pending booking request',
+    tag: 'programme',
+    roles: ['coordinator'],
+    responses: { 200: { description: 'approved', schema: BookingRequestSchema } },
+  },
+  refuse: {
+    method: 'post',
+    path: '/api/programme/requests/:id/refuse',
+    summary: 'Refuse a pending booking request with a reason',
+    tag: 'programme',
+    roles: ['coordinator'],
+    body: z.object({ reason: z.string().trim().min(3).max(500) }),
+    responses: { 200: { description: 'refused', schema: BookingRequestSchema } },
+  },
+  budget: {
+    method: 'get',
+    path: '/api/programme/budget',
+    summary: 'The budget view',
+    tag: 'programme',
+    roles: ['coordinator'],
+    responses: { 200: { description: 'the budget view', schema: Report } },
+  },
+  monitoring: {
+    method: 'get',
+    path: '/api/reports/monitoring',
+    summary: 'The monitoring report',
+    tag: 'programme',
+    roles: ['coordinator'],
+    query: Range,
+    responses: { 200: { description: 'the report', schema: Report } },
+  },
+  monitoringCsv: {
+    method: 'get',
+    path: '/api/reports/monitoring.csv',
+    summary: 'The monitoring report as CSV',
+    tag: 'programme',
+    roles: ['coordinator'],
+    query: Range,
+    responses: { 200: { description: 'text/csv', contentType: 'text/csv' } },
+  },
+});

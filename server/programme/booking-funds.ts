@@ -60,6 +60,30 @@ export async function estimateBooking(
   return { householdId, weekCents, dates: n, estimateCents };
 }
 
+/** Throws 403 when the household is not eligible (with the reasons), 409 without a voucher or with nothing left. */
+export async function assertEligibleAndHasVoucher(db: Db, now: Date, householdId: string): Promise<void> {
+  await assertEligible(db, now, householdId);
+  const v = await voucherBalance(db, await loadProgrammeData(db), householdId, now.toISOString().slice(0, 10));
+  if (!v.grant || v.remainingCents <= 0)
+    throw new AppError(
+      'CONFLICT',
+      v.grant
+        ? `the voucher has ${euro(v.remainingCents)} left: ${euro(v.amountCents)} granted, ${euro(v.spentCents)} spent, ${euro(v.committedCents)} committed by the published plans`
+        : `household ${householdId} has no voucher grant: ask the coordinator for one`,
+      [{ path: 'voucher', message: 'no voucher balance left', value: { ...v, grant: undefined } }],
+    );
+}
+
+async function assertEligible(db: Db, now: Date, householdId: string): Promise<void> {
+  const elig = await eligibilityOf(db, householdId, now);
+  if (!elig.eligible)
+    throw new AppError(
+      'FORBIDDEN',
+      `household ${householdId} is not eligible for Action A: ${elig.reasons.map((r) => r.message).join('; ')}`,
+      elig.reasons.map((r) => ({ path: 'eligibility', message: r.message, value: r.code })),
+    );
+}
+
 /** Throws 403 (not eligible, with the reasons) or 409 (voucher short, with the figures). */
 export async function assertEligibleAndFunded(
   db: Db,
@@ -71,13 +95,7 @@ export async function assertEligibleAndFunded(
   validFrom: string,
   validTo: string,
 ): Promise<BookingEstimate> {
-  const elig = await eligibilityOf(db, householdId, now);
-  if (!elig.eligible)
-    throw new AppError(
-      'FORBIDDEN',
-      `household ${householdId} is not eligible for Action A: ${elig.reasons.map((r) => r.message).join('; ')}`,
-      elig.reasons.map((r) => ({ path: 'eligibility', message: r.message, value: r.code })),
-    );
+  await assertEligible(db, now, householdId);
   const today = now.toISOString().slice(0, 10);
   const data = await loadProgrammeData(db);
   const v = await voucherBalance(db, data, householdId, today);

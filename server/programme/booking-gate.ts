@@ -12,7 +12,7 @@ import type { BookingRequest } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
 import { getEntity } from '../entities/store.ts';
 import type { Booking } from '../slots/book-slot.ts';
-import { assertEligibleAndFunded } from './booking-funds.ts';
+import { assertEligibleAndFunded, assertEligibleAndHasVoucher } from './booking-funds.ts';
 import { type BookInput, createBookingRequest } from './booking-requests.ts';
 import { getSettings } from './settings.ts';
 
@@ -55,4 +55,14 @@ export async function programmeGate(
     },
     now,
   );
+}
+
+/**
+ * The catalogue booking's hook (POST /api/family/bookings, a request pending approval whose
+ * trips are not priced yet): with the programme on, the household must be eligible and hold a
+ * voucher with something left, else 403/409 with the reasons or the figures.
+ */
+export async function catalogueGate(db: Db, now: Date, householdId: string): Promise<void> {
+  if ((await getSettings(db)).mode === 'off') return;
+  await assertEligibleAndHasVoucher(db, now, householdId);
 }

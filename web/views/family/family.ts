@@ -3,6 +3,8 @@
  * (passenger, service, weekdays, work hours) with the options the planner offers and a button
  * to confirm one, and a form to report an absence. Plain words, large targets.
  */
+import { programmePanel } from '../programme/family-panel.ts';
+import { pt } from '../programme/texts.ts';
 import type { Weekday } from '../../../server/contract/domain.ts';
 import type { Api } from '../../api/client.ts';
 import type { FamilyHousehold, FamilyTrip, SlotAnswer, SlotQuery } from '../../api/responses.ts';
@@ -81,6 +83,7 @@ export function familyView(root: HTMLElement, api: Api, week: string): void {
     ),
     familyHandoverCodes(),
     h('p', {}, h('a', { href: `#/family/services?week=${week}` }, t('selfsvc.link'))),
+    programmePanel(api),
     tripsEl,
     slotEl,
     absenceEl,
@@ -217,22 +220,25 @@ export function renderSlotForm(
                     onclick: async (ev: Event) => {
                       (ev.currentTarget as HTMLButtonElement).disabled = true;
                       try {
-                        await api.slotBook(
+                        const booked = await api.slotBook(
                           { ...query, weekdays: alt.weekdays, outbound: alt.outbound, return: alt.return },
                           alt.choice,
                           dates[0],
                           oneYearAfter(dates[0]),
                         );
+                        // Action A with approval: the booking waits for the coordinator (202, a pending request).
+                        const pending = (booked as { status?: string } | undefined)?.status === 'pending';
+                        const message = pending ? pt('pendingSent') : t('family.booked');
                         replace(
                           results,
-                          h('p', { class: 'ok', role: 'status' }, t('family.booked')),
+                          h('p', { class: 'ok', role: 'status' }, message),
                           h(
                             'ul',
                             {},
                             describeAlternative(alt).map((line) => h('li', {}, line)),
                           ),
                         );
-                        announce(t('family.booked'));
+                        announce(message);
                         onBooked();
                       } catch (err) {
                         replace(
