@@ -112,7 +112,7 @@ export function plansRouter(deps: Deps): Router {
 
   defineRoute(router, registry, c.lock, async ({ params, body, req, user }) => {
     const plan = await applyLock(edit, params.planId, versionFrom(req, body.version), body, user.username);
-    await audit(db, clock, user, 'publish', 'plan', `${params.planId}/v${plan.version}`);
+    await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
     return { body: plan, headers: { ETag: etagOf(plan.version) } };
   });
 
@@ -131,7 +131,7 @@ export function plansRouter(deps: Deps): Router {
 
   defineRoute(router, registry, c.publish, async ({ params, body, req, user }) => {
     const plan = await publishPlan(edit, params.planId, versionFrom(req, body.version), user.username);
-    await audit(db, clock, user, 'update', 'plan', `${params.planId}/v${plan.version}`);
+    await audit(db, clock, user, 'publish', 'plan', `${params.planId}/v${plan.version}`);
     return { body: plan, headers: { ETag: etagOf(plan.version) } };
   });
 

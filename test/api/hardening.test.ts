@@ -6,7 +6,9 @@
  * audit log records logins with their source, logouts, plan work, slot queries, exports and list
  * filters; the slot query refuses a home outside the 16 comuni; CSV exports neutralise formulas.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmbeddedQueue } from '../../server/queue/embedded-queue.ts';
 import { seedPublishedAndDraft, seedWorld } from '../helpers/world.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -25,16 +27,46 @@ const fieldsOf = async (res: Response) =>
 describe('no 500 for bad input: a 400 naming the field', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
+    const overrides: NonNullable<Parameters<typeof startTestApp>[0]> = {
       clock: { now: () => new Date(START) },
       setup: async (db) => {
         await seedWorld(db);
         await seedPublishedAndDraft(db);
+        // A real queue that takes the job (no consumer: nothing is solved here).
+        queue = new EmbeddedQueue({ db, name: `hardening-${randomUUID()}`, attempts: 1, backoffMs: 100 });
+        await queue.started();
+        overrides.queue = queue;
       },
-    });
+    };
+    t = await startTestApp(overrides);
   });
   afterAll(async () => {
+    await queue?.close();
     await t?.close();
+  });
+  let queue: EmbeddedQueue | undefined;
+
+  it('plan creation, publication, slot queries, list filters and exports are audited with what was asked', async () => {
+    const c = await t.login('coordinator');
+    expect((await c.fetch('/api/plans', { method: 'POST', json: { week: '2026-W50', timeLimitMs: 1000 } })).status).toBe(202);
+    expect((await c.fetch('/api/plans/plan-2026-W49/publish', { method: 'POST', json: { version: 2 } })).status).toBe(200);
+    expect((await c.fetch('/api/passengers?q=Ros')).status).toBe(200);
+    expect((await c.fetch('/api/passengers.csv')).status).toBe(200);
+    const slot = await c.fetch('/api/slots/query', {
+      method: 'POST',
+      json: { week: '2026-W49', passengerId: 'pa-1', serviceId: 'svc-cdd', weekdays: ['tue'] },
+    });
+    expect(slot.status).toBeLessThan(500);
+    const { rows } = await t.db.query<{ action: string; entity: string; entity_id: string; details: unknown }>(
+      "SELECT action, entity, entity_id, details FROM audit_log WHERE actor_username = 'coordinator' ORDER BY id",
+      [],
+    );
+    const find = (action: string) => rows.find((r) => r.action === action);
+    expect(JSON.stringify(find('plan')?.details)).toContain('"week":"2026-W50"');
+    expect(find('publish')?.entity_id).toMatch(/^plan-2026-W49\/v\d+$/);
+    expect(JSON.stringify(rows.find((r) => r.action === 'list' && r.entity === 'passenger')?.details)).toContain('"q":"Ros"');
+    expect(JSON.stringify(find('export')?.details)).toContain('"rows"');
+    if (slot.status === 200) expect(JSON.stringify(find('query')?.details)).toContain('"serviceId":"svc-cdd"');
   });
 
   it('dates and ISO weeks are real calendar values', async () => {
