@@ -186,7 +186,8 @@ export async function runSlotQuery(
   if (!service) throw notFound('service', q.serviceId);
   const { passenger, household } = resolvePassenger(ctx, q);
   const asked: Household = { ...household, workHours: workHoursOf(q, household) };
-  const relaxedHousehold: Household = { ...household, workHours: {} };
+  // the relaxed twin has nobody's hours: neither the legacy pair nor per-adult schedules
+  const relaxedHousehold: Household = { ...household, workHours: {}, schedules: undefined };
   // The query's request concerns this passenger and household only: a lookup of just them (with the asked or no work hours).
   const lookupWith = (h: Household): Lookup => ({
     passengers: new Map([[passenger.id, passenger]]),

@@ -15,14 +15,16 @@ import { planWeek } from '../../server/planning/plan-week.ts';
 import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
 import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
 import { icsUtcMs, parseIcsEvents } from '../helpers/ics.ts';
+import { scheduleWith } from '../../web/views/family/stored-hours.ts';
 
-// The tiny week with the household hh-1 renamed hh-a (the test family's), plus an after-school club.
+// The tiny week with the households hh-1 and hh-2 renamed hh-a and hh-b (the test families'), plus an after-school club.
 function world(): Scenario {
   const data = ScenarioSchema.parse(
     JSON.parse(readFileSync(new URL('../../fixtures/scenarios/tiny-week.json', import.meta.url), 'utf8')),
   );
-  for (const h of data.households) if (h.id === 'hh-1') h.id = 'hh-a';
-  for (const p of data.passengers) if (p.householdId === 'hh-1') p.householdId = 'hh-a';
+  const rename: Record<string, string> = { 'hh-1': 'hh-a', 'hh-2': 'hh-b' };
+  for (const h of data.households) h.id = rename[h.id] ?? h.id;
+  for (const p of data.passengers) p.householdId = rename[p.householdId] ?? p.householdId;
   const club = structuredClone(data.services[0]);
   club.id = 'svc-club';
   club.name = 'Doposcuola (demo)';
@@ -263,6 +265,29 @@ describe('family self-service over HTTP', () => {
     expect((await fetch(`${t.baseUrl}${second.path}`)).status).toBe(200);
     expect((await f.fetch('/api/family/calendar-feed', { method: 'DELETE' })).status).toBe(204);
     expect((await fetch(`${t.baseUrl}${second.path}`)).status).toBe(404);
+  });
+
+  it("the slot form's hours are saved to the household first, then the slot query runs on them", async () => {
+    const c2 = await t.login('coordinator');
+    const household = await (await c2.fetch('/api/households/hh-b')).json();
+    const f2 = await t.login('family2');
+    const schedules = scheduleWith(household, ['mon', 'wed', 'fri'], '08:40', '18:30');
+    const saved = await f2.fetch('/api/family/schedules', { method: 'PUT', json: { schedules } });
+    expect(saved.status).toBe(200);
+    const stored = await (await c2.fetch('/api/households/hh-b')).json();
+    expect(stored.schedules[0].weekly.wed).toEqual([{ from: '08:40', to: '18:30', overnight: false }]);
+    const q = await f2.fetch('/api/slots/query', {
+      method: 'POST',
+      json: {
+        week: '2026-W49',
+        passengerId: 'p-2',
+        serviceId: 'svc-cdd',
+        weekdays: ['mon', 'wed', 'fri'],
+        workHours: { leaves: '08:40', back: '18:30' },
+      },
+    });
+    expect(q.status).toBe(200);
+    expect((await q.json()).days).toHaveLength(3);
   });
 
   it('saves per-adult schedules; a change that breaks a promised window is flagged to the coordinator, the promise stays hard', async () => {

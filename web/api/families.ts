@@ -2,7 +2,7 @@
  * The families' self-service calls (issue 11), through the one API client and the contract in
  * server/contract/families.ts.
  */
-import type { ServiceKind, Weekday } from '../../server/contract/domain.ts';
+import type { AdultSchedule, ServiceKind, Weekday } from '../../server/contract/domain.ts';
 import { familiesContract as c } from '../../server/contract/families.ts';
 import type { Api } from './client.ts';
 
@@ -12,6 +12,7 @@ export const familiesApi = (api: Api) => ({
   book: (body: { passengerId: string; serviceId: string; weekdays: Weekday[]; validFrom: string; validTo?: string }) =>
     api.call(c.book, { body }),
   cancel: (id: string) => api.call(c.cancel, { params: { id } }),
+  schedules: (body: { schedules: AdultSchedule[] }) => api.call(c.schedules, { body }),
   absenceRange: (body: { passengerId: string; from: string; to: string }) => api.call(c.absenceRange, { body }),
   week: (week: string) => api.call(c.week, { query: { week } }),
   createFeed: () => api.call(c.createFeed, {}),

@@ -362,6 +362,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.role.coordinator': 'Coordinator',
   'accounts.role.driver': 'Driver',
   'accounts.role.family': 'Family',
+  'accounts.role.escort': 'Escort',
   'accounts.linkDriver': 'Linked driver',
   'accounts.linkHousehold': 'Linked household',
   'accounts.choose': '— choose —',
@@ -454,5 +455,8 @@ export const en: Record<MessageKey, string> = {
   'selfsvc.feedDownload': 'Download the .ics file',
   'selfsvc.feedReady': 'Address created: the previous one no longer works.',
   'selfsvc.feedRevoked': 'Address revoked.',
+  'selfsvc.hoursStoredRich':
+    'The hours come from the household’s saved schedules (several adults, split, night or rota shifts).',
+  'selfsvc.hoursSaved': 'The hours you enter are saved for the household before the search.',
   // ---- end of families self-service ----
 };

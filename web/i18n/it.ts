@@ -366,6 +366,7 @@ export const it = {
   'accounts.role.coordinator': 'Coordinatore',
   'accounts.role.driver': 'Autista',
   'accounts.role.family': 'Famiglia',
+  'accounts.role.escort': 'Accompagnatore',
   'accounts.linkDriver': 'Autista collegato',
   'accounts.linkHousehold': 'Nucleo familiare collegato',
   'accounts.choose': '— scegliere —',
@@ -459,6 +460,9 @@ export const it = {
   'selfsvc.feedDownload': 'Scarica il file .ics',
   'selfsvc.feedReady': 'Indirizzo creato: quello precedente non funziona più.',
   'selfsvc.feedRevoked': 'Indirizzo revocato.',
+  'selfsvc.hoursStoredRich':
+    'Gli orari vengono dai turni salvati della famiglia (più adulti, turni spezzati, notturni o a rotazione).',
+  'selfsvc.hoursSaved': 'Gli orari indicati vengono salvati per la famiglia prima della ricerca.',
   // ---- end of families self-service ----
 } as const;
 

@@ -7,13 +7,17 @@ import { programmePanel } from '../programme/family-panel.ts';
 import { pt } from '../programme/texts.ts';
 import type { Weekday } from '../../../server/contract/domain.ts';
 import type { Api } from '../../api/client.ts';
-import type { FamilyHousehold, FamilyTrip, SlotAnswer, SlotQuery } from '../../api/responses.ts';
+import type { FamilyHousehold, FamilyTrip } from '../../../server/contract/family.ts';
+import type { SlotAnswer, SlotQuery } from '../../../server/contract/slots.ts';
 import { slotAlternatives, slotProblems, type SlotAlternative, type SlotProblem } from './slot-alternatives.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { fixText, hasText, reasonText } from '../../i18n/reasons.ts';
 import { clock, WEEKDAYS, weekdayOf } from '../../state/time.ts';
 import { familyHandoverCodes } from '../safeguarding/family-codes.ts';
+import { familiesApi } from '../../api/families.ts';
+import type { AdultSchedule, Household } from '../../../server/contract/domain.ts';
+import { isRich, scheduleWith, storedPair } from './stored-hours.ts';
 
 const WORKDAYS: Weekday[] = WEEKDAYS.slice(0, 5);
 const hhmm = (s: string | undefined) => (!s ? '' : s.length > 5 ? clock(s) : s);
@@ -182,8 +186,18 @@ export function renderSlotForm(
         services.map((s) => h('option', { value: s.id }, s.name)),
       )
     : h('input', { id: ids.service, required: true });
-  const leaves = h('input', { id: ids.leaves, type: 'time', value: '07:30', required: true });
-  const back = h('input', { id: ids.back, type: 'time', value: '17:30', required: true });
+  // the hours shown are the stored ones; a query first saves them (never hours that are not stored)
+  const stored = household.household as (Household & { schedules?: AdultSchedule[] }) | undefined;
+  const pair = stored ? storedPair(stored, WORKDAYS) : null;
+  const rich = stored ? isRich(stored) : false;
+  const leaves = h('input', {
+    id: ids.leaves,
+    type: 'time',
+    value: pair?.leaves ?? '07:30',
+    required: true,
+    disabled: rich,
+  });
+  const back = h('input', { id: ids.back, type: 'time', value: pair?.back ?? '17:30', required: true, disabled: rich });
   const dayBoxes = WORKDAYS.map((d) => {
     const id = uid(`day-${d}`);
     const box = h('input', { type: 'checkbox', id, value: d, checked: true });
@@ -309,6 +323,11 @@ export function renderSlotForm(
           };
           replace(results, h('p', {}, t('app.loading')));
           try {
+            if (stored && !rich) {
+              const schedules = scheduleWith(stored, query.weekdays, leaves.value, back.value);
+              await familiesApi(api).schedules({ schedules });
+              stored.schedules = schedules;
+            }
             showAnswer(query, await api.slotQuery(query));
           } catch (err) {
             replace(
@@ -328,6 +347,7 @@ export function renderSlotForm(
       ),
       h('div', { class: 'field' }, h('label', { for: ids.leaves }, t('family.leaves')), leaves),
       h('div', { class: 'field' }, h('label', { for: ids.back }, t('family.back')), back),
+      h('p', { class: 'hint' }, t(rich ? 'selfsvc.hoursStoredRich' : 'selfsvc.hoursSaved')),
       h('button', { type: 'submit', class: 'primary', id: 'slot-search' }, t('family.search')),
     ),
     results,
