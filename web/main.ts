@@ -7,7 +7,7 @@
 import './styles/app.css';
 import './styles/print.css';
 import { api, type Entity } from './api/client.ts';
-import type { User } from './api/responses.ts';
+import type { User } from '../server/contract/accounts.ts';
 import { h, replace } from './dom.ts';
 import { lang, onLangChange, setLang, t } from './i18n/i18n.ts';
 import { isoWeekOf, todayInRome } from './state/time.ts';

@@ -6,7 +6,7 @@
  * the path from the entry and parses the answer with the entry's success schema. Hand-made in the
  * manner of ts-rest: plain objects, no extra package.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from './roles.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -105,3 +105,13 @@ export function queryString(query: Record<string, unknown> | undefined): string 
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/** Every error answer: a stable code, a message, and for bad input each field's path, reason and value. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string(), value: z.unknown().optional() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

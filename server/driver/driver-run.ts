@@ -4,34 +4,11 @@
  * for the driver, and for a drop-off at home the adult who receives them and their phone.
  * No work hours, no address book, nothing about other drivers' routes.
  */
-import { z } from 'zod';
 import type { Household, Passenger } from '../contract/domain.ts';
-import { PlanRouteSchema, PlanStopSchema, StopPassengerSchema, type Plan } from '../contract/plan.ts';
+import type { DriverRun, RunPassenger } from '../contract/driver.ts';
+import type { Plan } from '../contract/plan.ts';
 
-export const RunPassengerSchema = StopPassengerSchema.extend({
-  notesForDriver: z.string(),
-  /** Who takes the passenger at home (drop-offs of a return trip only). */
-  receivingAdult: z.object({ name: z.string(), phone: z.string() }).nullable(),
-});
-export const RunStopSchema = PlanStopSchema.extend({
-  boards: z.array(RunPassengerSchema),
-  alights: z.array(RunPassengerSchema),
-});
-export const RunRouteSchema = PlanRouteSchema.extend({
-  vehicleLabel: z.string(),
-  stops: z.array(RunStopSchema),
-});
-export const DriverRunSchema = z.object({
-  date: z.string(),
-  driverId: z.string(),
-  planId: z.string().nullable(),
-  planVersion: z.number().nullable(),
-  /** The first (usually only) route of the day; null when the driver does not drive that day. */
-  route: RunRouteSchema.nullable(),
-  routes: z.array(RunRouteSchema),
-});
-export type DriverRun = z.infer<typeof DriverRunSchema>;
-type RunPassenger = z.infer<typeof RunPassengerSchema>;
+export type { DriverRun };
 
 export interface RunLookups {
   passenger(id: string): Passenger | undefined;

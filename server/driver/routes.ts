@@ -8,15 +8,15 @@ import type { AppDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
 import type { User } from '../auth/context.ts';
 import type { Household, Passenger, Vehicle } from '../contract/domain.ts';
-import { DateSchema } from '../contract/domain.ts';
+import { driverContract as c } from '../contract/driver.ts';
 import type { Plan } from '../contract/plan.ts';
 import type { Db } from '../db/db.ts';
 import { fromIsoRome } from '../domain/calendar.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import type { OperationRegistry } from '../openapi/registry.ts';
-import { DriverRunSchema, driverRun, findDriverStop, type DriverRun, type RunLookups } from './driver-run.ts';
-import { StopEventBodySchema, StopEventSchema, recordStopEvent } from './stop-events.ts';
+import { driverRun, findDriverStop, type DriverRun, type RunLookups } from './driver-run.ts';
+import { recordStopEvent } from './stop-events.ts';
 import { recordStopOutcome } from '../programme/trip-outcomes.ts';
 
 type Deps = AppDeps & { registry: OperationRegistry };
@@ -74,57 +74,32 @@ export function driverRouter(deps: Deps): Router {
     return run;
   }
 
-  defineRoute(router, registry, '/api/driver', {
-    method: 'get',
-    path: '/runs/:date',
-    summary: 'My run for a date, from the published plan: only my routes, only what each trip needs about a passenger',
-    tag: 'driver',
-    roles: ['driver'],
-    params: z.object({ date: DateSchema }),
-    responses: { 200: { description: 'the run (route null when I do not drive that day)', schema: DriverRunSchema } },
-    handler: async ({ params, user }) => {
-      const driverId = driverIdOf(user);
-      const run = await runOf(driverId, params.date);
-      await audit(db, clock, user, 'read', 'driver_run', `${driverId}/${params.date}`);
-      return { body: run, headers: { 'Cache-Control': 'private, no-store' } };
-    },
+  defineRoute(router, registry, c.run, async ({ params, user }) => {
+    const driverId = driverIdOf(user);
+    const run = await runOf(driverId, params.date);
+    await audit(db, clock, user, 'read', 'driver_run', `${driverId}/${params.date}`);
+    return { body: run, headers: { 'Cache-Control': 'private, no-store' } };
   });
 
-  defineRoute(router, registry, '/api/driver', {
-    method: 'post',
-    path: '/stops/:stopId/events',
-    summary:
-      'Record arrived / boarded / dropped_off / no_show at one of my stops; a retry with the same clientEventId returns the stored event',
-    tag: 'driver',
-    roles: ['driver'],
-    params: z.object({ stopId: z.string().min(1).max(100) }),
-    body: StopEventBodySchema,
-    responses: {
-      201: { description: 'recorded', schema: StopEventSchema },
-      200: { description: 'already recorded (a retry): the same event', schema: StopEventSchema },
-      404: { description: 'not a stop of my run on that date' },
-      409: { description: 'clientEventId already used for a different event' },
-    },
-    handler: async ({ params, body, user }) => {
-      const driverId = driverIdOf(user);
-      const date = body.date ?? fromIsoRome(body.at).date;
-      const plan = await planFor(date);
-      const stop = findDriverStop(plan, date, driverId, params.stopId);
-      if (!stop) throw notFound(`stop on your run of ${date}:`, params.stopId);
-      if (body.passengerId && ![...stop.boards, ...stop.alights].some((p) => p.passengerId === body.passengerId)) {
-        throw invalid(
-          'passengerId',
-          `passenger ${body.passengerId} neither boards nor alights at stop ${params.stopId}`,
-          body.passengerId,
-        );
-      }
-      const { event, created } = await recordStopEvent(db, driverId, params.stopId, plan?.id ?? null, body);
-      if (created) {
-        await audit(db, clock, user, 'event', 'stop', params.stopId);
-        await recordStopOutcome(db, plan, date, stop, body, clock.now());
-      }
-      return { status: created ? 201 : 200, body: event };
-    },
+  defineRoute(router, registry, c.stopEvent, async ({ params, body, user }) => {
+    const driverId = driverIdOf(user);
+    const date = body.date ?? fromIsoRome(body.at).date;
+    const plan = await planFor(date);
+    const stop = findDriverStop(plan, date, driverId, params.stopId);
+    if (!stop) throw notFound(`stop on your run of ${date}:`, params.stopId);
+    if (body.passengerId && ![...stop.boards, ...stop.alights].some((p) => p.passengerId === body.passengerId)) {
+      throw invalid(
+        'passengerId',
+        `passenger ${body.passengerId} neither boards nor alights at stop ${params.stopId}`,
+        body.passengerId,
+      );
+    }
+    const { event, created } = await recordStopEvent(db, driverId, params.stopId, plan?.id ?? null, body);
+    if (created) {
+      await audit(db, clock, user, 'event', 'stop', params.stopId);
+      await recordStopOutcome(db, plan, date, stop, body, clock.now());
+    }
+    return { status: created ? 201 : 200, body: event };
   });
   return router;
 }

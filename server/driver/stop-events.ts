@@ -2,33 +2,9 @@
  * Stop events from a driver's phone (arrived, boarded, dropped off, no-show). Idempotent on the
  * phone's clientEventId: a retry of the same event returns the stored one and adds nothing.
  */
-import { z } from 'zod';
+import type { StopEvent, StopEventBody } from '../contract/driver.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
-import { DateSchema, IdSchema } from '../contract/domain.ts';
-import { IsoDateTimeSchema } from '../contract/plan.ts';
-
-export const StopEventBodySchema = z.object({
-  type: z.enum(['arrived', 'boarded', 'dropped_off', 'no_show']),
-  at: IsoDateTimeSchema,
-  clientEventId: z
-    .string()
-    .min(8)
-    .max(100)
-    .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only'),
-  passengerId: IdSchema.optional(),
-  /** The date of the run the stop belongs to; default: the Europe/Rome date of `at`. */
-  date: DateSchema.optional(),
-});
-export type StopEventBody = z.infer<typeof StopEventBodySchema>;
-
-export const StopEventSchema = StopEventBodySchema.extend({
-  stopId: z.string(),
-  driverId: z.string(),
-  planId: z.string().nullable(),
-  recordedAt: z.string(),
-});
-export type StopEvent = z.infer<typeof StopEventSchema>;
 
 interface Row {
   client_event_id: string;

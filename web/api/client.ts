@@ -1,7 +1,8 @@
 /**
- * The one typed client of the prontivia API. Every response is parsed with a zod schema from
- * server/contract (or api/responses.ts where the contract has none yet), so a server/web drift
- * shows up as a clear error naming the field instead of as a broken page.
+ * The one typed client of the prontivia API. Every call names its route's contract entry
+ * (server/contract/): the path is built from it and the answer parsed with its schema, so a
+ * server/web drift shows up as a type error, or at run time as a clear error naming the field,
+ * instead of as a broken page.
  */
 import { z } from 'zod';
 import {
@@ -11,9 +12,11 @@ import {
   type Account,
   type AccountRole,
   type NewAccountInput,
+  type User,
 } from '../../server/contract/accounts.ts';
 import {
   type CallInput,
+  ErrorBodySchema,
   pathOf,
   queryString,
   type RouteContract,
@@ -21,6 +24,7 @@ import {
   successOf,
 } from '../../server/contract/define-contract.ts';
 import { authContract } from '../../server/contract/auth.ts';
+import { type DriverRun, driverContract } from '../../server/contract/driver.ts';
 import { type FamilyHousehold, type FamilyTrip, familyContract } from '../../server/contract/family.ts';
 import {
   csvContract,
@@ -34,7 +38,6 @@ import { type SlotAnswer, type SlotChoice, type SlotQuery, slotsContract } from 
 import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
 import type { Plan, Violation } from '../../server/contract/plan.ts';
 import { type PlanDiff, type PlanInfo, plansContract } from '../../server/contract/plans.ts';
-import { DriverRunSchema, ErrorBodySchema, type DriverRun, type User } from './responses.ts';
 
 /** One field the server refused: the dotted path in the body ("capacity.seats") and the reason. */
 export interface FieldIssue {
@@ -271,10 +274,10 @@ export class Api {
 
   // --- driver
   driverRun(date: string): Promise<DriverRun> {
-    return this.request('GET', `/api/driver/runs/${date}`, DriverRunSchema);
+    return this.call(driverContract.run, { params: { date } });
   }
   stopEvent(stopId: string, event: StopEventInput): Promise<unknown> {
-    return this.request('POST', `/api/driver/stops/${encodeURIComponent(stopId)}/events`, z.unknown(), event);
+    return this.call(driverContract.stopEvent, { params: { stopId }, body: event });
   }
 
   // --- family
@@ -311,16 +314,17 @@ function safeStorage(): Storage | null {
   }
 }
 
+/** The error as the contract describes it (`{error: {code, message, details?}}`); anything else (a proxy's page) as HTTP_<status>. */
 function toApiError(status: number, json: unknown, text: string): ApiError {
   const body = ErrorBodySchema.safeParse(json);
   if (body.success) {
-    const err = body.data.error;
-    const code = (typeof err === 'object' ? err.code : undefined) ?? body.data.code ?? `HTTP_${status}`;
-    const message = (typeof err === 'object' ? err.message : err) ?? body.data.message ?? `HTTP ${status}`;
-    const details = z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .safeParse(typeof err === 'object' ? err.details : undefined);
-    return new ApiError(status, code, message, details.success ? details.data : []);
+    const { code, message, details = [] } = body.data.error;
+    return new ApiError(
+      status,
+      code,
+      message,
+      details.map((d) => ({ path: d.path, message: d.message })),
+    );
   }
   return new ApiError(status, `HTTP_${status}`, text.slice(0, 200) || `HTTP ${status}`);
 }

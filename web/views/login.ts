@@ -1,6 +1,6 @@
 /** The sign-in form; on success the router sends each role to its own page. */
 import type { Api } from '../api/client.ts';
-import type { User } from '../api/responses.ts';
+import type { User } from '../../server/contract/accounts.ts';
 import { h, replace, uid } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 

@@ -2,7 +2,7 @@
  * Before publishing, show what changed since the last published version (who moves and by
  * how much), then ask for confirmation. A native <dialog>: focus is trapped and Esc cancels.
  */
-import type { Diff, PassengerMove } from '../../api/responses.ts';
+import type { PassengerMove, PlanDiff as Diff } from '../../../server/contract/plans.ts';
 import { h } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { clock } from '../../state/time.ts';

@@ -4,7 +4,7 @@
  * retried when offline). "Print" gives the paper manifest (print.css).
  */
 import { ApiError, type Api, type StopEventInput } from '../../api/client.ts';
-import type { DriverRun, RunPassenger, RunStop } from '../../api/responses.ts';
+import type { DriverRun, RunPassenger, RunStop } from '../../../server/contract/driver.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { clock, nowInRome } from '../../state/time.ts';

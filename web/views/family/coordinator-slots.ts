@@ -3,7 +3,7 @@
  * worker): pick the household, then the same slot form the family uses.
  */
 import type { Api } from '../../api/client.ts';
-import type { FamilyHousehold } from '../../api/responses.ts';
+import type { FamilyHousehold } from '../../../server/contract/family.ts';
 import { h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { renderSlotForm } from './family.ts';
@@ -29,11 +29,13 @@ export async function coordinatorSlotsView(root: HTMLElement, api: Api, week: st
   );
   const show = async () => {
     const passengers = (await api.list('passengers', 1, 100, { householdId: select.value })).items;
-    const household: FamilyHousehold = {
+    // The slot form reads only the household's and the passengers' ids and names.
+    const household = {
       household: { id: select.value, name: select.selectedOptions[0]?.textContent ?? select.value },
       passengers: passengers.map((p) => ({ id: p.id, name: String(p.name ?? p.id) })),
+      requests: [],
       services: services.map((s) => ({ id: s.id, name: String(s.name ?? s.id) })),
-    };
+    } as unknown as FamilyHousehold;
     renderSlotForm(formEl, api, week, household, household.services ?? [], () => undefined);
   };
   select.addEventListener('change', () => void show());

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SlotAnswer, SlotOption } from '../../api/responses.ts';
+import type { SlotAnswer, SlotOption } from '../../../server/contract/slots.ts';
 import { slotAlternatives, slotProblems } from './slot-alternatives.ts';
 
 const opt = (from: string, to: string, arrive: string, cost: number): SlotOption => ({
   vehicleId: 'v1',
+  vehicleLabel: 'Van 1',
+  run: 'am',
   promise: { from, to },
   pickupAt: from,
   arriveAt: arrive,
@@ -38,7 +40,7 @@ const answer: SlotAnswer = {
         options: [],
         message: 'no wheelchair place is free between 7:00 and 8:00',
         fix: 'ask for 8:15',
-        nearest: { pickupAt: '08:15', arriveAt: '08:40', note: 'collected 08:15' },
+        nearest: { pickupAt: '08:15', arriveAt: '08:40', vehicleId: 'v1', note: 'collected 08:15' },
       },
     },
   ],

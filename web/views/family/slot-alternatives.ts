@@ -7,7 +7,7 @@
  * ("Lun, Mar, Mer: ritiro 07:05–07:15, arrivo 07:40").
  */
 import type { Weekday } from '../../../server/contract/domain.ts';
-import type { SlotAnswer, SlotChoice, SlotOption } from '../../api/responses.ts';
+import type { SlotAnswer, SlotChoice, SlotOption } from '../../../server/contract/slots.ts';
 
 export interface SlotAlternative {
   /** What to book: these weekdays, these directions, this option per day. */

@@ -5,7 +5,7 @@
  * export/import where the API has it.
  */
 import type { Api, Entity } from '../../api/client.ts';
-import type { Row } from '../../api/responses.ts';
+import type { EntityRow as Row } from '../../../server/contract/entities.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { pointInside } from '../../forms/centres.ts';
 import type { Centre } from '../../forms/render.ts';

@@ -5,7 +5,7 @@
  * the first one. On an error nothing is re-rendered, so nothing typed is lost.
  */
 import { ApiError, type Api, type Entity } from '../../api/client.ts';
-import type { Row } from '../../api/responses.ts';
+import type { EntityRow as Row } from '../../../server/contract/entities.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { fromDraft, toDraft } from '../../forms/draft.ts';
 import { referencedEntities, WEEKDAYS, type ClientIssue } from '../../forms/fields.ts';

@@ -1,6 +1,6 @@
 /** One readable line per managed record, for the management tables. */
 import type { Entity } from '../../api/client.ts';
-import type { Row } from '../../api/responses.ts';
+import type { EntityRow as Row } from '../../../server/contract/entities.ts';
 import { t } from '../../i18n/i18n.ts';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));

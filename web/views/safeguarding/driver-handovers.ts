@@ -5,7 +5,7 @@
  * on the next stops, the numbers to call in order, the coordinator notified, received late or
  * taken to the safe place. Every record goes through the offline queue (post-queue.ts).
  */
-import type { DriverRun, RunStop } from '../../api/responses.ts';
+import type { DriverRun, RunStop } from '../../../server/contract/driver.ts';
 import { safeguardingApi } from '../../api/safeguarding.ts';
 import { h, replace, uid } from '../../dom.ts';
 import { clock, nowInRome } from '../../state/time.ts';
