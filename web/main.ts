@@ -24,7 +24,13 @@ const main = document.getElementById('main')!;
 let user: User | null = null;
 
 const homeOf = (u: User) =>
-  u.role === 'coordinator' ? '#/coordinator' : u.role === 'driver' ? '#/driver' : '#/family';
+  u.role === 'coordinator'
+    ? '#/coordinator'
+    : u.role === 'driver'
+      ? '#/driver'
+      : u.role === 'escort'
+        ? '#/escort'
+        : '#/family';
 
 function parseHash(): { path: string[]; params: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -167,7 +173,10 @@ async function route(): Promise<void> {
     const { passwordView } = await import('./views/accounts/password.ts');
     if (!stale()) passwordView(root, api);
   } else if (page === 'driver' && user.role === 'driver') driverView(root, api, params.get('date') ?? todayInRome());
-  else if (page === 'family' && path[1] === 'services' && user.role === 'family')
+  else if (page === 'escort' && user.role === 'escort') {
+    const { escortView } = await import('./views/escort/escort.ts');
+    if (!stale()) escortView(root, params.get('date') ?? todayInRome());
+  } else if (page === 'family' && path[1] === 'services' && user.role === 'family')
     familyServicesView(root, api, params.get('week') ?? defaultWeek(), todayInRome());
   else if (page === 'family' && user.role === 'family') familyView(root, api, params.get('week') ?? defaultWeek());
   else location.hash = homeOf(user);

@@ -14,6 +14,8 @@ export interface AccountRow {
   role: Role;
   driver_id: string | null;
   household_id: string | null;
+  /** An escort account's escort (migration 441). */
+  escort_id?: string | null;
   display_name: string;
   /** Set while the account is disabled (migration 110). */
   disabled_at: Date | string | null;
@@ -27,6 +29,7 @@ export const toUser = (r: AccountRow): User => ({
   displayName: r.display_name,
   driverId: r.driver_id,
   householdId: r.household_id,
+  ...(r.escort_id ? { escortId: r.escort_id } : {}),
 });
 
 export interface NewAccount {
@@ -36,6 +39,7 @@ export interface NewAccount {
   displayName?: string;
   driverId?: string;
   householdId?: string;
+  escortId?: string;
 }
 
 /** Creates an account and returns its row (the CLI and the seed use createAccount). */
@@ -44,12 +48,23 @@ export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> 
     throw new AppError('REQUEST_INVALID', 'driverId: a driver account needs a driver');
   if (a.role === 'family' && !a.householdId)
     throw new AppError('REQUEST_INVALID', 'householdId: a family account needs a household');
+  if (a.role === 'escort' && !a.escortId)
+    throw new AppError('REQUEST_INVALID', 'escortId: an escort account needs an escort');
   if (await findAccountByUsername(db, a.username)) throw new AppError('CONFLICT', `username: "${a.username}" is taken`);
   const hash = await hashPassword(a.password);
   const { rows } = await db.query<AccountRow>(
-    `INSERT INTO accounts (id, username, password_hash, role, driver_id, household_id, display_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-    [randomUUID(), a.username, hash, a.role, a.driverId ?? null, a.householdId ?? null, a.displayName ?? a.username],
+    `INSERT INTO accounts (id, username, password_hash, role, driver_id, household_id, display_name, escort_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+    [
+      randomUUID(),
+      a.username,
+      hash,
+      a.role,
+      a.driverId ?? null,
+      a.householdId ?? null,
+      a.displayName ?? a.username,
+      a.escortId ?? null,
+    ],
   );
   return rows[0]!;
 }

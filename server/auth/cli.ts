@@ -14,7 +14,7 @@ import { createAccount } from '../accounts/accounts.ts';
 import { RoleSchema } from './context.ts';
 
 const USAGE =
-  'usage: ACCOUNT_PASSWORD=… npm run account -- add <username> <coordinator|driver|family> [--driver ID] [--household ID]';
+  'usage: ACCOUNT_PASSWORD=… npm run account -- add <username> <coordinator|driver|family|escort> [--driver ID] [--household ID] [--escort ID]';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -25,7 +25,7 @@ async function main(args: string[]): Promise<void> {
   const [command, username, roleText] = args;
   if (command !== 'add' || !username || !roleText) throw new Error(USAGE);
   const role = RoleSchema.safeParse(roleText);
-  if (!role.success) throw new Error(`role: "${roleText}" is not coordinator, driver or family\n${USAGE}`);
+  if (!role.success) throw new Error(`role: "${roleText}" is not coordinator, driver, family or escort\n${USAGE}`);
   const password = process.env.ACCOUNT_PASSWORD ?? '';
   if (password.length < 10) throw new Error('ACCOUNT_PASSWORD: set it to the new password, at least 10 characters');
   const db = await openDb(loadConfig());
@@ -34,9 +34,10 @@ async function main(args: string[]): Promise<void> {
     const links = { role: role.data, driverId: option(args, 'driver'), householdId: option(args, 'household') };
     // The same rule as the app: the driver or household must exist.
     await checkLinks(db, links);
-    const user = await createAccount(db, { username, password, ...links });
+    const escortId = option(args, 'escort');
+    const user = await createAccount(db, { username, password, ...links, ...(escortId ? { escortId } : {}) });
     console.log(
-      `created ${user.role} ${user.username}${user.driverId ? ` (driver ${user.driverId})` : ''}${user.householdId ? ` (household ${user.householdId})` : ''}`,
+      `created ${user.role} ${user.username}${user.driverId ? ` (driver ${user.driverId})` : ''}${user.householdId ? ` (household ${user.householdId})` : ''}${user.escortId ? ` (escort ${user.escortId})` : ''}`,
     );
   } finally {
     await db.close();

@@ -19,6 +19,8 @@ export const UserSchema = z.object({
   displayName: z.string(),
   driverId: z.string().nullable(),
   householdId: z.string().nullable(),
+  /** An escort account's escort (server/escorts/); absent or null for the other roles. */
+  escortId: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 

@@ -1,5 +1,5 @@
-/** Who may call a route: the three roles of prontivia's accounts. */
+/** Who may call a route: the roles of prontivia's accounts (an escort rides runs: issue 12). */
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['coordinator', 'driver', 'family']);
+export const RoleSchema = z.enum(['coordinator', 'driver', 'family', 'escort']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -227,3 +227,27 @@ export const EscortSchema = z.object({
   maxHoursPerWeek: z.number().min(0).max(60).default(38),
 });
 export type Escort = z.infer<typeof EscortSchema>;
+
+/** An escort's day: the runs they ride and, per run, the passengers and whether each needs the escort. */
+export const EscortDaySchema = z.object({
+  escortId: z.string(),
+  date: DateSchema,
+  runs: z.array(
+    z.object({
+      routeId: z.string(),
+      vehicleId: z.string(),
+      driverId: z.string().nullable(),
+      departure: z.string(),
+      return: z.string(),
+      passengers: z.array(
+        z.object({
+          passengerId: z.string(),
+          name: z.string(),
+          needsEscortAboard: z.boolean(),
+          boards: z.string(),
+          alights: z.string(),
+        }),
+      ),
+    }),
+  ),
+});

@@ -6,36 +6,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouterDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
+import type { User } from '../auth/context.ts';
 import { DateSchema, IdSchema, type Passenger } from '../contract/domain.ts';
-import { EscortSchema } from '../contract/safeguarding.ts';
+import { EscortDaySchema, EscortSchema } from '../contract/safeguarding.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { loadSettings } from '../safeguarding/settings.ts';
 import { needsEscortAboard } from './escort-rules.ts';
 import { deleteEscort, listEscorts, saveEscort } from './store.ts';
-
-const EscortDaySchema = z.object({
-  escortId: z.string(),
-  date: DateSchema,
-  runs: z.array(
-    z.object({
-      routeId: z.string(),
-      vehicleId: z.string(),
-      driverId: z.string().nullable(),
-      departure: z.string(),
-      return: z.string(),
-      passengers: z.array(
-        z.object({
-          passengerId: z.string(),
-          name: z.string(),
-          needsEscortAboard: z.boolean(),
-          boards: z.string(),
-          alights: z.string(),
-        }),
-      ),
-    }),
-  ),
-});
 
 export function escortsRouter(deps: RouterDeps): Router {
   const { db, clock, registry } = deps;
@@ -92,6 +70,60 @@ export function escortsRouter(deps: RouterDeps): Router {
       return { status: 204 };
     },
   });
+  /** The runs an escort rides on a date in the published plan, and whom they look after. */
+  const escortDay = async (escortId: string, date: string, user: User) => {
+    const plan = deps.plans ? await deps.plans.forDate(date) : undefined;
+    const routes = (plan?.days.find((d) => d.date === date)?.routes ?? []).filter((r) => r.escortId === escortId);
+    const ids = [...new Set(routes.flatMap((r) => r.stops.flatMap((s) => s.boards.map((b) => b.passengerId))))];
+    const { rows } = await db.query<{ id: string; data: Passenger }>(
+      `SELECT id, data FROM entities WHERE kind = 'passenger' AND id = ANY($1)`,
+      [ids],
+    );
+    const passengers = new Map(rows.map((r) => [r.id, r.data]));
+    const rules = (await loadSettings(db)).escortRules;
+    await audit(db, clock, user, 'read', 'escort_day', `${escortId}/${date}`);
+    return {
+      escortId: escortId,
+      date: date,
+      runs: routes.map((r) => ({
+        routeId: r.id,
+        vehicleId: r.vehicleId,
+        driverId: r.driverId,
+        departure: r.departure,
+        return: r.return,
+        passengers: r.stops.flatMap((s) =>
+          s.boards.map((b) => {
+            const p = passengers.get(b.passengerId);
+            const off = r.stops.find((x) =>
+              x.alights.some((a) => a.passengerId === b.passengerId && a.requestId === b.requestId),
+            );
+            return {
+              passengerId: b.passengerId,
+              name: b.name,
+              needsEscortAboard: p ? needsEscortAboard(p, rules, date) : false,
+              boards: s.start,
+              alights: off?.start ?? '',
+            };
+          }),
+        ),
+      })),
+    };
+  };
+
+  // '/me/…' before '/:id/…', which would otherwise take 'me' for an id.
+  defineRoute(router, registry, P, {
+    method: 'get',
+    path: '/me/day/:date',
+    summary: 'My day as an escort: the runs I ride and the passengers I look after',
+    tag: 'escorts',
+    roles: ['escort'],
+    params: z.object({ date: DateSchema }),
+    responses: { 200: { description: 'the day', schema: EscortDaySchema } },
+    handler: async ({ params, user }) => {
+      if (!user.escortId) throw new AppError('FORBIDDEN', `account ${user.username} is not linked to an escort`);
+      return { body: await escortDay(user.escortId, params.date, user) };
+    },
+  });
   defineRoute(router, registry, P, {
     method: 'get',
     path: '/:id/day/:date',
@@ -100,48 +132,7 @@ export function escortsRouter(deps: RouterDeps): Router {
     roles: ['coordinator'],
     params: z.object({ id: IdSchema, date: DateSchema }),
     responses: { 200: { description: 'the day', schema: EscortDaySchema } },
-    handler: async ({ params, user }) => {
-      const plan = deps.plans ? await deps.plans.forDate(params.date) : undefined;
-      const routes = (plan?.days.find((d) => d.date === params.date)?.routes ?? []).filter(
-        (r) => r.escortId === params.id,
-      );
-      const ids = [...new Set(routes.flatMap((r) => r.stops.flatMap((s) => s.boards.map((b) => b.passengerId))))];
-      const { rows } = await db.query<{ id: string; data: Passenger }>(
-        `SELECT id, data FROM entities WHERE kind = 'passenger' AND id = ANY($1)`,
-        [ids],
-      );
-      const passengers = new Map(rows.map((r) => [r.id, r.data]));
-      const rules = (await loadSettings(db)).escortRules;
-      await audit(db, clock, user, 'read', 'escort_day', `${params.id}/${params.date}`);
-      return {
-        body: {
-          escortId: params.id,
-          date: params.date,
-          runs: routes.map((r) => ({
-            routeId: r.id,
-            vehicleId: r.vehicleId,
-            driverId: r.driverId,
-            departure: r.departure,
-            return: r.return,
-            passengers: r.stops.flatMap((s) =>
-              s.boards.map((b) => {
-                const p = passengers.get(b.passengerId);
-                const off = r.stops.find((x) =>
-                  x.alights.some((a) => a.passengerId === b.passengerId && a.requestId === b.requestId),
-                );
-                return {
-                  passengerId: b.passengerId,
-                  name: b.name,
-                  needsEscortAboard: p ? needsEscortAboard(p, rules, params.date) : false,
-                  boards: s.start,
-                  alights: off?.start ?? '',
-                };
-              }),
-            ),
-          })),
-        },
-      };
-    },
+    handler: async ({ params, user }) => ({ body: await escortDay(params.id, params.date, user) }),
   });
   return router;
 }

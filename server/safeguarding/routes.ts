@@ -36,7 +36,7 @@ import { codeMatches, handoverCode } from './handover-code.ts';
 import { handoversOf, recordHandover } from './handovers.ts';
 import { addStep, caseOwner, casesOf, openCase } from './nobody-home.ts';
 import { purgeExpired } from './purge.ts';
-import { passengersOnRun, runHandovers, stopHandover } from './run-handovers.ts';
+import { passengersEscorted, passengersOnRun, runHandovers, stopHandover } from './run-handovers.ts';
 import { loadProfiles, loadSettings, saveProfile, saveSettings } from './settings.ts';
 
 const P = '/api/safeguarding';
@@ -105,9 +105,9 @@ export function safeguardingRouter(deps: RouterDeps): Router {
     method: 'get',
     path: '/passengers/:passengerId/authorised-persons',
     summary:
-      "A passenger's authorised persons and profile; for a driver only when the passenger is on their run today (then only those valid today)",
+      "A passenger's authorised persons and profile; for a driver or an escort only when the passenger is on their run today (then only those valid today)",
     tag: 'safeguarding',
-    roles: ['coordinator', 'driver'],
+    roles: ['coordinator', 'driver', 'escort'],
     params: z.object({ passengerId: IdSchema }),
     responses: {
       200: {
@@ -119,10 +119,14 @@ export function safeguardingRouter(deps: RouterDeps): Router {
     handler: async ({ params, user }) => {
       const id = params.passengerId;
       let persons = (await personsOf(db, [id])).get(id)!;
-      if (user.role === 'driver') {
+      if (user.role === 'driver' || user.role === 'escort') {
         const date = today();
-        if (!passengersOnRun(await planFor(date), date, driverIdOf(user)).has(id))
-          throw new AppError('FORBIDDEN', `passenger ${id} is not on your run today (${date})`);
+        const plan = await planFor(date);
+        const mine =
+          user.role === 'driver'
+            ? passengersOnRun(plan, date, driverIdOf(user))
+            : passengersEscorted(plan, date, user.escortId ?? '');
+        if (!mine.has(id)) throw new AppError('FORBIDDEN', `passenger ${id} is not on your run today (${date})`);
         persons = persons.filter((p) => validOn(p, date));
       } else if (!(await people(db, [id])).passenger(id)) throw notFound('passenger', id);
       const profile = (await loadProfiles(db, [id])).get(id) ?? {

@@ -30,6 +30,16 @@ export function runHandovers(plan: Plan | undefined, date: string, driverId: str
   );
 }
 
+/** Passengers on the runs an escort rides on `date`. */
+export function passengersEscorted(plan: Plan | undefined, date: string, escortId: string): Set<string> {
+  const day = plan?.days.find((d) => d.date === date);
+  return new Set(
+    (day?.routes ?? [])
+      .filter((r) => r.escortId === escortId)
+      .flatMap((r) => r.stops.flatMap((s) => [...s.boards, ...s.alights].map((p) => p.passengerId))),
+  );
+}
+
 export function passengersOnRun(plan: Plan | undefined, date: string, driverId: string): Set<string> {
   return new Set(runHandovers(plan, date, driverId).map((h) => h.passenger.passengerId));
 }

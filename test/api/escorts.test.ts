@@ -9,7 +9,8 @@ import { PlanSchema, type Plan } from '../../server/contract/plan.ts';
 import type { Escort } from '../../server/contract/safeguarding.ts';
 import { needsEscortAboard } from '../../server/escorts/escort-rules.ts';
 import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
-import type { TestSession } from '../helpers/app.ts';
+import { createAccount } from '../../server/accounts/accounts.ts';
+import { passwordOf, type TestSession } from '../helpers/app.ts';
 import { checkPlan } from '../helpers/plan-checker.ts';
 import { type PlansApp, startPlansApp } from './plans-harness.ts';
 
@@ -99,5 +100,26 @@ describe('escorts', () => {
     );
     expect(looked.length).toBeGreaterThan(0);
     expect(looked.every((id: string) => children.has(id))).toBe(true);
+
+    // Elisa logs in as an escort: her own day is the same; she cannot manage escorts.
+    await createAccount(t.db, {
+      username: 'escort',
+      password: passwordOf('escort'),
+      role: 'escort',
+      escortId: 'esc-elisa',
+    });
+    const me = await t.login('escort');
+    expect(await (await me.fetch('/api/escorts/me/day/2026-11-30')).json()).toEqual(day);
+    expect((await me.fetch('/api/escorts')).status).toBe(403);
+    expect((await me.fetch('/api/escorts/esc-elisa/day/2026-11-30')).status).toBe(403);
+    // Another escort's account sees none of Elisa's runs.
+    await createAccount(t.db, {
+      username: 'escort2',
+      password: passwordOf('escort2'),
+      role: 'escort',
+      escortId: 'esc-other',
+    });
+    const other = await t.login('escort2' as 'escort');
+    expect((await (await other.fetch('/api/escorts/me/day/2026-11-30')).json()).runs).toEqual([]);
   });
 });

@@ -363,6 +363,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.role.driver': 'Driver',
   'accounts.role.family': 'Family',
   'accounts.role.escort': 'Escort',
+  'accounts.role.escort': 'Escort',
   'accounts.linkDriver': 'Linked driver',
   'accounts.linkHousehold': 'Linked household',
   'accounts.choose': '— choose —',

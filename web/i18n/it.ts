@@ -367,6 +367,7 @@ export const it = {
   'accounts.role.driver': 'Autista',
   'accounts.role.family': 'Famiglia',
   'accounts.role.escort': 'Accompagnatore',
+  'accounts.role.escort': 'Accompagnatore',
   'accounts.linkDriver': 'Autista collegato',
   'accounts.linkHousehold': 'Nucleo familiare collegato',
   'accounts.choose': '— scegliere —',

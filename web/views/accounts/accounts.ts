@@ -286,9 +286,11 @@ function createForm(
   const nameOf = (r: Row) => (typeof r.name === 'string' ? r.name : r.id);
   const fillLink = () => {
     const r = role.value as AccountRole;
-    linkField.hidden = r === 'coordinator';
-    link.required = r !== 'coordinator';
-    if (r === 'coordinator') return replace(link);
+    // Escort accounts are linked to an escort from the command line (npm run account -- add … escort).
+    const unlinked = r === 'coordinator' || r === 'escort';
+    linkField.hidden = unlinked;
+    link.required = !unlinked;
+    if (unlinked) return replace(link);
     linkLabel.textContent = t(r === 'driver' ? 'accounts.linkDriver' : 'accounts.linkHousehold');
     replace(
       link,
