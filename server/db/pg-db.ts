@@ -17,6 +17,13 @@ function wrap(client: Queryable, inTx: boolean, pool: pg.Pool): Db {
     async transaction<R>(fn: (tx: Db) => Promise<R>): Promise<R> {
       if (inTx) return fn(db);
       const conn = await pool.connect();
+      // A connection lost mid-transaction (the server stopped) fails the transaction's query and
+      // is reported as an 'error' event as well: without a listener that would crash the process.
+      let lost: Error | undefined;
+      const onError = (e: Error) => {
+        lost = e;
+      };
+      conn.on('error', onError);
       try {
         await conn.query('BEGIN');
         const result = await fn(wrap(conn, true, pool));
@@ -26,7 +33,9 @@ function wrap(client: Queryable, inTx: boolean, pool: pg.Pool): Db {
         await conn.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        conn.release();
+        conn.off('error', onError);
+        // A broken connection is closed, not returned to the pool.
+        conn.release(lost ?? undefined);
       }
     },
     async close() {

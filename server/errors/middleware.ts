@@ -45,12 +45,20 @@ export function fromZod(err: ZodError, input?: unknown, prefix = ''): AppError {
   return new AppError('REQUEST_INVALID', `${first.path}: ${first.message}`, details);
 }
 
-/** Express' own body parser errors (bad JSON, too large) carry a status and type. */
+/**
+ * Express' own body parser errors (bad JSON, too large) carry a status and type; the router's
+ * (a path parameter that is not valid percent-encoded UTF-8) a 400 status and a URIError.
+ */
 function fromBodyParser(err: unknown): AppError | undefined {
   const e = err as { type?: string; status?: number; message?: string };
   if (e && typeof e.type === 'string' && typeof e.status === 'number' && e.status < 500) {
     return new AppError('REQUEST_INVALID', `(body): ${e.message ?? e.type}`, [
       { path: '(body)', message: e.message ?? e.type },
+    ]);
+  }
+  if (err instanceof URIError && typeof e.status === 'number' && e.status < 500) {
+    return new AppError('REQUEST_INVALID', 'params: not valid percent-encoded UTF-8', [
+      { path: 'params', message: 'not valid percent-encoded UTF-8' },
     ]);
   }
   return undefined;
@@ -71,9 +79,16 @@ const DB_DOWN = new Set([
   '08006',
 ]);
 
+/** node-postgres reports a connection lost mid-query or a pool it cannot fill without a code. */
+const DB_DOWN_MESSAGE =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed/i;
+
 function fromDatabaseDown(err: unknown): AppError | undefined {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !DB_DOWN.has(code)) return undefined;
+  const message = (err as { message?: unknown } | null)?.message;
+  const down =
+    (typeof code === 'string' && DB_DOWN.has(code)) || (typeof message === 'string' && DB_DOWN_MESSAGE.test(message));
+  if (!down) return undefined;
   return new AppError('DATABASE_UNAVAILABLE', 'the database is not answering; retry shortly', [], 5);
 }
 
