@@ -11,6 +11,7 @@ import { startBullConsumer } from './queue/bullmq-consumer.ts';
 import { planJobHandler } from './queue/plan-job.ts';
 import { loadQueueConfig } from './queue/queue-config.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';
+import { startWeekFlowWorker } from './queue/week-flow.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,6 +33,18 @@ async function main(): Promise<void> {
     stalledIntervalMs: queue.QUEUE_STALLED_MS,
     onError: (e) => console.error(`[worker] ${e.message}`),
   });
+  // The jobs of weeks planned by several workers (week-flow.ts): master, (date, part), repair, week.
+  const flow = await startWeekFlowWorker({
+    redisUrl: config.REDIS_URL,
+    queueName: queue.QUEUE_NAME,
+    routing,
+    concurrency: queue.WORKER_CONCURRENCY,
+    lockDurationMs: queue.QUEUE_LOCK_MS,
+    stalledIntervalMs: queue.QUEUE_STALLED_MS,
+    attempts: queue.QUEUE_ATTEMPTS,
+    backoffMs: queue.QUEUE_BACKOFF_MS,
+    onError: (e) => console.error(`[worker] ${e.message}`),
+  });
   console.log(
     `[worker] pid ${process.pid} taking jobs from ${queue.QUEUE_NAME} (db ${db.kind}, routing ${routing.name})`,
   );
@@ -42,6 +55,7 @@ async function main(): Promise<void> {
     console.log('[worker] stopping after the running job');
     void consumer
       .close()
+      .then(() => flow.close())
       .then(() => db.close())
       .then(() => process.exit(0));
   };

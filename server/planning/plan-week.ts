@@ -41,6 +41,11 @@ export interface PlanWeekInput {
   previous?: Plan;
   /** Hard limit on how far a published pickup may move, in minutes (default 15). */
   maxShiftMin?: number;
+  /**
+   * Plan only these dates (re-planning one day after a change, replan-day.ts); the plan then
+   * holds only them. Default: every date of the week.
+   */
+  dates?: string[];
   /** Run the continuity repair after the searches (default true; see continuity-repair.ts). */
   continuityRepair?: boolean;
   /** Band around the reference day's pickup time held while feasible, in minutes (default 5: a spread ≤ 10). */
@@ -110,7 +115,11 @@ export async function prepareWeek(
   const { places, matrix } = await weekPlaces(input.data, lookup, deps.routing);
   if (deps.signal?.aborted) throwAborted(deps.signal);
   const between = (a: PlacePoint, b: PlacePoint) => matrix.durationsS[places.indexOf(a)][places.indexOf(b)];
-  const expanded = expandTrips(input.data, input.week, between);
+  const all = expandTrips(input.data, input.week, between);
+  const only = input.dates ? new Set(input.dates) : undefined;
+  const expanded = only
+    ? { trips: all.trips.filter((t) => only.has(t.date)), infeasible: all.infeasible.filter((t) => only.has(t.date)) }
+    : all;
   const dates = datesBusiestFirst(expanded.trips);
   const week = input.previous ? dates : withMasterWeek(dates);
   const ctx: WeekContext = {

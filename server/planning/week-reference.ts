@@ -38,6 +38,13 @@ export function mergeReference(reference: PlanRoute[], more: PlanRoute[]): PlanR
   return [...reference, ...more.filter((r) => !reference.some((x) => x.id.slice(11) === r.id.slice(11)))];
 }
 
+/** A WeekReference as plain data (for a job's result: the master week handed to the (date, part) jobs). */
+export interface ReferenceSnapshot {
+  anchors: Array<[string, Anchor]>;
+  preferredDrivers: Array<[string, string]>;
+  routes: PlanRoute[];
+}
+
 /** What the week has learned so far about where each passenger and driver belongs. */
 export class WeekReference {
   /** journey → where it was first planned. */
@@ -49,6 +56,20 @@ export class WeekReference {
   private learned = 0;
 
   constructor(private readonly toleranceS: number) {}
+
+  snapshot(): ReferenceSnapshot {
+    return { anchors: [...this.anchors], preferredDrivers: [...this.preferredDrivers], routes: this.routes };
+  }
+
+  /** A reference restored from a snapshot, as if it had learned what the snapshot's did. */
+  static from(snapshot: ReferenceSnapshot, toleranceS: number): WeekReference {
+    const ref = new WeekReference(toleranceS);
+    for (const [k, a] of snapshot.anchors) ref.anchors.set(k, a);
+    for (const [k, d] of snapshot.preferredDrivers) ref.preferredDrivers.set(k, d);
+    ref.routes = snapshot.routes;
+    ref.learned = snapshot.routes.length > 0 || snapshot.anchors.length > 0 ? 1 : 0;
+    return ref;
+  }
 
   /** The anchors of a date's trips (by trip key), each held within the continuity tolerance. */
   anchorsFor(trips: PlanTrip[]): Map<string, Anchor> {
