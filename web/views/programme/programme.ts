@@ -346,14 +346,21 @@ export function programmeView(root: HTMLElement, api: Api): void {
     const name = (x: Row) => (x.istatCode === 'outside' ? pt('outside') : (x.comune ?? ''));
     replace(
       out,
-      h('p', { class: 'formula' }, h('strong', {}, `${pt('formula')}: `), r.formula),
+      h(
+        'p',
+        { class: 'formula' },
+        h('strong', {}, `${pt('formula')}: `),
+        pt('formulaText'),
+        ' ',
+        h('code', {}, r.formula),
+      ),
       h('div', { class: 'chart' }, tripsCanvas),
       h('div', { class: 'chart' }, fundingCanvas),
       h('div', { class: 'chart' }, daysCanvas),
       table(pt('byComune'), head, [...r.byComune.map((x) => cells(x, name(x))), cells(r.total, pt('total'))]),
       table(
         pt('byAmbito'),
-        head,
+        [pt('ambito'), ...head.slice(1)],
         r.byAmbito.map((x) => cells(x, x.ambito ?? '')),
       ),
       r.noShowWarnings.length
@@ -401,6 +408,7 @@ export function programmeView(root: HTMLElement, api: Api): void {
           datasets: [
             { label: pt('regional'), data: r.byAmbito.map((x) => x.regionalCents / 100), backgroundColor: '#1f4e8c' },
             { label: pt('cofunding'), data: r.byAmbito.map((x) => x.cofundingCents / 100), backgroundColor: '#8c5a1f' },
+            { label: pt('ungranted'), data: r.byAmbito.map((x) => x.ungrantedCents / 100), backgroundColor: '#777777' },
           ],
         },
         options: { animation: false, responsive: false },

@@ -53,6 +53,10 @@ const it = {
   update: 'Aggiorna',
   exportCsv: 'Esporta CSV',
   formula: 'Ore di conciliazione',
+  formulaText:
+    'per ogni corsa effettuata, il tempo che l’adulto avrebbe impiegato per accompagnare il passeggero e tornare: 2 × il tempo di guida diretto casa ↔ servizio (1 min + distanza in linea d’aria × 1,35 a 32 km/h), arrotondato al minuto; 0 se nessun adulto lavora quel giorno.',
+  ambito: 'Ambito',
+  ungranted: 'Fuori dai voucher',
   byComune: 'Per comune',
   byAmbito: 'Per Ambito',
   total: 'Totale',
@@ -136,6 +140,10 @@ const en: Record<keyof typeof it, string> = {
   update: 'Update',
   exportCsv: 'Export CSV',
   formula: 'Conciliation hours',
+  formulaText:
+    'for each delivered trip, the time the adult would have spent taking the passenger there and coming back: 2 × the direct drive time home ↔ service (1 min + great-circle distance × 1.35 at 32 km/h), rounded to the minute; 0 when no adult works that day.',
+  ambito: 'Ambito',
+  ungranted: 'Outside the vouchers',
   byComune: 'Per comune',
   byAmbito: 'Per Ambito',
   total: 'Total',
