@@ -13,7 +13,8 @@ import { fromIsoRome, weekdayOf } from '../domain/calendar.ts';
 import { allEntities } from '../entities/store.ts';
 import { listGrants } from '../vouchers/grants.ts';
 import { tripCost } from '../vouchers/tariff.ts';
-import { ESTIMATE, haversineM } from '../windows/estimate-direct.ts';
+import { greatCircleM } from '../contract/great-circle.ts';
+import { ESTIMATE } from '../windows/estimate-direct.ts';
 import { conciliationMinutes } from './conciliation.ts';
 import { allEnrolments } from './enrolments.ts';
 import { hasDeclaredWorkHours } from './eligibility.ts';
@@ -95,7 +96,7 @@ export function priceTrip(data: ProgrammeData, t: TripShape): ProgrammeTrip {
   const householdId = passenger?.householdId ?? '';
   const household = data.households.get(householdId);
   const provider = t.vehicleId ? data.providerOfVehicle.get(t.vehicleId) : undefined;
-  const kmM = Math.round(haversineM(t.from, t.to) * ESTIMATE.detourFactor);
+  const kmM = Math.round(greatCircleM(t.from, t.to) * ESTIMATE.detourFactor);
   const cost = provider
     ? tripCost(provider.tariff, { kmM, rideS: t.rideS }, data.enrolments.get(householdId)?.coPaymentBand)
     : { costCents: 0, coPaymentCents: 0, voucherCents: 0 };

@@ -22,7 +22,7 @@ import { addDays, isoWeekDates } from '../domain/calendar.ts';
 import { domainContext } from '../domain/domain-context.ts';
 import { requestWindows } from '../domain/request-windows.ts';
 import { loadMunicipalities, type MunicipalityArea } from '../geo/municipalities.ts';
-import { haversineM } from '../windows/estimate-direct.ts';
+import { greatCircleM } from '../contract/great-circle.ts';
 import { toHhMm, toSeconds } from '../windows/time-of-day.ts';
 import type { TripResult } from '../windows/work-hours-to-windows.ts';
 import { createRng, type Rng } from './prng.ts';
@@ -212,7 +212,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     const candidates = services.filter(kindFilter[need]);
     const local = candidates.find((s) => s.place.istatCode === muni.istatCode);
     if (local && need !== 'therapy') return local;
-    return candidates.reduce((best, s) => (haversineM(home, s.place) < haversineM(home, best.place) ? s : best));
+    return candidates.reduce((best, s) => (greatCircleM(home, s.place) < greatCircleM(home, best.place) ? s : best));
   };
 
   const counts = apportion(

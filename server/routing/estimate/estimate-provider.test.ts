@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { greatCircleM } from '../great-circle.ts';
+import { greatCircleM } from '../../contract/great-circle.ts';
 import { EstimateProvider, type EstimateSettings } from './estimate-provider.ts';
 
 const settings: EstimateSettings = { detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 60, urbanM: 3000 };

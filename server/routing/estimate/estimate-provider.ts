@@ -7,7 +7,7 @@
  * solver never finds a "shortcut" through an intermediate stop. Results are labelled "estimate";
  * shapes are straight segments flagged `estimated: true`.
  */
-import { greatCircleM } from '../great-circle.ts';
+import { greatCircleM } from '../../contract/great-circle.ts';
 import { checkPlace } from '../check-places.ts';
 import type { LonLat, MatrixResult, RoutingProvider, ShapeResult, SnapResult } from '../provider.ts';
 

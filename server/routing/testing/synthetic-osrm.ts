@@ -5,7 +5,7 @@
  * (NoSegment) and, without radiuses, snaps a place outside the covered box far away with "Ok",
  * using the real far-snap waypoint from fixtures/osrm-samples.
  */
-import { greatCircleM } from '../great-circle.ts';
+import { greatCircleM } from '../../contract/great-circle.ts';
 import { osrmFixture, type OsrmHandler, type OsrmRequest } from './fake-osrm-server.ts';
 
 export interface SyntheticOptions {
