@@ -213,6 +213,28 @@ export const programmeContract = defineContract({
     roles: ['coordinator'],
     responses: { 200: { description: 'the budget view', schema: Report } },
   },
+  planCost: {
+    method: 'get',
+    path: '/api/programme/plans/:week/cost',
+    summary: "A week's plan cost at the providers' tariffs (newest version or ?version=N)",
+    tag: 'programme',
+    roles: ['coordinator'],
+    query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+    responses: {
+      200: {
+        description: 'the cost',
+        schema: z.object({
+          week: z.string(),
+          version: z.number(),
+          status: z.string(),
+          trips: z.number(),
+          costCents: z.number(),
+          voucherCents: z.number(),
+          coPaymentCents: z.number(),
+        }),
+      },
+    },
+  },
   monitoring: {
     method: 'get',
     path: '/api/reports/monitoring',

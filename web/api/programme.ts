@@ -11,6 +11,7 @@ export const programmeApi = (api: Api) => ({
   approve: (id: string) => api.call(c.approve, { params: { id } }),
   refuse: (id: string, reason: string) => api.call(c.refuse, { params: { id }, body: { reason } }),
   budget: () => api.call(c.budget, {}),
+  planCost: (week: string, version: number) => api.call(c.planCost, { params: { week }, query: { version } }),
   monitoring: (from: string, to: string, comune?: string) =>
     api.call(c.monitoring, { query: { from, to, ...(comune ? { comune } : {}) } }),
   monitoringCsv: (from: string, to: string, comune?: string) =>

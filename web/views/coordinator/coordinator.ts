@@ -15,6 +15,7 @@ import { MapPanel } from './map-panel.ts';
 import { renderFigures, renderUnserved, renderViolations } from './panels.ts';
 import { renderTimeline } from './timeline.ts';
 import { showPublishDialog } from './publish-dialog.ts';
+import { appendWeekCost } from '../programme/week-cost.ts';
 import { safeguardingAlerts } from '../safeguarding/coordinator-alerts.ts';
 
 export interface CoordinatorParams {
@@ -114,6 +115,7 @@ export function coordinatorView(root: HTMLElement, api: Api, params: Coordinator
     });
     if (plan) {
       renderFigures(figuresEl, plan);
+      appendWeekCost(figuresEl, api, plan);
       renderUnserved(unservedEl, plan, date);
     } else {
       replace(figuresEl);
