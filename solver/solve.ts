@@ -77,7 +77,18 @@ export function searchWith(
       bestCost = Math.min(bestCost, sol.cost(ctx.penalty));
       options.onProgress?.({ elapsedMs: elapsed(), iteration: iter, bestCost });
     },
-    share: partner ? (iter, best) => partner.exchange(fraction(iter), best) : undefined,
+    share: partner
+      ? (iter, best) => {
+          const theirs = partner.exchange(fraction(iter), best);
+          // The partner's better solution is reported too, so the progress curve shows both threads.
+          const cost = theirs?.cost(ctx.penalty) ?? Infinity;
+          if (cost < bestCost) {
+            bestCost = cost;
+            options.onProgress?.({ elapsedMs: elapsed(), iteration: iter, bestCost });
+          }
+          return theirs;
+        }
+      : undefined,
   });
   let best = run.best;
   let iterations = run.iterations;

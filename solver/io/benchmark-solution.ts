@@ -20,7 +20,8 @@ export interface BenchmarkSolution {
   unserved: number[];
   seconds: number;
   /**
-   * The anytime curve of the calling search thread: [seconds, best objective so far] (the
+   * The anytime curve (both search threads: the partner's best counts from the checkpoint that
+   * takes it): [seconds, best objective so far] (the
    * solver's objective — for Li & Lim it includes the vehicle cost per van), a point whenever the
    * best improves by more than 0.01 %, and the final one. Only the final solution is checked.
    */
