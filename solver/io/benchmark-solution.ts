@@ -20,10 +20,10 @@ export interface BenchmarkSolution {
   unserved: number[];
   seconds: number;
   /**
-   * The anytime curve (both search threads: the partner's best counts from the checkpoint that
-   * takes it): [seconds, best objective so far] (the
-   * solver's objective — for Li & Lim it includes the vehicle cost per van), a point whenever the
-   * best improves by more than 0.01 %, and the final one. Only the final solution is checked.
+   * The anytime curve: [seconds, best objective so far] (the solver's objective — for Li & Lim
+   * it includes the vehicle cost per van), a point whenever the best improves by more than
+   * 0.01 %, and the final one. Both search threads count (the partner's best from the checkpoint
+   * that takes it). Only the final solution is checked.
    */
   progress?: Array<[number, number]>;
 }
