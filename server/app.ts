@@ -18,6 +18,7 @@ import { driverRouter } from './driver/routes.ts';
 import { entitiesRouter } from './entities/routes.ts';
 import { escortsRouter } from './escorts/routes.ts';
 import { errorMiddleware, notFoundHandler } from './errors/middleware.ts';
+import { inputGuard } from './http/input-guard.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { familiesRouter } from './catalogue/routes.ts';
 import { familyRouter } from './family/routes.ts';
@@ -49,8 +50,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders({ tls: deps.config.COOKIE_SECURE }));
   app.use(express.json({ limit: '5mb' }));
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '10mb' }));
+  app.use('/api', inputGuard);
   const sessions = new SessionCache(deps.clock);
-  app.use('/api', authenticate(deps.db, deps.config.sessionSecret, deps.clock, sessions), csrfGuard);
+  app.use(
+    '/api',
+    authenticate(deps.db, deps.config.sessionSecret, deps.clock, sessions, deps.config.SESSION_IDLE_MINUTES * 60_000),
+    csrfGuard,
+  );
 
   app.use(healthRouter(full));
   app.use(authRouter(full, registry, sessions));

@@ -54,6 +54,17 @@ export const ConfigSchema = z.object({
     .refine((v) => v !== 'true', 'trust every proxy ("true") would let any client choose its address'),
   /** Login attempts allowed per IP+username per minute. */
   LOGIN_RATE_PER_MIN: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed login attempts allowed per source address per minute, whatever the usernames tried. */
+  LOGIN_RATE_PER_SOURCE_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** A session unused this many minutes has ended (the driver's phone polls, so it stays alive while open). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  /** When true, logging in ends the account's other sessions (one device at a time). */
+  LOGIN_ENDS_OTHER_SESSIONS: flag,
   /** Seed demo accounts and the demo week on an empty embedded database (default: when DATABASE_URL is unset). */
   SEED_DEMO: z.enum(['true', 'false', 'auto']).default('auto'),
   /** Directory of the built web front end served at /. */

@@ -6,6 +6,7 @@
  */
 import type { User } from '../auth/context.ts';
 import { findAccountById, insertAccount, toUser, type AccountRow } from './accounts.ts';
+import { passwordStrength } from '../auth/password-strength.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { deleteSessionsOfAccount } from '../auth/sessions.ts';
@@ -93,6 +94,8 @@ export async function createManagedAccount(
   await checkLinks(db, input);
   const { rows: same } = await db.query('SELECT 1 FROM accounts WHERE lower(username) = lower($1)', [input.username]);
   if (same.length > 0) throw taken(input.username);
+  if (input.password !== undefined)
+    requireStrongPassword(input.password, [input.username, input.displayName ?? undefined], 'password');
   const generatedPassword = input.password === undefined ? generatePassword() : undefined;
   let row: AccountRow;
   try {
@@ -111,6 +114,15 @@ export async function createManagedAccount(
   }
   await audit(db, clock, actor, 'create', 'account', row.id);
   return { account: toAccount(row), ...(generatedPassword ? { generatedPassword } : {}) };
+}
+
+/** Refuses a password zxcvbn-ts rates guessable (the account's names and the app's name count against it). */
+export function requireStrongPassword(password: string, words: (string | undefined)[], field: string): void {
+  const strength = passwordStrength(password, words);
+  if (!strength.ok)
+    throw new AppError('REQUEST_INVALID', `${field}: ${strength.reason}`, [
+      { path: field, message: strength.reason ?? 'too easy to guess' },
+    ]);
 }
 
 /** Sets an account's password and ends its sessions but `keepTokenHash`, in the database and this process's cache; audited. */
@@ -137,6 +149,7 @@ export async function resetPassword(
   actorTokenHash: string,
 ): Promise<{ account: Account; generatedPassword?: string }> {
   const row = await requireAccount(deps.db, id);
+  if (password !== undefined) requireStrongPassword(password, [row.username, row.display_name], 'password');
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   // A coordinator resetting their own password keeps the session they are using.
   await setPasswordAndEndSessions(

@@ -20,7 +20,29 @@ export type AuditAction =
   // accounts: a password set (by a coordinator or by its owner), an account disabled or enabled
   | 'password'
   | 'disable'
-  | 'enable';
+  | 'enable'
+  // sessions and planning (issue 13): logins with their outcome and source, logouts, plan work, slots
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'plan'
+  | 'reoptimize'
+  | 'publish'
+  | 'query'
+  | 'book';
+
+/** Who acted: a user, or for a failed login the username that was tried (no account id). */
+export interface AuditActor {
+  id: string | null;
+  username: string;
+  role: string;
+}
+
+/** Where the request came from and what was asked (filters, search terms; never a password). */
+export interface AuditExtra {
+  source?: string;
+  details?: Record<string, unknown>;
+}
 
 export const AuditEntrySchema = z.object({
   id: z.number(),
@@ -31,6 +53,8 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  source: z.string().nullable().optional(),
+  details: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -55,21 +79,33 @@ function alreadyRecorded(db: Db, key: string, nowMs: number): boolean {
 export async function audit(
   db: Db,
   clock: Clock,
-  actor: User,
+  actor: User | AuditActor,
   action: AuditAction,
   entity: string,
   entityId: string,
+  extra: AuditExtra = {},
 ): Promise<void> {
   const nowMs = clock.now().getTime();
+  const asked = extra.details ? JSON.stringify(extra.details) : '';
   if (
     (action === 'read' || action === 'list') &&
-    alreadyRecorded(db, `${actor.id}|${action}|${entity}|${entityId}`, nowMs)
+    alreadyRecorded(db, `${actor.id}|${action}|${entity}|${entityId}|${asked}`, nowMs)
   )
     return;
   await db.query(
-    `INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, entity, entity_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [clock.now().toISOString(), actor.id, actor.username, actor.role, action, entity, entityId],
+    `INSERT INTO audit_log (at, actor_id, actor_username, actor_role, action, entity, entity_id, source, details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      clock.now().toISOString(),
+      actor.id,
+      actor.username,
+      actor.role,
+      action,
+      entity,
+      entityId,
+      extra.source ?? null,
+      asked || null,
+    ],
   );
 }
 
@@ -106,6 +142,20 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ items: AuditEn
     action: r.action as string,
     entity: r.entity as string,
     entityId: r.entity_id as string,
+    source: (r.source as string | null | undefined) ?? null,
+    details: parseDetails(r.details),
   }));
   return { items, total };
+}
+
+function parseDetails(v: unknown): Record<string, unknown> | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    try {
+      return JSON.parse(v) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+  return v as Record<string, unknown>;
 }

@@ -24,7 +24,14 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function authenticate(db: Db, secret: string, clock: Clock, cache: SessionCache): RequestHandler {
+/** `idleMs`: a session unused this long has ended (SESSION_IDLE_MINUTES). */
+export function authenticate(
+  db: Db,
+  secret: string,
+  clock: Clock,
+  cache: SessionCache,
+  idleMs = Number.POSITIVE_INFINITY,
+): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
@@ -36,7 +43,7 @@ export function authenticate(db: Db, secret: string, clock: Clock, cache: Sessio
       if (cached) {
         req.auth = { ...cached, via };
       } else {
-        const s = await findSession(db, secret, token, clock);
+        const s = await findSession(db, secret, token, clock, idleMs);
         if (s) {
           const session = { user: s.user, csrfToken: s.csrfToken, tokenHash: s.tokenHash };
           cache.set(session, s.expiresAt);

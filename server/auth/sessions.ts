@@ -28,28 +28,38 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(clock.now().getTime() + ttlHours * 3600_000);
-  await db.query('INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)', [
-    tokenHash(secret, token),
-    accountId,
-    csrfToken,
-    expiresAt.toISOString(),
-  ]);
+  await db.query(
+    'INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)',
+    [tokenHash(secret, token), accountId, csrfToken, expiresAt.toISOString(), clock.now().toISOString()],
+  );
   return { token, csrfToken, expiresAt };
 }
+
+/** How often a session's last_seen_at is written at most (the idle timeout is minutes, not seconds). */
+const SEEN_EVERY_MS = 60_000;
 
 export async function findSession(
   db: Db,
   secret: string,
   token: string,
   clock: Clock,
+  idleMs = Number.POSITIVE_INFINITY,
 ): Promise<{ user: User; csrfToken: string; tokenHash: string; expiresAt: Date } | undefined> {
   const hash = tokenHash(secret, token);
+  const nowMs = clock.now().getTime();
+  const idleSince = new Date(Number.isFinite(idleMs) ? nowMs - idleMs : 0).toISOString();
   const { rows } = await db.query<AccountRow & { csrf_token: string; session_expires_at: Date | string }>(
     `SELECT a.*, s.csrf_token, s.expires_at AS session_expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
-     WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
-    [hash, clock.now().toISOString()],
+     WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL
+       AND (s.last_seen_at IS NULL OR s.last_seen_at > $3)`,
+    [hash, new Date(nowMs).toISOString(), idleSince],
   );
   const r = rows[0];
+  if (r)
+    await db.query(
+      'UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND (last_seen_at IS NULL OR last_seen_at < $3)',
+      [hash, new Date(nowMs).toISOString(), new Date(nowMs - SEEN_EVERY_MS).toISOString()],
+    );
   return r
     ? { user: toUser(r), csrfToken: r.csrf_token, tokenHash: hash, expiresAt: new Date(r.session_expires_at) }
     : undefined;

@@ -2,12 +2,14 @@
  * The auth part of the API contract: log in, log out, who am I, change my own password.
  */
 import { z } from 'zod';
+import { isCleanText } from './checks.ts';
 import { PasswordChangeSchema, UserSchema } from './accounts.ts';
 import { defineContract } from './define-contract.ts';
 
+const CLEAN = 'contains a NUL byte or a lone surrogate';
 export const LoginBodySchema = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: z.string().min(1).max(64).refine(isCleanText, CLEAN),
+  password: z.string().min(1).max(200).refine(isCleanText, CLEAN),
 });
 /** The user, a bearer token, and the CSRF token for cookie-authenticated changes. */
 export const LoginResponseSchema = z.object({ user: UserSchema, token: z.string(), csrfToken: z.string() });

@@ -4,15 +4,25 @@
  * Times of day are "HH:MM" strings (Europe/Rome local time); dates are "YYYY-MM-DD".
  */
 import { z } from 'zod';
+import { isCalendarDate, isIsoWeek, isSafeId } from './checks.ts';
 
 export const IdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only')
+  .refine(isSafeId, 'a reserved name (.., __proto__, constructor …)');
 export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-export const IsoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week as YYYY-Www');
+/** A real calendar date (2026-02-31 and year 0000 are refused), years 1900–2200. */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a calendar date (or the year is outside 1900–2200)');
+/** An ISO week that exists (2025-W53 does not; 2026-W53 does), years 1900–2200. */
+export const IsoWeekSchema = z
+  .string()
+  .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week as YYYY-Www')
+  .refine(isIsoWeek, 'no such ISO week (or the year is outside 1900–2200)');
 export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export type Weekday = z.infer<typeof WeekdaySchema>;
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;

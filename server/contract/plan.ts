@@ -3,11 +3,13 @@
  * Times are ISO 8601 with the Europe/Rome offset ("2026-12-01T07:40:00+01:00").
  */
 import { z } from 'zod';
+import { isSaneInstant } from './checks.ts';
 import { DateSchema, IdSchema, IsoWeekSchema } from './domain.ts';
 
 export const IsoDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO 8601 date-time with offset');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO 8601 date-time with offset')
+  .refine(isSaneInstant, 'not a real instant (or the year is outside 1900–2200)');
 
 export const ProviderNameSchema = z.enum(['osrm', 'estimate']);
 

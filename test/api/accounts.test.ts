@@ -346,8 +346,8 @@ describe('changing my own password', () => {
   });
 
   it('wrong current passwords are rate limited like logins: the sixth attempt in a minute is 429', async () => {
-    await create({ username: 'gina', role: 'family', householdId: 'hh-a', password: 'gina-password' });
-    const gina = await sessionOf('gina', 'gina-password');
+    await create({ username: 'gina', role: 'family', householdId: 'hh-a', password: 'gina-rosmarino-42' });
+    const gina = await sessionOf('gina', 'gina-rosmarino-42');
     for (let i = 0; i < 5; i++) {
       const res = await gina('/api/auth/password', {
         method: 'POST',
@@ -357,7 +357,7 @@ describe('changing my own password', () => {
     }
     const blocked = await gina('/api/auth/password', {
       method: 'POST',
-      json: { currentPassword: 'gina-password', newPassword: 'gina-new-password' },
+      json: { currentPassword: 'gina-rosmarino-42', newPassword: 'gina-new-password' },
     });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
