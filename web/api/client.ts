@@ -258,7 +258,7 @@ export class Api {
   lock(planId: string, date: string, requestId: string, locked: boolean, version: number): Promise<unknown> {
     return this.call(plansContract.lock, { params: { planId }, body: { date, requestId, locked, version } });
   }
-  reoptimize(planId: string, version: number): Promise<unknown> {
+  reoptimize(planId: string, version: number): Promise<{ planId: string; jobId: string; version: number }> {
     return this.call(plansContract.reoptimize, { params: { planId }, body: { version } });
   }
   violations(planId: string): Promise<Violation[]> {
