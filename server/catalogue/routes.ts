@@ -62,7 +62,7 @@ export function familiesRouter(deps: RouterDeps): Router {
   defineRoute(router, registry, c.catalogue, async ({ query, user }) => {
     const household = await householdOf(db, householdIdOf(user));
     await audit(db, clock, user, 'read', 'catalogue', household.id);
-    return { body: await catalogue(db, household, query.kind) };
+    return { body: await catalogue(db, household, query.kind, query.istatCode) };
   });
 
   defineRoute(router, registry, c.requests, async ({ user }) => {

@@ -16,7 +16,7 @@ import { requestWindows } from '../domain/request-windows.ts';
 import { validateRequest } from '../domain/validate-request.ts';
 import { allEntities, getEntity, listEntities, writeEntity } from '../entities/store.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
-import { loadMunicipalities } from '../geo/index.ts';
+import { loadMunicipalities, locate } from '../geo/index.ts';
 import { toHhMm } from '../windows/time-of-day.ts';
 
 export const romeToday = (now: Date): string =>
@@ -54,22 +54,33 @@ export async function ownPassenger(db: Db, householdId: string, passengerId: str
 }
 
 /** The services open to the household: those of the comuni of its ambito, optionally of one kind. */
-export async function catalogue(db: Db, household: Household, kind?: string): Promise<CatalogueEntry[]> {
+export async function catalogue(
+  db: Db,
+  household: Household,
+  kind?: string,
+  istatCode?: string,
+): Promise<CatalogueEntry[]> {
   const comuni = new Map(loadMunicipalities().map((m) => [m.istatCode, m]));
-  const ambito = household.home.istatCode ? comuni.get(household.home.istatCode)?.ambito : undefined;
-  const services = await allEntities<Service>(db, 'service');
+  const homeIstat = household.home.istatCode ?? locate(household.home.lon, household.home.lat)?.istatCode;
+  const ambito = homeIstat ? comuni.get(homeIstat)?.ambito : undefined;
+  // a service's comune: its stored ISTAT code, else where its place lies
+  const services = (await allEntities<Service>(db, 'service')).map((s) => ({
+    s,
+    istat: s.place.istatCode ?? locate(s.place.lon, s.place.lat)?.istatCode,
+  }));
   return services
-    .filter((s) => !kind || s.kind === kind)
-    .filter((s) => {
-      const m = s.place.istatCode ? comuni.get(s.place.istatCode) : undefined;
+    .filter(({ s }) => !kind || s.kind === kind)
+    .filter(({ istat }) => !istatCode || istat === istatCode)
+    .filter(({ istat }) => {
+      const m = istat ? comuni.get(istat) : undefined;
       return !ambito || !m || m.ambito === ambito;
     })
-    .map((s) => ({
+    .map(({ s, istat }) => ({
       id: s.id,
       name: s.name,
       kind: s.kind,
-      comune: (s.place.istatCode && comuni.get(s.place.istatCode)?.name) || '',
-      istatCode: s.place.istatCode ?? null,
+      comune: (istat && comuni.get(istat)?.name) || '',
+      istatCode: istat ?? null,
       address: s.place.label,
       hours: s.hours,
     }))

@@ -122,10 +122,17 @@ export const familiesContract = defineContract({
   catalogue: {
     method: 'get',
     path: '/api/family/catalogue',
-    summary: 'The services open to my household (the comuni of its ambito), optionally of one kind, with their hours',
+    summary:
+      'The services open to my household (the comuni of its ambito), optionally of one kind or one comune (ISTAT code), with their hours',
     tag: 'family',
     roles: ['family'],
-    query: z.object({ kind: ServiceKindSchema.optional() }),
+    query: z.object({
+      kind: ServiceKindSchema.optional(),
+      istatCode: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+    }),
     responses: { 200: { description: 'the catalogue', schema: z.array(CatalogueEntrySchema) } },
   },
   requests: {

@@ -89,6 +89,10 @@ describe('family self-service over HTTP', () => {
     });
     const schools = await (await f.fetch('/api/family/catalogue?kind=school')).json();
     expect(schools.map((s: { id: string }) => s.id)).toEqual(['svc-school']);
+    const olgiate = await (await f.fetch('/api/family/catalogue?istatCode=012108')).json();
+    expect(olgiate.map((s: { id: string; comune: string }) => `${s.id} ${s.comune}`)).toEqual([
+      'svc-cdd Olgiate Olona',
+    ]);
   });
 
   it('books a new service for three days a week from a date, sees it pending, cancels it', async () => {

@@ -363,7 +363,6 @@ export const en: Record<MessageKey, string> = {
   'accounts.role.driver': 'Driver',
   'accounts.role.family': 'Family',
   'accounts.role.escort': 'Escort',
-  'accounts.role.escort': 'Escort',
   'accounts.linkDriver': 'Linked driver',
   'accounts.linkHousehold': 'Linked household',
   'accounts.choose': '— choose —',
@@ -459,5 +458,12 @@ export const en: Record<MessageKey, string> = {
   'selfsvc.hoursStoredRich':
     'The hours come from the household’s saved schedules (several adults, split, night or rota shifts).',
   'selfsvc.hoursSaved': 'The hours you enter are saved for the household before the search.',
+  'selfsvc.hours': 'Work hours',
+  'selfsvc.hoursHelp':
+    'For each adult and day, when they are away from home: several shifts separated by commas (07:45-12:00, 13:00-16:40); a + at the end for a shift that ends the next day (22:00-06:00+). Empty = at home. The trips fit these hours.',
+  'selfsvc.hoursSave': 'Save the hours',
+  'selfsvc.hoursSavedDone': 'Hours saved.',
+  'selfsvc.hoursFlagged': 'Hours saved. {n} promised times no longer fit: the coordinator has been told.',
+  'selfsvc.hoursBad': '“{text}” ({day}) is not a time: write for example 07:45-12:00.',
   // ---- end of families self-service ----
 };

@@ -367,7 +367,6 @@ export const it = {
   'accounts.role.driver': 'Autista',
   'accounts.role.family': 'Famiglia',
   'accounts.role.escort': 'Accompagnatore',
-  'accounts.role.escort': 'Accompagnatore',
   'accounts.linkDriver': 'Autista collegato',
   'accounts.linkHousehold': 'Nucleo familiare collegato',
   'accounts.choose': '— scegliere —',
@@ -464,6 +463,14 @@ export const it = {
   'selfsvc.hoursStoredRich':
     'Gli orari vengono dai turni salvati della famiglia (più adulti, turni spezzati, notturni o a rotazione).',
   'selfsvc.hoursSaved': 'Gli orari indicati vengono salvati per la famiglia prima della ricerca.',
+  'selfsvc.hours': 'Orari di lavoro',
+  'selfsvc.hoursHelp':
+    'Per ogni adulto e giorno, quando è fuori casa: più turni separati da virgola (07:45-12:00, 13:00-16:40); un + alla fine per un turno che finisce il giorno dopo (22:00-06:00+). Vuoto = a casa. I viaggi si adattano a questi orari.',
+  'selfsvc.hoursSave': 'Salva gli orari',
+  'selfsvc.hoursSavedDone': 'Orari salvati.',
+  'selfsvc.hoursFlagged':
+    'Orari salvati. {n} orari già promessi non sono più compatibili: il coordinatore è stato avvisato.',
+  'selfsvc.hoursBad': '«{text}» ({day}) non è un orario: scrivi per esempio 07:45-12:00.',
   // ---- end of families self-service ----
 } as const;
 

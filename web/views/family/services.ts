@@ -11,6 +11,8 @@ import { familiesApi } from '../../api/families.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { WEEKDAYS } from '../../state/time.ts';
+import type { AdultSchedule, Household, Shift } from '../../../server/contract/domain.ts';
+import { parseShifts, shiftsText, withWeekly } from './schedule-text.ts';
 
 const KINDS: ServiceKind[] = [
   'school',
@@ -34,6 +36,7 @@ function hoursText(s: CatalogueEntry): string {
 
 export function familyServicesView(root: HTMLElement, api: Api, week: string, today: string): void {
   const f = familiesApi(api);
+  const hoursEl = h('section', { class: 'panel', id: 'work-hours' });
   const catalogueEl = h('section', { class: 'panel', id: 'catalogue' });
   const requestsEl = h('section', { class: 'panel', id: 'requests' });
   const absenceEl = h('section', { class: 'panel', id: 'absence-range' });
@@ -43,6 +46,7 @@ export function familyServicesView(root: HTMLElement, api: Api, week: string, to
     root,
     h('h1', {}, t('selfsvc.heading')),
     h('p', {}, h('a', { href: '#/family' }, t('selfsvc.back'))),
+    hoursEl,
     catalogueEl,
     requestsEl,
     absenceEl,
@@ -116,6 +120,82 @@ export function familyServicesView(root: HTMLElement, api: Api, week: string, to
         { id: uid('passenger') },
         passengers.map((p) => h('option', { value: p.id }, p.name)),
       );
+
+    // --- the adults' weekly hours (stored; the slot query and the windows use only these)
+    const stored = household.household as (Household & { schedules?: AdultSchedule[] }) | undefined;
+    if (stored) {
+      const legacy = (d: (typeof WEEKDAYS)[number]): Shift[] => {
+        const w = stored.workHours[d];
+        return w ? [{ from: w.leaves, to: w.back, overnight: false }] : [];
+      };
+      const inputs = stored.adults.map((adult, i) => {
+        const base = stored.schedules?.find((x) => x.adult === adult.name);
+        return {
+          adult: adult.name,
+          base,
+          days: WEEKDAYS.map((d) => {
+            const value = base
+              ? shiftsText(base.weekly?.[d])
+              : i === 0 && !stored.schedules?.length
+                ? shiftsText(legacy(d))
+                : '';
+            return {
+              d,
+              input: h('input', { id: uid(`hours-${d}`), value, placeholder: '07:45-12:00, 13:00-16:40', size: 28 }),
+            };
+          }),
+        };
+      });
+      const hoursStatus = h('p', { role: 'status' });
+      replace(
+        hoursEl,
+        h('h2', {}, t('selfsvc.hours')),
+        h('p', {}, t('selfsvc.hoursHelp')),
+        h(
+          'form',
+          {
+            onsubmit: async (e: Event) => {
+              e.preventDefault();
+              const schedules: AdultSchedule[] = [];
+              for (const a of inputs) {
+                const weekly: Partial<Record<(typeof WEEKDAYS)[number], Shift[]>> = {};
+                for (const { d, input } of a.days) {
+                  const parsed = parseShifts(input.value);
+                  if ('bad' in parsed) {
+                    hoursStatus.textContent = t('selfsvc.hoursBad', { text: parsed.bad, day: t(`weekday.${d}`) });
+                    input.focus();
+                    return;
+                  }
+                  if (parsed.shifts.length) weekly[d] = parsed.shifts;
+                }
+                schedules.push(withWeekly(a.base, a.adult, weekly));
+              }
+              try {
+                const res = await f.schedules({ schedules });
+                stored.schedules = res.schedules;
+                hoursStatus.textContent = res.flagged.length
+                  ? t('selfsvc.hoursFlagged', { n: res.flagged.length })
+                  : t('selfsvc.hoursSavedDone');
+                announce(hoursStatus.textContent);
+                await renderRequests();
+              } catch (err) {
+                hoursStatus.textContent = t('app.error', { message: (err as Error).message });
+              }
+            },
+          },
+          inputs.map((a) =>
+            h(
+              'fieldset',
+              {},
+              h('legend', {}, a.adult),
+              a.days.map(({ d, input }) => field(t(`weekday.${d}`), input)),
+            ),
+          ),
+          h('button', { type: 'submit' }, t('selfsvc.hoursSave')),
+          hoursStatus,
+        ),
+      );
+    }
 
     // --- catalogue and booking
     const kind = h(
