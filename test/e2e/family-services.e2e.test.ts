@@ -2,7 +2,7 @@
  * The family's self-service in the browser (Chromium, axe-clean), on the suite's pinned clock:
  * books a new service from the catalogue for three days a week from a date, sees it pending,
  * cancels it; reports an absence over a range; downloads its .ics and the events match the
- * published plan (parsed back here).
+ * published plan (parsed back here); edits the adults' work hours.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('family self-service in the browser', () =
     await login(page, app.baseUrl, 'famiglia-servizi', 'famiglia-servizi-pw');
     await page.goto(`${app.baseUrl}/#/family/services?week=${app.scenario.week}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'family-services', undefined, { timeout: 20_000 });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -129,5 +129,24 @@ describe.skipIf(!chromiumAvailable())('family self-service in the browser', () =
       .sort((a, b) => a.uid.localeCompare(b.uid));
     expect(got).toEqual(expected.sort((a, b) => a.uid.localeCompare(b.uid)));
     for (const e of events) expect(e.DESCRIPTION).toMatch(/^Pickup \d\d:\d\d at .+ Van: \S/);
+  });
+  it("edits the adults' work hours (a split shift and a night shift) and saves them to the household", async () => {
+    const form = page.locator('#work-hours form');
+    const first = form.locator('fieldset').first();
+    await first.getByLabel('Lunedì', { exact: true }).fill('07:45-12:00, dopo pranzo');
+    await form.getByRole('button', { name: 'Salva gli orari' }).click();
+    await expect.poll(() => form.locator('[role="status"]').innerText()).toMatch(/dopo pranzo/);
+    await first.getByLabel('Lunedì', { exact: true }).fill('07:45-12:00, 13:00-16:40');
+    await first.getByLabel('Martedì', { exact: true }).fill('22:00-06:00+');
+    await form.getByRole('button', { name: 'Salva gli orari' }).click();
+    await expect.poll(() => form.locator('[role="status"]').innerText()).toMatch(/^Orari salvati/);
+    const householdId = app.scenario.passengers.find((p) => passengerIds.has(p.id))!.householdId;
+    const stored = await (await coordinator.fetch(`/api/households/${householdId}`)).json();
+    expect(stored.schedules[0].weekly.mon).toEqual([
+      { from: '07:45', to: '12:00', overnight: false },
+      { from: '13:00', to: '16:40', overnight: false },
+    ]);
+    expect(stored.schedules[0].weekly.tue).toEqual([{ from: '22:00', to: '06:00', overnight: true }]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
