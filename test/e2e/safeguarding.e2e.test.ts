@@ -11,6 +11,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../server/accounts/accounts.ts';
 import type { Passenger } from '../../server/contract/domain.ts';
 import type { Plan, PlanStop } from '../../server/contract/plan.ts';
 import { checkEntity } from '../../server/entities/rules.ts';
@@ -71,6 +72,7 @@ function planWithSofia(): Plan {
   };
   route.stops.splice(3, 0, pickup);
   route.stops.push(home);
+  route.escortId = 'esc-elisa'; // Elisa rides Anna's run
   return plan;
 }
 
@@ -145,6 +147,7 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
     }
 
     phone = await browser.newPage();
+    phone.setDefaultTimeout(60_000);
     await phone.clock.setSystemTime(now);
     await login(phone, app.baseUrl, 'driver', passwordOf('driver'));
     await phone.goto(`${app.baseUrl}/#/driver?date=${PLAN_DATE}`);
@@ -205,10 +208,47 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
     ]);
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await screenshot(phone, 'safeguarding-handover', false);
-  });
+  }, 180_000);
+
+  it('the escort sees her own day on her phone: the run she rides and the children she looks after', async () => {
+    await createAccount(app.db, { username: 'elisa', password: 'elisa-pw-123', role: 'escort', escortId: 'esc-elisa' });
+    await coordinator.fetch('/api/safeguarding/settings', {
+      method: 'PUT',
+      json: {
+        retentionDays: 365,
+        waitMinutes: 10,
+        safePlaces: [
+          { id: 'cdd', label: 'CDD Castellanza', phone: '' },
+          { id: 'sociale-castellanza', label: 'Servizi sociali, Comune di Castellanza', phone: '+39 0331 526111' },
+        ],
+        extraCallNumbers: [{ label: 'Coordinamento', phone: '+39 0331 000000' }],
+        escortRules: { assistanceFlag: true, ageGroups: ['child'] },
+      },
+    });
+    const escortPhone = await launchBrowser({ width: 400, height: 860 });
+    try {
+      const page = await escortPhone.newPage();
+      await page.clock.setSystemTime(now);
+      await login(page, app.baseUrl, 'elisa', 'elisa-pw-123');
+      await page.waitForFunction(() => location.hash.startsWith('#/escort'));
+      await page.locator('.escort-run').first().waitFor();
+      expect(await page.locator('.escort-run h2').allTextContents()).toEqual([
+        'Furgone veh-1, autista drv-a: 07:30–17:00',
+      ]);
+      const people = await page.locator('.escort-run li').allTextContents();
+      // Giulia's two trips and Sofia's return, in boarding order.
+      expect(people.map((p) => p.split(' ')[0])).toEqual(['Giulia', 'Giulia', 'Sofia']);
+      expect(people.every((p) => p.includes('da accompagnare'))).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, 'safeguarding-escort-day', false);
+    } finally {
+      await escortPhone.close();
+    }
+  }, 180_000);
 
   it("runs the nobody-home procedure to the safe place while the coordinator's page shows the alert", async () => {
     const coordPage = await desk.newPage();
+    coordPage.setDefaultTimeout(60_000); // the plan page's chunk (Leaflet) on a busy shared machine
     await coordPage.clock.setSystemTime(now);
     await login(coordPage, app.baseUrl, 'coordinator', passwordOf('coordinator'));
     await coordPage.goto(`${app.baseUrl}/#/coordinator?week=2026-W49`);
@@ -271,5 +311,5 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
       [],
     );
     expect(Number(audit.rows[0]!.n)).toBe(4);
-  });
+  }, 180_000);
 });
