@@ -280,6 +280,35 @@ describe('vouchers and approval', () => {
   });
 });
 
+describe('providers', () => {
+  it("each run of the plan shows its provider; the provider's month lists the delivered trips and amounts", async () => {
+    const runs = (await json(await c.fetch('/api/programme/plans/2026-W49/providers'))).body.runs as {
+      vehicleId: string;
+      providerId: string | null;
+      trips: number;
+    }[];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r.providerId).toBe(r.vehicleId === 'v1' ? 'prov-coop' : 'prov-comune');
+    const delivered = (await json(await c.fetch('/api/programme/households/hh-a/voucher'))).body.deliveredTrips;
+    expect(delivered).toBeGreaterThan(0);
+    const both = [];
+    for (const id of ['prov-coop', 'prov-comune']) {
+      const st = (await json(await c.fetch(`/api/programme/providers/${id}/statement?month=2026-11`))).body;
+      expect(st.voucherCents).toBe(st.costCents - st.coPaymentCents);
+      expect(st.costCents).toBe(st.lines.reduce((a: number, l: { costCents: number }) => a + l.costCents, 0));
+      both.push(st);
+    }
+    expect(both.reduce((a, st) => a + st.delivered, 0)).toBeGreaterThanOrEqual(1);
+    await expect400Month();
+  });
+});
+
+async function expect400Month(): Promise<void> {
+  const res = await c.fetch('/api/programme/providers/prov-coop/statement?month=2026-13');
+  expect(res.status).toBe(400);
+  expect((await res.json()).error.details[0].path).toMatch(/(^|\.)month$/);
+}
+
 describe('monitoring and budget', () => {
   it('the totals equal the sum of their rows, per Ambito, per month, and in the CSV', async () => {
     const pd = await loadProgrammeData(t.db);
