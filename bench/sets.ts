@@ -18,4 +18,5 @@ export const BENCH_SETS: Record<string, BenchSet> = {
   // Loaded on use, so that the solver sets do not load the server's planning code.
   scale: async (options) => (await import('./scale.ts')).scaleSet(options),
   'demo-week': async (options) => (await import('./demo-week.ts')).demoWeekSet(options),
+  replan: async (options) => (await import('./replan.ts')).replanSet(options),
 };
