@@ -148,10 +148,11 @@ describe.skipIf(!chromiumAvailable())('no stored XSS on any page', () => {
     await page.locator('.stop-marker').first().waitFor({ timeout: 30_000 });
     // Open a service tooltip and a stop popup: Leaflet builds their content only when shown.
     const serviceTip = page.locator('.leaflet-tooltip:not(.comune-label)');
-    await page.locator('.service-marker').first().hover({ force: true });
+    // Leaflet opens a marker's tooltip on mouseover of its icon (the marker may sit under a stop).
+    await page.locator('.service-marker').first().dispatchEvent('mouseover');
     await serviceTip.first().waitFor();
     expect(await serviceTip.first().innerText()).toContain('<img');
-    await page.locator('.stop-marker').first().click({ force: true });
+    await page.locator('.stop-marker').first().dispatchEvent('click');
     await page.locator('.leaflet-popup-content').first().waitFor();
     expect(await page.locator('.leaflet-popup-content').first().innerText()).toContain('<img');
     expect(await check(page, 'coordinator')).toContain('<img');
@@ -160,7 +161,9 @@ describe.skipIf(!chromiumAvailable())('no stored XSS on any page', () => {
     for (const entity of ['passengers', 'households', 'requests', 'vehicles', 'drivers', 'services']) {
       await page.goto(`${app.baseUrl}/#/manage/${entity}`);
       await page.locator('table tbody tr').first().waitFor();
-      expect(await check(page, `manage/${entity}`), entity).toContain('<');
+      const text = await check(page, `manage/${entity}`);
+      // The requests list shows ids, weekdays and times only: no free text to see there.
+      if (entity !== 'requests') expect(text, entity).toContain('<');
       // Open the first record's form too.
       await page
         .locator('table tbody tr')
