@@ -48,8 +48,12 @@ describe('no 500 for bad input: a 400 naming the field', () => {
 
   it('plan creation, publication, slot queries, list filters and exports are audited with what was asked', async () => {
     const c = await t.login('coordinator');
-    expect((await c.fetch('/api/plans', { method: 'POST', json: { week: '2026-W50', timeLimitMs: 1000 } })).status).toBe(202);
-    expect((await c.fetch('/api/plans/plan-2026-W49/publish', { method: 'POST', json: { version: 2 } })).status).toBe(200);
+    expect(
+      (await c.fetch('/api/plans', { method: 'POST', json: { week: '2026-W50', timeLimitMs: 1000 } })).status,
+    ).toBe(202);
+    expect((await c.fetch('/api/plans/plan-2026-W49/publish', { method: 'POST', json: { version: 2 } })).status).toBe(
+      200,
+    );
     expect((await c.fetch('/api/passengers?q=Ros')).status).toBe(200);
     expect((await c.fetch('/api/passengers.csv')).status).toBe(200);
     const slot = await c.fetch('/api/slots/query', {
@@ -64,7 +68,9 @@ describe('no 500 for bad input: a 400 naming the field', () => {
     const find = (action: string) => rows.find((r) => r.action === action);
     expect(JSON.stringify(find('plan')?.details)).toContain('"week":"2026-W50"');
     expect(find('publish')?.entity_id).toMatch(/^plan-2026-W49\/v\d+$/);
-    expect(JSON.stringify(rows.find((r) => r.action === 'list' && r.entity === 'passenger')?.details)).toContain('"q":"Ros"');
+    expect(JSON.stringify(rows.find((r) => r.action === 'list' && r.entity === 'passenger')?.details)).toContain(
+      '"q":"Ros"',
+    );
     expect(JSON.stringify(find('export')?.details)).toContain('"rows"');
     if (slot.status === 200) expect(JSON.stringify(find('query')?.details)).toContain('"serviceId":"svc-cdd"');
   });
