@@ -2,7 +2,6 @@
  * The audit log: who read or changed personal data (passengers, households, standing requests,
  * driver runs, family data), what, and when. Written in the same database as the data itself.
  */
-import { z } from 'zod';
 import type { User } from '../auth/context.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -44,19 +43,9 @@ export interface AuditExtra {
   details?: Record<string, unknown>;
 }
 
-export const AuditEntrySchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorUsername: z.string(),
-  actorRole: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  source: z.string().nullable().optional(),
-  details: z.record(z.string(), z.unknown()).nullable().optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+import type { AuditEntry } from '../contract/audit.ts';
+
+export type { AuditEntry };
 
 /**
  * A phone polling its run would write the same "read" row every few seconds; repeated identical

@@ -6,11 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RouterDeps } from '../app-deps.ts';
 import type { User } from '../auth/context.ts';
-import { StandingRequestSchema } from '../contract/domain.ts';
-import { BookingRequestSchema } from '../contract/programme.ts';
 import type { Plan } from '../contract/plan.ts';
 import { fromIsoRome, isoWeekOf, toIsoRome } from '../domain/calendar.ts';
 import { loadDomain, writeEntity } from '../entities/store.ts';
@@ -24,48 +21,9 @@ import { programmeGate } from '../programme/booking-gate.ts';
 import { bookSlot } from './book-slot.ts';
 import { querySlots } from './query-slots.ts';
 import { buildSlotContext, type SlotContext } from './slot-context.ts';
-import { SlotBookSchema, SlotQuerySchema, type ParsedSlotQuery } from './slot-schemas.ts';
+import { type ParsedSlotQuery, slotsContract } from '../contract/slots.ts';
 
 type Deps = RouterDeps;
-
-const SlotOptionOut = z.object({
-  vehicleId: z.string(),
-  vehicleLabel: z.string(),
-  run: z.enum(['am', 'pm']),
-  promise: z.object({ from: z.string(), to: z.string() }),
-  pickupAt: z.string(),
-  arriveAt: z.string(),
-  addedCost: z.number(),
-});
-const SlotTripOut = z.object({
-  direction: z.enum(['outbound', 'return']),
-  options: z.array(SlotOptionOut),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-  fix: z.string().optional(),
-  nearest: z.object({ pickupAt: z.string(), arriveAt: z.string(), vehicleId: z.string(), note: z.string() }).optional(),
-});
-export const SlotAnswerSchema = z.object({
-  planId: z.string(),
-  planVersion: z.number(),
-  week: z.string(),
-  feasible: z.boolean(),
-  days: z.array(
-    z.object({
-      weekday: z.string(),
-      date: z.string(),
-      outbound: SlotTripOut.optional(),
-      return: SlotTripOut.optional(),
-    }),
-  ),
-  lines: z.array(z.string()),
-});
-const BookingOut = z.object({
-  request: StandingRequestSchema,
-  planId: z.string(),
-  planVersion: z.number(),
-  answer: SlotAnswerSchema,
-});
 
 /** A family may ask only for its own household's passengers (or a new one in its household). */
 /** A new passenger's home must be inside the 16 comuni, as for a stored passenger. */
@@ -132,86 +90,52 @@ export function slotsRouter(deps: Deps): Router {
     return ctx;
   };
 
-  defineRoute(router, deps.registry, '/api/slots', {
-    method: 'post',
-    path: '/query',
-    summary: 'Pickup slots that fit the published plan, per weekday, or why none fits and what would',
-    tag: 'slots',
-    roles: ['coordinator', 'family'],
-    body: SlotQuerySchema,
-    responses: {
-      200: {
-        description: 'per weekday the feasible windows ranked by added cost, or the reason and the nearest fit',
-        schema: SlotAnswerSchema,
-      },
-    },
-    handler: async ({ body, user }) => {
-      const data = await loadDomain(deps.db);
-      const q = scoped(user, body, data);
-      const plan = await publishedPlan(deps, q.week);
-      const answer = await querySlots(await contextFor(plan, data), q);
-      await audit(deps.db, deps.clock, user, 'query', 'slots', q.passengerId ?? 'new-passenger', {
-        details: { week: plan.week, serviceId: q.serviceId, weekdays: q.weekdays, workHours: q.workHours },
-      });
-      return { body: answer };
-    },
+  defineRoute(router, deps.registry, slotsContract.query, async ({ body, user }) => {
+    const data = await loadDomain(deps.db);
+    const q = scoped(user, body, data);
+    const plan = await publishedPlan(deps, q.week);
+    const answer = await querySlots(await contextFor(plan, data), q);
+    await audit(deps.db, deps.clock, user, 'query', 'slots', q.passengerId ?? 'new-passenger', {
+      details: { week: plan.week, serviceId: q.serviceId, weekdays: q.weekdays, workHours: q.workHours },
+    });
+    return { body: answer };
   });
 
-  defineRoute(router, deps.registry, '/api/slots', {
-    method: 'post',
-    path: '/book',
-    summary: 'Book the offered slots: a standing request with promised windows, inserted into the published plan',
-    tag: 'slots',
-    roles: ['coordinator', 'family'],
-    body: SlotBookSchema,
-    responses: {
-      201: { description: 'the request and the new published version', schema: BookingOut },
-      202: {
-        description: 'Action A with approval: a request pending the coordinator (nothing enters the plan yet)',
-        schema: BookingRequestSchema,
-      },
-      403: { description: 'the household is not eligible for Action A (the reasons in details)' },
-      409: {
-        description:
-          'CONFLICT when a weekday no longer fits, PLAN_CONFLICT when the plan changed meanwhile (ask again)',
-      },
-    },
-    handler: async ({ body, user }) => {
-      const data = await loadDomain(deps.db);
-      const input = { ...body, query: scoped(user, body.query, data, 'query.') };
-      const plan = await publishedPlan(deps, input.query.week);
-      const { date, secondsOfDay } = fromIsoRome(new Date(deps.clock.now()).toISOString());
-      const booking = await bookSlot(await contextFor(plan, data), input, toIsoRome(date, secondsOfDay));
-      const held = await programmeGate(deps.db, deps.clock.now(), user, input, plan, booking);
-      if (held) {
-        await audit(deps.db, deps.clock, user, 'book', 'booking_request', input.query.passengerId ?? '-', {
-          details: { week: plan.week, held: true },
-        });
-        return { status: 202, body: held };
-      }
-      const saved = await deps.db.transaction(async (tx) => {
-        const now = await readPlan(tx, plan.id, 'published');
-        if (!now || now.version !== plan.version) throw conflict(plan.id, plan.version, now?.version ?? 0);
-        await writeEntity(tx, 'request', booking.request);
-        for (const r of booking.updatedRequests) await writeEntity(tx, 'request', r);
-        for (const id of booking.removedRequestIds)
-          await tx.query("DELETE FROM entities WHERE kind = 'request' AND id = $1", [id]);
-        return appendVersionTx(tx, plan.id, {
-          baseVersion: null,
-          status: 'published',
-          reason: 'booking',
-          actor: user.username,
-          plan: booking.plan,
-        });
+  defineRoute(router, deps.registry, slotsContract.book, async ({ body, user }) => {
+    const data = await loadDomain(deps.db);
+    const input = { ...body, query: scoped(user, body.query, data, 'query.') };
+    const plan = await publishedPlan(deps, input.query.week);
+    const { date, secondsOfDay } = fromIsoRome(new Date(deps.clock.now()).toISOString());
+    const booking = await bookSlot(await contextFor(plan, data), input, toIsoRome(date, secondsOfDay));
+    const held = await programmeGate(deps.db, deps.clock.now(), user, input, plan, booking);
+    if (held) {
+      await audit(deps.db, deps.clock, user, 'book', 'booking_request', input.query.passengerId ?? '-', {
+        details: { week: plan.week, held: true },
       });
-      await audit(deps.db, deps.clock, user, 'book', 'request', booking.request.id, {
-        details: { week: plan.week, passengerId: booking.request.passengerId, planVersion: saved.version },
+      return { status: 202, body: held };
+    }
+    const saved = await deps.db.transaction(async (tx) => {
+      const now = await readPlan(tx, plan.id, 'published');
+      if (!now || now.version !== plan.version) throw conflict(plan.id, plan.version, now?.version ?? 0);
+      await writeEntity(tx, 'request', booking.request);
+      for (const r of booking.updatedRequests) await writeEntity(tx, 'request', r);
+      for (const id of booking.removedRequestIds)
+        await tx.query("DELETE FROM entities WHERE kind = 'request' AND id = $1", [id]);
+      return appendVersionTx(tx, plan.id, {
+        baseVersion: null,
+        status: 'published',
+        reason: 'booking',
+        actor: user.username,
+        plan: booking.plan,
       });
-      return {
-        status: 201,
-        body: { request: booking.request, planId: saved.id, planVersion: saved.version, answer: booking.answer },
-      };
-    },
+    });
+    await audit(deps.db, deps.clock, user, 'book', 'request', booking.request.id, {
+      details: { week: plan.week, passengerId: booking.request.passengerId, planVersion: saved.version },
+    });
+    return {
+      status: 201,
+      body: { request: booking.request, planId: saved.id, planVersion: saved.version, answer: booking.answer },
+    };
   });
   return router;
 }
