@@ -316,9 +316,20 @@ export function repairContinuity(
   solved: SolvedPart[],
   opts: RepairOptions,
 ): { parts: SolvedPart[]; report: RepairReport } {
-  const parts = solved.map((p) => new WorkPart(p));
-  const hours = new DriverHours(opts.drivers, parts);
-  const report: RepairReport = {
+  const run = new RepairRun(solved, opts);
+  // Serving comes first; then one van per journey; last, one time of day per journey. A pass
+  // that runs out of time ends the repair with what was kept so far.
+  if (run.serveUnserved() && run.oneVanPerJourney()) run.alignPickupTimes();
+  return run.result();
+}
+
+type Day = { w: WorkPart; r: number };
+
+/** One repair of a week: its parts, the drivers' hours, the journal of kept changes and the report; each pass a method. */
+class RepairRun {
+  readonly parts: WorkPart[];
+  readonly hours: DriverHours;
+  readonly report: RepairReport = {
     newlyServed: 0,
     moved: 0,
     exchanged: 0,
@@ -327,166 +338,210 @@ export function repairContinuity(
     timesAligned: 0,
     costIncrease: 0,
   };
-  const outOfTime = opts.outOfTime ?? (() => false);
-  // Every kept change, so that a journey's moves can be taken back together.
-  const journal: Array<{ w: WorkPart; before: Map<number, PlannedRoute | null>; change: Change }> = [];
-  const keep = (w: WorkPart, change: Change) => {
-    journal.push({ w, before: new Map([...change.routes.keys()].map((v) => [v, w.routes.get(v) ?? null])), change });
-    commit(w, hours, change);
-    report.costIncrease += change.costDelta;
-  };
-  const rollback = (mark: number) => {
-    for (const { w, before, change } of journal.splice(mark).reverse()) {
+  readonly outOfTime: () => boolean;
+  /** Every kept change, so that a journey's moves can be taken back together. */
+  private readonly journal: Array<{ w: WorkPart; before: Map<number, PlannedRoute | null>; change: Change }> = [];
+  private home = new Map<string, { vehicleId: string; days: number }>();
+  /** Each journey's served trips, as they stood before the one-van pass. */
+  private days = new Map<string, Day[]>();
+
+  constructor(
+    solved: SolvedPart[],
+    readonly opts: RepairOptions,
+  ) {
+    this.parts = solved.map((p) => new WorkPart(p));
+    this.hours = new DriverHours(opts.drivers, this.parts);
+    this.outOfTime = opts.outOfTime ?? (() => false);
+  }
+
+  keep(w: WorkPart, change: Change): void {
+    this.journal.push({
+      w,
+      before: new Map([...change.routes.keys()].map((v) => [v, w.routes.get(v) ?? null])),
+      change,
+    });
+    commit(w, this.hours, change);
+    this.report.costIncrease += change.costDelta;
+  }
+
+  rollback(mark: number): void {
+    for (const { w, before, change } of this.journal.splice(mark).reverse()) {
       for (const [v, route] of before) w.set(v, route);
-      hours.apply(w.day.date, new Map([...change.hoursDelta].map(([d, s]) => [d, -s])));
-      report.costIncrease -= change.costDelta;
+      this.hours.apply(w.day.date, new Map([...change.hoursDelta].map(([d, s]) => [d, -s])));
+      this.report.costIncrease -= change.costDelta;
     }
-  };
-  const done = () => ({
-    parts: parts.map((w) => ({ instance: w.day, solution: toSolution(w, costOf(w)) })),
-    report: { ...report, costIncrease: Math.round(report.costIncrease) },
-  });
-  const costOf = (w: WorkPart) => journal.filter((e) => e.w === w).reduce((s, e) => s + e.change.costDelta, 0);
+  }
 
-  // Serving comes first: every unserved trip is offered to the routes as they stand.
-  let home = homeVans(parts, opts.journeyOf);
-  for (const w of parts) {
-    for (const r of [...w.unserved]) {
-      if (outOfTime()) return done();
-      const van = home.get(opts.journeyOf(w.day.trips[r]))?.vehicleId;
-      const options = insertions(w, w.allRoutes(new Map()), r, 8);
-      options.sort(
-        (a, b) =>
-          Number(w.day.runs[b.vehicleIdx].vehicle.id === van) - Number(w.day.runs[a.vehicleIdx].vehicle.id === van),
+  result(): { parts: SolvedPart[]; report: RepairReport } {
+    const costOf = (w: WorkPart) => this.journal.filter((e) => e.w === w).reduce((s, e) => s + e.change.costDelta, 0);
+    return {
+      parts: this.parts.map((w) => ({ instance: w.day, solution: toSolution(w, costOf(w)) })),
+      report: { ...this.report, costIncrease: Math.round(this.report.costIncrease) },
+    };
+  }
+
+  private homeOf(w: WorkPart, r: number) {
+    return this.home.get(this.opts.journeyOf(w.day.trips[r]));
+  }
+
+  private hasClaim(w: WorkPart, r: number, vehicleIdx: number): boolean {
+    return (this.homeOf(w, r)?.days ?? 0) > 1 && this.homeOf(w, r)!.vehicleId === w.day.runs[vehicleIdx].vehicle.id;
+  }
+
+  /** Pass 1: every unserved trip offered to the routes as they stand (the van its journey rides most first). False when out of time. */
+  serveUnserved(): boolean {
+    const { parts, hours, report, opts } = this;
+    const home = homeVans(parts, opts.journeyOf);
+    for (const w of parts) {
+      for (const r of [...w.unserved]) {
+        if (this.outOfTime()) return false;
+        const van = home.get(opts.journeyOf(w.day.trips[r]))?.vehicleId;
+        const options = insertions(w, w.allRoutes(new Map()), r, 8);
+        options.sort(
+          (a, b) =>
+            Number(w.day.runs[b.vehicleIdx].vehicle.id === van) - Number(w.day.runs[a.vehicleIdx].vehicle.id === van),
+        );
+        for (const o of options) {
+          const change = price(w, hours, new Map([[o.vehicleIdx, o.visits]]));
+          if (change) {
+            this.keep(w, change);
+            report.newlyServed++;
+            break;
+          }
+        }
+      }
+    }
+
+    return true;
+  }
+
+  /**
+   * Pass 2: continuity, one journey at a time and all of its days or none — a child on van A three
+   * days and van B two days is no better off with B once. The van it rides most is tried first,
+   * then the next one. False when out of time.
+   */
+  oneVanPerJourney(): boolean {
+    const { parts, report, opts } = this;
+    this.home = homeVans(parts, opts.journeyOf);
+    const home = this.home;
+    const days = this.days;
+    for (const w of parts)
+      for (const r of w.vehicleOf.keys())
+        days.set(opts.journeyOf(w.day.trips[r]), [...(days.get(opts.journeyOf(w.day.trips[r])) ?? []), { w, r }]);
+    const vanOf = (x: Day) => x.w.day.runs[x.w.vehicleOf.get(x.r)!].vehicle.id;
+    const isLocked = (x: Day) => x.w.day.instance.requests[x.r].lockedVehicleIdx !== undefined;
+    // A journey locked (by the coordinator or a continuity hold) on some days can only go to the van it is locked on.
+    const mixedJourneys = () =>
+      [...days].filter(
+        ([, list]) =>
+          list.length > 1 && new Set(list.map(vanOf)).size > 1 && new Set(list.filter(isLocked).map(vanOf)).size <= 1,
       );
-      for (const o of options) {
-        const change = price(w, hours, new Map([[o.vehicleIdx, o.visits]]));
-        if (change) {
-          keep(w, change);
-          report.newlyServed++;
-          break;
+    const awayCount = (j: string, list: Day[]) => list.filter((x) => vanOf(x) !== home.get(j)!.vehicleId).length;
+    for (let pass = 0; pass < (opts.passes ?? 3); pass++) {
+      const mixed = mixedJourneys();
+      mixed.sort((a, b) => awayCount(a[0], a[1]) - awayCount(b[0], b[1]) || a[0].localeCompare(b[0]));
+      let repairedThisPass = 0;
+      for (const [j, list] of mixed) {
+        if (this.outOfTime()) return false;
+        const counts = new Map<string, number>();
+        for (const x of list) counts.set(vanOf(x), (counts.get(vanOf(x)) ?? 0) + 1);
+        const first = home.get(j)!.vehicleId;
+        const pinned = list.find(isLocked);
+        const vans = pinned
+          ? [vanOf(pinned)]
+          : [
+              first,
+              ...[...counts]
+                .filter(([v]) => v !== first)
+                .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+                .map(([v]) => v),
+            ].slice(0, opts.vansTried ?? 3);
+        for (const van of vans) {
+          const mark = this.journal.length;
+          const tally = { moved: 0, exchanged: 0 };
+          home.set(j, { vehicleId: van, days: list.length });
+          if (list.every((x) => vanOf(x) === van || this.bringHome(x.w, x.r, van, tally))) {
+            report.moved += tally.moved;
+            report.exchanged += tally.exchanged;
+            repairedThisPass++;
+            break;
+          }
+          this.rollback(mark);
+          home.set(j, { vehicleId: first, days: list.length });
+          if (this.outOfTime()) return false;
         }
       }
+      report.journeysRepaired += repairedThisPass;
+      if (repairedThisPass === 0) break;
     }
+    report.journeysLeftMixed = mixedJourneys().length;
+    return true;
   }
 
-  // Then continuity, one journey at a time and all of its days or none: a child on van A three
-  // days and van B two days is no better off with B once. The van it rides most is tried first,
-  // then the next one.
-  home = homeVans(parts, opts.journeyOf);
-  const homeOf = (w: WorkPart, r: number) => home.get(opts.journeyOf(w.day.trips[r]));
-  const hasClaim = (w: WorkPart, r: number, vehicleIdx: number) =>
-    (homeOf(w, r)?.days ?? 0) > 1 && homeOf(w, r)!.vehicleId === w.day.runs[vehicleIdx].vehicle.id;
-  const days = new Map<string, Array<{ w: WorkPart; r: number }>>();
-  for (const w of parts)
-    for (const r of w.vehicleOf.keys())
-      days.set(opts.journeyOf(w.day.trips[r]), [...(days.get(opts.journeyOf(w.day.trips[r])) ?? []), { w, r }]);
-  const vanOf = (x: { w: WorkPart; r: number }) => x.w.day.runs[x.w.vehicleOf.get(x.r)!].vehicle.id;
-  const isLocked = (x: { w: WorkPart; r: number }) => x.w.day.instance.requests[x.r].lockedVehicleIdx !== undefined;
-  // A journey locked (by the coordinator or a continuity hold) on some days can only go to the van it is locked on.
-  const mixedJourneys = () =>
-    [...days].filter(
-      ([, list]) =>
-        list.length > 1 && new Set(list.map(vanOf)).size > 1 && new Set(list.filter(isLocked).map(vanOf)).size <= 1,
-    );
-  const awayCount = (j: string, list: Array<{ w: WorkPart; r: number }>) =>
-    list.filter((x) => vanOf(x) !== home.get(j)!.vehicleId).length;
-  for (let pass = 0; pass < (opts.passes ?? 3); pass++) {
-    const mixed = mixedJourneys();
-    mixed.sort((a, b) => awayCount(a[0], a[1]) - awayCount(b[0], b[1]) || a[0].localeCompare(b[0]));
-    let repairedThisPass = 0;
-    for (const [j, list] of mixed) {
-      if (outOfTime()) return done();
-      const counts = new Map<string, number>();
-      for (const x of list) counts.set(vanOf(x), (counts.get(vanOf(x)) ?? 0) + 1);
-      const first = home.get(j)!.vehicleId;
-      const pinned = list.find(isLocked);
-      const vans = pinned
-        ? [vanOf(pinned)]
-        : [
-            first,
-            ...[...counts]
-              .filter(([v]) => v !== first)
-              .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-              .map(([v]) => v),
-          ].slice(0, opts.vansTried ?? 3);
-      for (const van of vans) {
-        const mark = journal.length;
-        const tally = { moved: 0, exchanged: 0 };
-        home.set(j, { vehicleId: van, days: list.length });
-        if (list.every((x) => vanOf(x) === van || bringHome(x.w, x.r, van, tally))) {
-          report.moved += tally.moved;
-          report.exchanged += tally.exchanged;
-          repairedThisPass++;
-          break;
-        }
-        rollback(mark);
-        home.set(j, { vehicleId: first, days: list.length });
-        if (outOfTime()) return done();
+  /**
+   * Pass 3: the time of day, one journey at a time and all of its days or none: its pickups are
+   * pulled into one 10-minute band — the one holding most of them, then the next best — route by
+   * route (same order, or the trip re-inserted in its own route), while the pickups of journeys
+   * already within their band stay there. False when out of time.
+   */
+  alignPickupTimes(): boolean {
+    const { hours, report, opts, days } = this;
+    const bandOf = new Map<string, number>();
+    const timesOf = (list: Array<{ w: WorkPart; r: number }>) =>
+      list.map((x) => x.w.pickupS(x.r)).sort((a, b) => a - b);
+    const spreadS = (list: Array<{ w: WorkPart; r: number }>) => {
+      const t = timesOf(list);
+      return t[t.length - 1] - t[0];
+    };
+    for (const [j, list] of days) if (list.length > 1 && spreadS(list) <= BAND_S) bandOf.set(j, timesOf(list)[0]);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [j, list] of days) {
+        if (list.length < 2 || bandOf.has(j)) continue;
+        if (this.outOfTime()) return false;
+        const from = bandsOf(timesOf(list))[pass];
+        if (from === undefined) continue;
+        const mark = this.journal.length;
+        let aligned = 0;
+        const ok = list.every((x) => {
+          const t = x.w.pickupS(x.r);
+          if (t >= from - EPS && t <= from + BAND_S + EPS) return true;
+          const win = bandWindow(x.w, x.r, from);
+          const v = x.w.vehicleOf.get(x.r)!;
+          const route = x.w.routes.get(v)!;
+          if (!win) return false;
+          const held = new Map<number, [number, number]>();
+          for (const visit of route.visits) {
+            if (visit.kind !== 'pickup' || visit.requestIdx === x.r) continue;
+            const other = bandOf.get(opts.journeyOf(x.w.day.trips[visit.requestIdx]));
+            const otherWin = other === undefined ? null : bandWindow(x.w, visit.requestIdx, other);
+            if (otherWin && visit.startS >= otherWin[0] - EPS && visit.startS <= otherWin[1] + EPS)
+              held.set(visit.requestIdx, otherWin);
+          }
+          const trial = scheduleWith(x.w.day, v, refsOf(route), new Map([...held, [x.r, win]]), x.r);
+          if (!trial) return false;
+          const change = {
+            routes: new Map([[v, trial]]),
+            costDelta: drivingCost(x.w.day, v, trial) - drivingCost(x.w.day, v, route),
+            hoursDelta: new Map([[x.w.day.runs[v].driverId, runSeconds(trial) - runSeconds(route)]]),
+          };
+          if (change.costDelta > opts.maxCostIncrease + EPS || !hours.allows(x.w.day.date, change.hoursDelta))
+            return false;
+          this.keep(x.w, change);
+          aligned++;
+          return true;
+        });
+        if (ok) {
+          bandOf.set(j, from);
+          report.timesAligned += aligned;
+        } else this.rollback(mark);
       }
     }
-    report.journeysRepaired += repairedThisPass;
-    if (repairedThisPass === 0) break;
+    return true;
   }
-  report.journeysLeftMixed = mixedJourneys().length;
-
-  // Last, the time of day, one journey at a time and all of its days or none: its pickups are
-  // pulled into one 10-minute band — the one holding most of them, then the next best — route by
-  // route (same order, or the trip re-inserted in its own route), while the pickups of journeys
-  // already within their band stay there.
-  const bandOf = new Map<string, number>();
-  const timesOf = (list: Array<{ w: WorkPart; r: number }>) => list.map((x) => x.w.pickupS(x.r)).sort((a, b) => a - b);
-  const spreadS = (list: Array<{ w: WorkPart; r: number }>) => {
-    const t = timesOf(list);
-    return t[t.length - 1] - t[0];
-  };
-  for (const [j, list] of days) if (list.length > 1 && spreadS(list) <= BAND_S) bandOf.set(j, timesOf(list)[0]);
-  for (let pass = 0; pass < 2; pass++) {
-    for (const [j, list] of days) {
-      if (list.length < 2 || bandOf.has(j)) continue;
-      if (outOfTime()) return done();
-      const from = bandsOf(timesOf(list))[pass];
-      if (from === undefined) continue;
-      const mark = journal.length;
-      let aligned = 0;
-      const ok = list.every((x) => {
-        const t = x.w.pickupS(x.r);
-        if (t >= from - EPS && t <= from + BAND_S + EPS) return true;
-        const win = bandWindow(x.w, x.r, from);
-        const v = x.w.vehicleOf.get(x.r)!;
-        const route = x.w.routes.get(v)!;
-        if (!win) return false;
-        const held = new Map<number, [number, number]>();
-        for (const visit of route.visits) {
-          if (visit.kind !== 'pickup' || visit.requestIdx === x.r) continue;
-          const other = bandOf.get(opts.journeyOf(x.w.day.trips[visit.requestIdx]));
-          const otherWin = other === undefined ? null : bandWindow(x.w, visit.requestIdx, other);
-          if (otherWin && visit.startS >= otherWin[0] - EPS && visit.startS <= otherWin[1] + EPS)
-            held.set(visit.requestIdx, otherWin);
-        }
-        const trial = scheduleWith(x.w.day, v, refsOf(route), new Map([...held, [x.r, win]]), x.r);
-        if (!trial) return false;
-        const change = {
-          routes: new Map([[v, trial]]),
-          costDelta: drivingCost(x.w.day, v, trial) - drivingCost(x.w.day, v, route),
-          hoursDelta: new Map([[x.w.day.runs[v].driverId, runSeconds(trial) - runSeconds(route)]]),
-        };
-        if (change.costDelta > opts.maxCostIncrease + EPS || !hours.allows(x.w.day.date, change.hoursDelta))
-          return false;
-        keep(x.w, change);
-        aligned++;
-        return true;
-      });
-      if (ok) {
-        bandOf.set(j, from);
-        report.timesAligned += aligned;
-      } else rollback(mark);
-    }
-  }
-  return done();
 
   /** Moves request r of part w to the run of `van`: inserted directly, or in exchange for a trip with no claim on that run. */
-  function bringHome(w: WorkPart, r: number, van: string, tally: { moved: number; exchanged: number }): boolean {
+  private bringHome(w: WorkPart, r: number, van: string, tally: { moved: number; exchanged: number }): boolean {
+    const { hours, opts } = this;
     const target = w.day.runs.findIndex((run) => run.vehicle.id === van);
     const src = w.vehicleOf.get(r);
     if (target < 0 || src === undefined) return false;
@@ -502,7 +557,7 @@ export function repairContinuity(
         ]),
       );
       if (change && change.costDelta <= opts.maxCostIncrease + EPS) {
-        keep(w, change);
+        this.keep(w, change);
         tally.moved++;
         return true;
       }
@@ -514,7 +569,7 @@ export function repairContinuity(
         (v) =>
           v.kind === 'pickup' &&
           w.day.instance.requests[v.requestIdx].lockedVehicleIdx === undefined &&
-          !hasClaim(w, v.requestIdx, target),
+          !this.hasClaim(w, v.requestIdx, target),
       )
       .map((v) => v.requestIdx)
       .sort((a, b) => Math.abs(w.pickupS(a) - myPickupS) - Math.abs(w.pickupS(b) - myPickupS) || a - b)
@@ -526,7 +581,7 @@ export function repairContinuity(
         [src, srcVisits],
         [target, mine.visits],
       ]);
-      const xHome = homeOf(w, x)?.vehicleId;
+      const xHome = this.homeOf(w, x)?.vehicleId;
       const options = insertions(w, w.allRoutes(replaced), x, 6);
       options.sort(
         (a, b) =>
@@ -535,7 +590,7 @@ export function repairContinuity(
       for (const o of options) {
         const change = price(w, hours, new Map([...replaced, [o.vehicleIdx, o.visits]]));
         if (change && change.costDelta <= opts.maxCostIncrease + EPS) {
-          keep(w, change);
+          this.keep(w, change);
           tally.exchanged++;
           return true;
         }
