@@ -89,6 +89,8 @@ export function createApp(deps: AppDeps): Express {
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(resolve(webDir, 'index.html')));
   }
 
+  // Anything else (POST /, a path that normalised to /) is a JSON 404 too, never Express's HTML page.
+  app.use(notFoundHandler);
   app.use(errorMiddleware());
   return app;
 }
