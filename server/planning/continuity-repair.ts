@@ -326,7 +326,7 @@ export function repairContinuity(
 type Day = { w: WorkPart; r: number };
 
 /** One repair of a week: its parts, the drivers' hours, the journal of kept changes and the report; each pass a method. */
-class RepairRun {
+export class RepairRun {
   readonly parts: WorkPart[];
   readonly hours: DriverHours;
   readonly report: RepairReport = {
