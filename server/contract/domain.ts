@@ -24,6 +24,12 @@ export const IsoWeekSchema = z
   .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'an ISO week as YYYY-Www')
   .refine(isIsoWeek, 'no such ISO week (or the year is outside 1900–2200)');
 export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+/** The seven weekdays, Monday first (ISO order): the one list every part uses. */
+export const WEEKDAYS: readonly Weekday[] = WeekdaySchema.options;
+/** Which way a trip goes: outbound (home → service) or return (service → home). */
+export const DirectionSchema = z.enum(['outbound', 'return']);
+export type Direction = z.infer<typeof DirectionSchema>;
+export const DIRECTIONS: readonly Direction[] = DirectionSchema.options;
 export type Weekday = z.infer<typeof WeekdaySchema>;
 export type TimeOfDay = z.infer<typeof TimeOfDaySchema>;
 

@@ -4,10 +4,9 @@
  * start of a day. These helpers are the only place the two meet, so the DST offset is computed
  * once, with Intl (no time-zone library).
  */
-import type { Weekday } from '../contract/domain.ts';
+import { type Weekday, WEEKDAYS } from '../contract/domain.ts';
 
 const DAY_MS = 86_400_000;
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

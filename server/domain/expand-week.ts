@@ -6,7 +6,7 @@
  * hold is listed as unserved with its reason, message and fix — never silently dropped.
  * This is what the planner (server/planning/) turns into solver instances, one per date.
  */
-import type { Mobility, Place, Scenario, StandingRequest, Weekday } from '../contract/domain.ts';
+import type { Direction, Mobility, Place, Scenario, StandingRequest, Weekday } from '../contract/domain.ts';
 import type { Window } from '../windows/work-hours-to-windows.ts';
 import { isoWeekDates, weekdayOf } from './calendar.ts';
 import { domainContext, type DirectTime, type DomainContext } from './domain-context.ts';
@@ -14,7 +14,7 @@ import { requestWindows } from './request-windows.ts';
 import type { WindowConfig } from '../windows/work-hours-to-windows.ts';
 import { type ClosedWhy, serviceDay } from '../calendar/service-day.ts';
 
-export type Direction = 'outbound' | 'return';
+export type { Direction };
 
 export interface ExpandedTrip {
   /** `${requestId}:${date}:${direction}` — stable across re-expansions. */

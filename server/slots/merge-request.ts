@@ -4,10 +4,9 @@
  * (same validity), and otherwise become a request of their own, with the earlier requests split
  * so that each of their other weekdays and directions — and its promised window — stays.
  */
-import type { StandingRequest, Weekday } from '../contract/domain.ts';
+import type { Direction, StandingRequest, Weekday } from '../contract/domain.ts';
 import { addDays } from '../domain/calendar.ts';
 
-type Direction = 'outbound' | 'return';
 type Promised = NonNullable<StandingRequest['promised']>;
 
 export interface RequestMerge {

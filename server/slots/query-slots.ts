@@ -5,7 +5,7 @@
  * and nobody else's pickup moves more than SLOT_SHIFT_MIN — ranked by added cost. When nothing
  * fits, the answer says why in plain words and offers the nearest times that would fit.
  */
-import type { Household, Passenger, StandingRequest, Weekday } from '../contract/domain.ts';
+import { type Household, type Passenger, type StandingRequest, type Weekday, WEEKDAYS } from '../contract/domain.ts';
 import { notFound } from '../errors/app-error.ts';
 import { isoWeekDates } from '../domain/calendar.ts';
 import { insertionOptions } from '../../solver/index.ts';
@@ -21,7 +21,6 @@ import type { ParsedSlotQuery, SlotAnswer, SlotDayAnswer, SlotOption, SlotTripAn
 /** Half-width of a promised window around the planned time, in seconds (a 10-minute window). */
 export const PROMISE_HALF_S = 5 * 60;
 const MAX_OPTIONS = 3;
-const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const NAMES: Record<Weekday, string> = {
   mon: 'Mon',
   tue: 'Tue',

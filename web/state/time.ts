@@ -2,9 +2,9 @@
  * Dates and times as the UI needs them. The API speaks ISO 8601 with the Europe/Rome offset,
  * so the local time of day is read straight from the string (no time-zone maths in the browser).
  */
-import type { Weekday } from '../../server/contract/domain.ts';
+import { type Weekday, WEEKDAYS } from '../../server/contract/domain.ts';
 
-export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export { WEEKDAYS };
 
 /** "2026-12-01T07:40:00+01:00" → "07:40". */
 export function clock(iso: string): string {
