@@ -10,7 +10,7 @@ import type { User } from '../auth/context.ts';
 import { familyContract as c } from '../contract/family.ts';
 import type { Household, Passenger, Service, StandingRequest } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
-import { isoWeekDates, isoWeekOf } from '../domain/calendar.ts';
+import { isoWeekDates, isoWeekOf, romeToday } from '../contract/calendar.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
 import { getEntity, listEntities } from '../entities/store.ts';
 import { defineRoute } from '../http/define-route.ts';
@@ -24,14 +24,6 @@ function householdIdOf(user: User): string {
   if (!user.householdId) throw new AppError('FORBIDDEN', `account ${user.username} is not linked to a household`);
   return user.householdId;
 }
-
-const romeToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 
 export function familyRouter(deps: Deps): Router {
   const { db, clock, registry } = deps;
