@@ -2,10 +2,10 @@
  * Dates and times as the UI needs them. The API speaks ISO 8601 with the Europe/Rome offset,
  * so the local time of day is read straight from the string (no time-zone maths in the browser).
  */
-import { isoWeekDates, isoWeekOf, romeToday, weekdayOf } from '../../server/contract/calendar.ts';
-import { WEEKDAYS } from '../../server/contract/domain.ts';
+import { isoWeekDates, romeToday } from '../../server/contract/calendar.ts';
 
-export { WEEKDAYS };
+export { isoWeekOf, weekdayOf } from '../../server/contract/calendar.ts';
+export { WEEKDAYS } from '../../server/contract/domain.ts';
 
 /** "2026-12-01T07:40:00+01:00" → "07:40". */
 export function clock(iso: string): string {
@@ -19,7 +19,6 @@ export function minutesOfDay(iso: string): number {
 
 /** The dates (YYYY-MM-DD) Monday…Sunday of an ISO week "2026-W49". */
 export const datesOfWeek = isoWeekDates;
-export { isoWeekOf, weekdayOf };
 
 /** Today's date in Europe/Rome as YYYY-MM-DD. */
 export function todayInRome(now = new Date()): string {
