@@ -5,7 +5,7 @@
  */
 import type { Account, AccountRole } from '../../../server/contract/accounts.ts';
 import type { Api } from '../../api/client.ts';
-import type { Row } from '../../api/responses.ts';
+import type { EntityRow as Row } from '../../../server/contract/entities.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { showRefusal } from './refusal.ts';
