@@ -273,7 +273,12 @@ export async function runSlotQuery(
       const trip = wanted.trips.find((t) => t.direction === direction);
       const work = asked.workHours[weekday];
       if (!trip) {
-        const why = wanted.infeasible.find((x) => x.direction === direction)!;
+        // No trip and no recorded reason: the day has no service (closed, or outside the request's dates).
+        const why = wanted.infeasible.find((x) => x.direction === direction) ?? {
+          reason: 'NO_SERVICE_THAT_DAY',
+          message: `no ${direction} trip on ${weekday}: the service is closed or nothing travels that day`,
+          fix: 'choose another weekday',
+        };
         const wantS = direction === 'outbound' ? (work ? toSeconds(work.leaves) : 0) : work ? toSeconds(work.back) : 0;
         answer[direction] = {
           direction,

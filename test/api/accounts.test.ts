@@ -361,7 +361,7 @@ describe('changing my own password', () => {
     });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await loginAs('gina', 'gina-password')).status).toBe(200);
+    expect((await loginAs('gina', 'gina-rosmarino-42')).status).toBe(200);
   });
 
   it('a cookie session needs the CSRF header to change the password', async () => {

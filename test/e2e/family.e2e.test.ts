@@ -23,8 +23,12 @@ describe.skipIf(!chromiumAvailable()).each([
   beforeAll(async () => {
     [app, browser] = await Promise.all([startDemoApp({ now }), launchBrowser({ width: 800, height: 1000 })]);
     const coordinator = await app.login('coordinator');
-    await app.publish(coordinator, await app.planWeek(coordinator));
-    const travelling = new Set(app.scenario.requests.map((r) => r.passengerId));
+    const plan = await app.publish(coordinator, await app.planWeek(coordinator));
+    // A household whose passenger travels in the planned week (the school calendar in
+    // fixtures/calendar covers only the school years it lists; day centres run all year).
+    const travelling = new Set(
+      plan.days.flatMap((d) => d.routes.flatMap((r) => r.stops.flatMap((s) => s.boards.map((b) => b.passengerId)))),
+    );
     const householdId = app.scenario.passengers.find((p) => travelling.has(p.id))!.householdId;
     await app.addAccount('famiglia-e2e', { role: 'family', householdId });
     page = await browser.newPage();
