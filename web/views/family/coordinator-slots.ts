@@ -29,9 +29,9 @@ export async function coordinatorSlotsView(root: HTMLElement, api: Api, week: st
   );
   const show = async () => {
     const passengers = (await api.list('passengers', 1, 100, { householdId: select.value })).items;
-    // The slot form reads only the household's and the passengers' ids and names.
+    // The household as stored (its work hours and schedules fill the form), its passengers by id and name.
     const household = {
-      household: { id: select.value, name: select.selectedOptions[0]?.textContent ?? select.value },
+      household: households.find((hh) => hh.id === select.value) ?? { id: select.value, name: select.value },
       passengers: passengers.map((p) => ({ id: p.id, name: String(p.name ?? p.id) })),
       requests: [],
       services: services.map((s) => ({ id: s.id, name: String(s.name ?? s.id) })),
