@@ -29,9 +29,10 @@ export async function coordinatorSlotsView(root: HTMLElement, api: Api, week: st
   );
   const show = async () => {
     const passengers = (await api.list('passengers', 1, 100, { householdId: select.value })).items;
-    // The household as stored (its work hours and schedules fill the form), its passengers by id and name.
+    // No stored household: the coordinator types the hours, and the form saves nothing to the
+    // household (saving schedules is the family's own endpoint); passengers by id and name.
     const household = {
-      household: households.find((hh) => hh.id === select.value) ?? { id: select.value, name: select.value },
+      household: undefined,
       passengers: passengers.map((p) => ({ id: p.id, name: String(p.name ?? p.id) })),
       requests: [],
       services: services.map((s) => ({ id: s.id, name: String(s.name ?? s.id) })),
