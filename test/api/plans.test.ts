@@ -242,8 +242,10 @@ describe(`planning a week over HTTP (${process.env.CI === 'true' || process.env.
       [],
     );
     expect(rows).toContainEqual({ action: 'read', entity_id: `${planId}/v1`, actor_username: 'coordinator' });
-    expect(rows).toContainEqual({ action: 'update', entity_id: `${planId}/v2`, actor_username: 'coordinator' });
+    expect(rows).toContainEqual({ action: 'plan', entity_id: planId, actor_username: 'coordinator' });
+    expect(rows).toContainEqual({ action: 'publish', entity_id: `${planId}/v2`, actor_username: 'coordinator' });
     expect(rows).toContainEqual({ action: 'update', entity_id: `${planId}/v3`, actor_username: 'coordinator' });
+    expect(rows).toContainEqual({ action: 'reoptimize', entity_id: `${planId}/v4`, actor_username: 'coordinator' });
   });
 
   it('drivers and families cannot plan, read drafts or watch jobs', async () => {

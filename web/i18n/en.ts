@@ -195,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   'why.RETURN_BEFORE_ADULT_BACK': 'The passenger would be home before the adult is back.',
   'why.PROMISE_CONFLICT': 'The time promised to the family no longer fits.',
   'why.UNKNOWN_REFERENCE': 'The request names a passenger, household or service that does not exist.',
+  'why.ESCORT_MISSING': 'The passenger may travel only with an escort aboard, and none is free on a suitable run.',
 
   'fix.TIME_WINDOW':
     'A wider window (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
@@ -218,12 +219,14 @@ export const en: Record<MessageKey, string> = {
     'A service that keeps the passenger longer, another adult who can receive them that day, or another drop-off address.',
   'fix.PROMISE_CONFLICT': 'Offer the family a new slot (release the promise and book again).',
   'fix.UNKNOWN_REFERENCE': 'Correct the request or add what is missing.',
+  'fix.ESCORT_MISSING': 'Put an escort on duty at that time, or move the trip to a run that has one.',
 
   'violation.TIME_WINDOW': 'The stop is outside its time window.',
   'violation.CAPACITY': 'The vehicle is overfull at this stop.',
   'violation.RIDE_TIME': 'The ride is longer than its limit.',
   'violation.ROUTE_DURATION': 'The run is longer than the driver’s working hours.',
   'violation.SHIFT': 'The run goes beyond the vehicle’s hours.',
+  'violation.ESCORT': 'A passenger who needs an escort rides without one, or the escort is off shift or on two runs.',
   'violation.LIFT_REQUIRED': 'The vehicle lacks what the passenger needs (lift, child seat).',
   'violation.PRECEDENCE': 'The order of the stops is not valid (drop-off before pickup, or a trip locked elsewhere).',
   'violation.DRIVER': 'The run has no driver.',

@@ -6,7 +6,7 @@
  * Violation codes come from the contract. Unserved and slot reason codes are a plain string in
  * the contract, so their list is kept here: the solver's UnservedReason (solver/model/instance.ts),
  * the work-hour rules' InfeasibleReason (server/windows/work-hours-to-windows.ts) and
- * UNKNOWN_REFERENCE (server/domain/expand-week.ts).
+ * UNKNOWN_REFERENCE (server/domain/expand-week.ts) and ESCORT_MISSING (server/escorts/escort-planner.ts).
  */
 import { ViolationSchema } from '../../server/contract/plan.ts';
 import { it, type MessageKey } from './it.ts';
@@ -29,6 +29,7 @@ export const REASON_CODES = [
   'RETURN_BEFORE_ADULT_BACK',
   'PROMISE_CONFLICT',
   'UNKNOWN_REFERENCE',
+  'ESCORT_MISSING',
 ] as const;
 
 export const VIOLATION_CODES = ViolationSchema.shape.code.options;
