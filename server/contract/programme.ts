@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
-import { AmbitoSchema, DateSchema, IdSchema } from './domain.ts';
+import { AmbitoSchema, DateSchema, IdSchema, IsoWeekSchema } from './domain.ts';
 
 export const CentsSchema = z.number().int('integer euro cents').min(0, 'must not be negative');
 
@@ -145,32 +145,101 @@ export const BookingRequestSchema = z.object({
 export type BookingRequest = z.infer<typeof BookingRequestSchema>;
 
 const Report = z.record(z.string(), z.unknown());
+const Any = z.unknown();
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const Range = z.object({ from: DateSchema, to: DateSchema, comune: z.string().max(60).optional() });
+const Id = z.object({ id: IdSchema });
 
-/** The routes the web calls (server/programme/routes.ts serves them). */
+/** Action A's routes (server/programme/routes.ts serves them). */
 export const programmeContract = defineContract({
-  me: {
+  settings: {
     method: 'get',
-    path: '/api/programme/me',
-    summary: "The family's eligibility, voucher balance and booking requests",
+    path: '/api/programme/settings',
+    summary: "Action A's settings: off, approval (a family's booking waits for the coordinator) or auto",
     tag: 'programme',
-    roles: ['family'],
+    roles: ['coordinator'],
+    responses: { 200: { description: 'the settings', schema: ProgrammeSettingsSchema } },
+  },
+  putSettings: {
+    method: 'put',
+    path: '/api/programme/settings',
+    summary: "Change Action A's settings",
+    tag: 'programme',
+    roles: ['coordinator'],
+    body: ProgrammeSettingsSchema,
+    responses: { 200: { description: 'the settings', schema: ProgrammeSettingsSchema } },
+  },
+  eligibility: {
+    method: 'get',
+    path: '/api/programme/households/:id/eligibility',
+    summary: 'Whether a household is eligible for Action A, on what grounds or why not (computed now)',
+    tag: 'programme',
+    roles: ['coordinator', 'family'],
+    params: Id,
+    responses: { 200: { description: 'eligibility and enrolment', schema: Any } },
+  },
+  putEnrolment: {
+    method: 'put',
+    path: '/api/programme/households/:id/enrolment',
+    summary:
+      "Record a household's employers (alliance members), its self-declaration with its date, co-payment band and exception",
+    tag: 'programme',
+    roles: ['coordinator'],
+    params: Id,
+    body: EnrolmentInputSchema,
+    responses: { 200: { description: 'the enrolment', schema: Any }, 400: { description: 'a field is wrong' } },
+  },
+  grants: {
+    method: 'get',
+    path: '/api/programme/grants',
+    summary: 'Voucher grants, all or of one household',
+    tag: 'programme',
+    roles: ['coordinator'],
+    query: z.object({ householdId: IdSchema.optional() }),
+    responses: { 200: { description: 'the grants', schema: z.array(GrantSchema) } },
+  },
+  createGrant: {
+    method: 'post',
+    path: '/api/programme/grants',
+    summary: 'Grant a voucher to a household',
+    tag: 'programme',
+    roles: ['coordinator'],
+    body: GrantInputSchema,
     responses: {
-      200: {
-        description: 'eligibility, voucher and requests',
-        schema: z.object({
-          eligibility: EligibilitySchema,
-          voucher: VoucherBalanceSchema,
-          requests: z.array(BookingRequestSchema),
-          settings: ProgrammeSettingsSchema,
-        }),
+      201: { description: 'the grant', schema: GrantSchema },
+      400: {
+        description: 'a field is wrong (negative amount, overlapping period, unknown household): nothing changed',
       },
     },
+  },
+  updateGrant: {
+    method: 'put',
+    path: '/api/programme/grants/:id',
+    summary: 'Change a voucher grant',
+    tag: 'programme',
+    roles: ['coordinator'],
+    params: Id,
+    body: GrantInputSchema,
+    responses: {
+      200: { description: 'the grant', schema: GrantSchema },
+      400: {
+        description: 'a field is wrong (negative amount, overlapping period, unknown household): nothing changed',
+      },
+    },
+  },
+  voucher: {
+    method: 'get',
+    path: '/api/programme/households/:id/voucher',
+    summary: "A household's voucher: granted, spent on delivered trips, committed by published plans, remaining",
+    tag: 'programme',
+    roles: ['coordinator', 'family'],
+    params: Id,
+    responses: { 200: { description: 'the balance', schema: VoucherBalanceSchema } },
   },
   requests: {
     method: 'get',
     path: '/api/programme/requests',
-    summary: 'Booking requests with eligibility and voucher',
+    summary: 'Booking requests (pending first), each with eligibility, voucher balance and the slot offered',
     tag: 'programme',
     roles: ['coordinator'],
     query: z.object({ status: z.enum(['pending', 'approved', 'refused']).optional() }),
@@ -191,34 +260,69 @@ export const programmeContract = defineContract({
   approve: {
     method: 'post',
     path: '/api/programme/requests/:id/approve',
-    summary: 'Approve a pending booking request',
+    summary: 'Approve a pending booking request: its trips enter the published plan with their promised windows',
     tag: 'programme',
     roles: ['coordinator'],
-    responses: { 200: { description: 'approved', schema: BookingRequestSchema } },
+    params: Id,
+    responses: {
+      200: { description: 'approved', schema: BookingRequestSchema },
+      409: { description: 'already decided, the slot no longer fits, or the voucher no longer covers it' },
+    },
   },
   refuse: {
     method: 'post',
     path: '/api/programme/requests/:id/refuse',
-    summary: 'Refuse a pending booking request with a reason',
+    summary: 'Refuse a pending booking request with a reason the family sees; the plan is not touched',
     tag: 'programme',
     roles: ['coordinator'],
+    params: Id,
     body: z.object({ reason: z.string().trim().min(3).max(500) }),
     responses: { 200: { description: 'refused', schema: BookingRequestSchema } },
+  },
+  me: {
+    method: 'get',
+    path: '/api/programme/me',
+    summary: "The family's own Action A view: eligibility, voucher balance, booking requests and their state",
+    tag: 'programme',
+    roles: ['family'],
+    responses: {
+      200: {
+        description: 'eligibility, voucher and requests',
+        schema: z.object({
+          eligibility: EligibilitySchema,
+          voucher: VoucherBalanceSchema,
+          requests: z.array(BookingRequestSchema),
+          settings: ProgrammeSettingsSchema,
+        }),
+      },
+    },
   },
   budget: {
     method: 'get',
     path: '/api/programme/budget',
-    summary: 'The budget view',
+    summary:
+      'Budget per funding line: spent, committed by published plans, remaining, projected; weeks of the current plan it covers',
     tag: 'programme',
     roles: ['coordinator'],
     responses: { 200: { description: 'the budget view', schema: Report } },
   },
+  putBudget: {
+    method: 'put',
+    path: '/api/programme/budget/:fundingLine',
+    summary: "Set Action A's budget of a funding line",
+    tag: 'programme',
+    roles: ['coordinator'],
+    params: z.object({ fundingLine: FundingLineSchema }),
+    body: BudgetLineSchema.omit({ fundingLine: true }),
+    responses: { 200: { description: 'the line', schema: BudgetLineSchema } },
+  },
   planCost: {
     method: 'get',
     path: '/api/programme/plans/:week/cost',
-    summary: "A week's plan cost at the providers' tariffs (newest version or ?version=N)",
+    summary: "A week's plan cost at the providers' tariffs (newest version, draft or published, or ?version=N)",
     tag: 'programme',
     roles: ['coordinator'],
+    params: z.object({ week: IsoWeekSchema }),
     query: z.object({ version: z.coerce.number().int().min(1).optional() }),
     responses: {
       200: {
@@ -235,19 +339,42 @@ export const programmeContract = defineContract({
       },
     },
   },
+  planProviders: {
+    method: 'get',
+    path: '/api/programme/plans/:week/providers',
+    summary: "Each run's provider in a week's plan, and trips outside a provider's comuni or services",
+    tag: 'programme',
+    roles: ['coordinator'],
+    params: z.object({ week: IsoWeekSchema }),
+    responses: { 200: { description: 'runs with their provider', schema: Any } },
+  },
+  providerStatement: {
+    method: 'get',
+    path: '/api/programme/providers/:id/statement',
+    summary: "A provider's monthly statement: delivered trips and amounts (what the Ambito pays), no-shows",
+    tag: 'programme',
+    roles: ['coordinator'],
+    params: Id,
+    query: z.object({ month: MonthSchema }),
+    responses: { 200: { description: 'the statement', schema: Any } },
+  },
   monitoring: {
     method: 'get',
     path: '/api/reports/monitoring',
-    summary: 'The monitoring report',
+    summary:
+      'Monitoring report: per comune × month, per comune, Ambito, month and total — people, trips, km, hours, €, conciliation hours',
     tag: 'programme',
     roles: ['coordinator'],
     query: Range,
-    responses: { 200: { description: 'the report', schema: Report } },
+    responses: {
+      200: { description: 'the report', schema: Report },
+      400: { description: 'bad dates or unknown comune' },
+    },
   },
   monitoringCsv: {
     method: 'get',
     path: '/api/reports/monitoring.csv',
-    summary: 'The monitoring report as CSV',
+    summary: 'The monitoring report as CSV: a header, one row per comune × month',
     tag: 'programme',
     roles: ['coordinator'],
     query: Range,
