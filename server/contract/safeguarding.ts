@@ -4,6 +4,7 @@
  * the server (validation) and the web (parsing answers).
  */
 import { z } from 'zod';
+import { defineContract } from './define-contract.ts';
 import { DateSchema, IdSchema, TimeOfDaySchema, WeekdaySchema } from './domain.ts';
 import { IsoDateTimeSchema } from './plan.ts';
 
@@ -250,4 +251,175 @@ export const EscortDaySchema = z.object({
       ),
     }),
   ),
+});
+
+/** The safeguarding routes (server/safeguarding/routes.ts serves them). */
+export const safeguardingContract = defineContract({
+  persons: {
+    method: 'get',
+    path: '/api/safeguarding/passengers/:passengerId/authorised-persons',
+    summary:
+      "A passenger's authorised persons and profile; for a driver or an escort only when the passenger is on their run today (then only those valid today)",
+    tag: 'safeguarding',
+    roles: ['coordinator', 'driver', 'escort'],
+    params: z.object({ passengerId: IdSchema }),
+    responses: {
+      200: {
+        description: 'the persons',
+        schema: z.object({ profile: SafeguardingProfileSchema, persons: z.array(AuthorisedPersonSchema) }),
+      },
+      403: { description: 'a driver asking about a passenger who is not on their run today' },
+    },
+  },
+  savePerson: {
+    method: 'post',
+    path: '/api/safeguarding/authorised-persons',
+    summary: 'Add (or replace, with an id) a delegate or service staff member authorised for a passenger',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    body: AuthorisedPersonInputSchema,
+    responses: { 201: { description: 'stored', schema: AuthorisedPersonSchema } },
+  },
+  deletePerson: {
+    method: 'delete',
+    path: '/api/safeguarding/authorised-persons/:id',
+    summary: 'Remove an authorised person',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    params: z.object({ id: IdSchema }),
+    responses: { 204: { description: 'removed' } },
+  },
+  putProfile: {
+    method: 'put',
+    path: '/api/safeguarding/profiles/:passengerId',
+    summary:
+      'Whether a passenger is "never alone" (a handover at every stop) and whether the handover code is demanded',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    params: z.object({ passengerId: IdSchema }),
+    body: SafeguardingProfileSchema.omit({ passengerId: true }),
+    responses: { 200: { description: 'stored', schema: SafeguardingProfileSchema } },
+  },
+  settings: {
+    method: 'get',
+    path: '/api/safeguarding/settings',
+    summary: 'Retention, the nobody-home wait, safe places, extra numbers to call',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    responses: { 200: { description: 'the settings', schema: SafeguardingSettingsSchema } },
+  },
+  putSettings: {
+    method: 'put',
+    path: '/api/safeguarding/settings',
+    summary: 'Change the safeguarding settings',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    body: SafeguardingSettingsSchema,
+    responses: { 200: { description: 'stored', schema: SafeguardingSettingsSchema } },
+  },
+  run: {
+    method: 'get',
+    path: '/api/safeguarding/run/:date',
+    summary:
+      'The handovers of my run today: each stop with a minor or a "never alone" passenger, who may hand over / receive there, the numbers to call',
+    tag: 'safeguarding',
+    roles: ['driver'],
+    params: z.object({ date: DateSchema }),
+    responses: {
+      200: { description: 'the handovers', schema: RunSafeguardingSchema },
+      403: { description: 'another day than today' },
+    },
+  },
+  handover: {
+    method: 'post',
+    path: '/api/safeguarding/handovers',
+    summary:
+      'Record who handed over or received a passenger at one of my stops (a tap, or the family code); a wrong code is refused and recorded',
+    tag: 'safeguarding',
+    roles: ['driver'],
+    body: HandoverBodySchema,
+    responses: {
+      201: { description: 'recorded', schema: HandoverRecordSchema },
+      200: { description: 'already recorded (a resend)', schema: HandoverRecordSchema },
+      400: {
+        description:
+          'refused: wrong or missing code, or a person not authorised there that day (the attempt is recorded)',
+      },
+      404: { description: 'not a passenger of that stop on my run' },
+    },
+  },
+  openNobodyHome: {
+    method: 'post',
+    path: '/api/safeguarding/nobody-home',
+    summary:
+      'Nobody is there to receive a passenger at one of my stops: open the procedure (the wait starts, the coordinator sees an alert)',
+    tag: 'safeguarding',
+    roles: ['driver'],
+    body: NobodyHomeOpenSchema,
+    responses: {
+      201: { description: 'opened', schema: z.object({ caseId: z.string() }) },
+      200: { description: 'already open (a resend)', schema: z.object({ caseId: z.string() }) },
+    },
+  },
+  nobodyHomeStep: {
+    method: 'post',
+    path: '/api/safeguarding/nobody-home/:caseId/steps',
+    summary:
+      'A step of the nobody-home procedure: called a number, coordinator notified, received late, taken to a safe place',
+    tag: 'safeguarding',
+    roles: ['driver'],
+    params: z.object({ caseId: z.string().min(8).max(100) }),
+    body: NobodyHomeStepBodySchema,
+    responses: { 201: { description: 'recorded', schema: z.object({ ok: z.boolean() }) } },
+  },
+  alerts: {
+    method: 'get',
+    path: '/api/safeguarding/alerts',
+    summary: 'Nobody-home cases of a date (open ones are live alerts), with every step',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    query: z.object({ date: DateSchema }),
+    responses: { 200: { description: 'the cases', schema: z.array(NobodyHomeCaseSchema) } },
+  },
+  handovers: {
+    method: 'get',
+    path: '/api/safeguarding/handovers',
+    summary: 'Handover records (accepted and refused) of a date, optionally of one passenger',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    query: z.object({ date: DateSchema.optional(), passengerId: IdSchema.optional() }),
+    responses: { 200: { description: 'the records', schema: z.array(HandoverRecordSchema) } },
+  },
+  purge: {
+    method: 'post',
+    path: '/api/safeguarding/purge',
+    summary:
+      'Delete handover records, closed cases and delegates past the retention period (the daily job does the same)',
+    tag: 'safeguarding',
+    roles: ['coordinator'],
+    responses: { 200: { description: 'what was removed', schema: PurgeReportSchema } },
+  },
+  familyCodes: {
+    method: 'get',
+    path: '/api/safeguarding/family/codes',
+    summary: "Today's handover code of each passenger of my household (tell it to the driver at the handover)",
+    tag: 'safeguarding',
+    roles: ['family'],
+    query: z.object({ date: DateSchema.optional() }),
+    responses: { 200: { description: 'the codes', schema: z.array(HandoverCodeSchema) } },
+  },
+  familyOutcomes: {
+    method: 'get',
+    path: '/api/safeguarding/family/outcomes',
+    summary: 'Handovers and nobody-home cases of my passengers on a date',
+    tag: 'safeguarding',
+    roles: ['family'],
+    query: z.object({ date: DateSchema }),
+    responses: {
+      200: {
+        description: 'the outcomes',
+        schema: z.object({ handovers: z.array(HandoverRecordSchema), cases: z.array(NobodyHomeCaseSchema) }),
+      },
+    },
+  },
 });

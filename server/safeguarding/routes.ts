@@ -6,27 +6,12 @@
  * and every change is an audit row.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RouterDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
 import type { User } from '../auth/context.ts';
-import { DateSchema, IdSchema, type Household, type Passenger } from '../contract/domain.ts';
+import type { Household, Passenger } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
-import {
-  type AuthorisedPerson,
-  AuthorisedPersonInputSchema,
-  AuthorisedPersonSchema,
-  HandoverBodySchema,
-  HandoverCodeSchema,
-  HandoverRecordSchema,
-  NobodyHomeCaseSchema,
-  NobodyHomeOpenSchema,
-  NobodyHomeStepBodySchema,
-  PurgeReportSchema,
-  RunSafeguardingSchema,
-  SafeguardingProfileSchema,
-  SafeguardingSettingsSchema,
-} from '../contract/safeguarding.ts';
+import { type AuthorisedPerson, safeguardingContract as c } from '../contract/safeguarding.ts';
 import type { Db } from '../db/db.ts';
 import { addDays, fromIsoRome } from '../domain/calendar.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
@@ -38,8 +23,6 @@ import { addStep, caseOwner, casesOf, openCase } from './nobody-home.ts';
 import { purgeExpired } from './purge.ts';
 import { passengersEscorted, passengersOnRun, runHandovers, stopHandover } from './run-handovers.ts';
 import { loadProfiles, loadSettings, saveProfile, saveSettings } from './settings.ts';
-
-const P = '/api/safeguarding';
 
 /** Passengers and their households by id, in one query. */
 async function people(db: Db, passengerIds: string[]) {
@@ -101,283 +84,165 @@ export function safeguardingRouter(deps: RouterDeps): Router {
   };
 
   // ---- authorised persons ----
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/passengers/:passengerId/authorised-persons',
-    summary:
-      "A passenger's authorised persons and profile; for a driver or an escort only when the passenger is on their run today (then only those valid today)",
-    tag: 'safeguarding',
-    roles: ['coordinator', 'driver', 'escort'],
-    params: z.object({ passengerId: IdSchema }),
-    responses: {
-      200: {
-        description: 'the persons',
-        schema: z.object({ profile: SafeguardingProfileSchema, persons: z.array(AuthorisedPersonSchema) }),
-      },
-      403: { description: 'a driver asking about a passenger who is not on their run today' },
-    },
-    handler: async ({ params, user }) => {
-      const id = params.passengerId;
-      let persons = (await personsOf(db, [id])).get(id)!;
-      if (user.role === 'driver' || user.role === 'escort') {
-        const date = today();
-        const plan = await planFor(date);
-        const mine =
-          user.role === 'driver'
-            ? passengersOnRun(plan, date, driverIdOf(user))
-            : passengersEscorted(plan, date, user.escortId ?? '');
-        if (!mine.has(id)) throw new AppError('FORBIDDEN', `passenger ${id} is not on your run today (${date})`);
-        persons = persons.filter((p) => validOn(p, date));
-      } else if (!(await people(db, [id])).passenger(id)) throw notFound('passenger', id);
-      const profile = (await loadProfiles(db, [id])).get(id) ?? {
-        passengerId: id,
-        neverAlone: false,
-        codeRequired: false,
-      };
-      await audit(db, clock, user, 'read', 'authorised_persons', id);
-      return { body: { profile, persons } };
-    },
+  defineRoute(router, registry, c.persons, async ({ params, user }) => {
+    const id = params.passengerId;
+    let persons = (await personsOf(db, [id])).get(id)!;
+    if (user.role === 'driver' || user.role === 'escort') {
+      const date = today();
+      const plan = await planFor(date);
+      const mine =
+        user.role === 'driver'
+          ? passengersOnRun(plan, date, driverIdOf(user))
+          : passengersEscorted(plan, date, user.escortId ?? '');
+      if (!mine.has(id)) throw new AppError('FORBIDDEN', `passenger ${id} is not on your run today (${date})`);
+      persons = persons.filter((p) => validOn(p, date));
+    } else if (!(await people(db, [id])).passenger(id)) throw notFound('passenger', id);
+    const profile = (await loadProfiles(db, [id])).get(id) ?? {
+      passengerId: id,
+      neverAlone: false,
+      codeRequired: false,
+    };
+    await audit(db, clock, user, 'read', 'authorised_persons', id);
+    return { body: { profile, persons } };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'post',
-    path: '/authorised-persons',
-    summary: 'Add (or replace, with an id) a delegate or service staff member authorised for a passenger',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    body: AuthorisedPersonInputSchema,
-    responses: { 201: { description: 'stored', schema: AuthorisedPersonSchema } },
-    handler: async ({ body, user }) => {
-      if (!(await people(db, [body.passengerId])).passenger(body.passengerId))
-        throw invalid('passengerId', `no passenger with id "${body.passengerId}"`, body.passengerId);
-      const person = await savePerson(db, clock, body);
-      await audit(db, clock, user, body.id ? 'update' : 'create', 'authorised_person', person.id);
-      return { status: 201, body: person };
-    },
+  defineRoute(router, registry, c.savePerson, async ({ body, user }) => {
+    if (!(await people(db, [body.passengerId])).passenger(body.passengerId))
+      throw invalid('passengerId', `no passenger with id "${body.passengerId}"`, body.passengerId);
+    const person = await savePerson(db, clock, body);
+    await audit(db, clock, user, body.id ? 'update' : 'create', 'authorised_person', person.id);
+    return { status: 201, body: person };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'delete',
-    path: '/authorised-persons/:id',
-    summary: 'Remove an authorised person',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    params: z.object({ id: IdSchema }),
-    responses: { 204: { description: 'removed' } },
-    handler: async ({ params, user }) => {
-      if (!(await deletePerson(db, params.id))) throw notFound('authorised person', params.id);
-      await audit(db, clock, user, 'delete', 'authorised_person', params.id);
-      return { status: 204 };
-    },
+  defineRoute(router, registry, c.deletePerson, async ({ params, user }) => {
+    if (!(await deletePerson(db, params.id))) throw notFound('authorised person', params.id);
+    await audit(db, clock, user, 'delete', 'authorised_person', params.id);
+    return { status: 204 };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'put',
-    path: '/profiles/:passengerId',
-    summary:
-      'Whether a passenger is "never alone" (a handover at every stop) and whether the handover code is demanded',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    params: z.object({ passengerId: IdSchema }),
-    body: SafeguardingProfileSchema.omit({ passengerId: true }),
-    responses: { 200: { description: 'stored', schema: SafeguardingProfileSchema } },
-    handler: async ({ params, body, user }) => {
-      if (!(await people(db, [params.passengerId])).passenger(params.passengerId))
-        throw notFound('passenger', params.passengerId);
-      const profile = await saveProfile(db, clock, { passengerId: params.passengerId, ...body });
-      await audit(db, clock, user, 'update', 'safeguarding_profile', params.passengerId);
-      return { body: profile };
-    },
+  defineRoute(router, registry, c.putProfile, async ({ params, body, user }) => {
+    if (!(await people(db, [params.passengerId])).passenger(params.passengerId))
+      throw notFound('passenger', params.passengerId);
+    const profile = await saveProfile(db, clock, { passengerId: params.passengerId, ...body });
+    await audit(db, clock, user, 'update', 'safeguarding_profile', params.passengerId);
+    return { body: profile };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/settings',
-    summary: 'Retention, the nobody-home wait, safe places, extra numbers to call',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    responses: { 200: { description: 'the settings', schema: SafeguardingSettingsSchema } },
-    handler: async () => ({ body: await loadSettings(db) }),
-  });
-  defineRoute(router, registry, P, {
-    method: 'put',
-    path: '/settings',
-    summary: 'Change the safeguarding settings',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    body: SafeguardingSettingsSchema,
-    responses: { 200: { description: 'stored', schema: SafeguardingSettingsSchema } },
-    handler: async ({ body, user }) => {
-      const s = await saveSettings(db, clock, body);
-      await audit(db, clock, user, 'update', 'safeguarding_settings', '1');
-      return { body: s };
-    },
+  defineRoute(router, registry, c.settings, async () => ({ body: await loadSettings(db) }));
+  defineRoute(router, registry, c.putSettings, async ({ body, user }) => {
+    const s = await saveSettings(db, clock, body);
+    await audit(db, clock, user, 'update', 'safeguarding_settings', '1');
+    return { body: s };
   });
 
   // ---- the driver's run ----
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/run/:date',
-    summary:
-      'The handovers of my run today: each stop with a minor or a "never alone" passenger, who may hand over / receive there, the numbers to call',
-    tag: 'safeguarding',
-    roles: ['driver'],
-    params: z.object({ date: DateSchema }),
-    responses: {
-      200: { description: 'the handovers', schema: RunSafeguardingSchema },
-      403: { description: 'another day than today' },
-    },
-    handler: async ({ params, user }) => {
-      const driverId = driverIdOf(user);
-      if (params.date !== today())
-        throw new AppError('FORBIDDEN', `handover data is shown for today's run only (${today()})`);
-      const all = runHandovers(await planFor(params.date), params.date, driverId);
-      const ids = [...new Set(all.map((h) => h.passenger.passengerId))];
-      const [profiles, persons, look, settings] = await Promise.all([
-        loadProfiles(db, ids),
-        personsOf(db, ids),
-        people(db, ids),
-        loadSettings(db),
-      ]);
-      const needs = (id: string) => look.passenger(id)?.ageGroup === 'child' || profiles.get(id)?.neverAlone === true;
-      const handovers = all
-        .filter((h) => needs(h.passenger.passengerId))
-        .map((h) => {
-          const id = h.passenger.passengerId;
-          const valid = persons.get(id)!;
-          const home = offeredAt(valid, 'home_dropoff', params.date);
-          return {
-            stopId: h.stop.id,
-            passengerId: id,
-            passengerName: h.passenger.name,
-            point: h.point,
-            codeRequired: profiles.get(id)?.codeRequired ?? false,
-            offered: offeredAt(valid, h.point, params.date),
-            callOrder: [
-              ...home.filter((p) => p.phone).map((p) => ({ label: p.name, phone: p.phone })),
-              ...settings.extraCallNumbers,
-            ],
-          };
-        });
-      for (const id of new Set(handovers.map((h) => h.passengerId)))
-        await audit(db, clock, user, 'read', 'authorised_persons', id);
-      return {
-        body: { date: params.date, handovers, waitMinutes: settings.waitMinutes, safePlaces: settings.safePlaces },
-        headers: { 'Cache-Control': 'private, no-store' },
-      };
-    },
-  });
-
-  defineRoute(router, registry, P, {
-    method: 'post',
-    path: '/handovers',
-    summary:
-      'Record who handed over or received a passenger at one of my stops (a tap, or the family code); a wrong code is refused and recorded',
-    tag: 'safeguarding',
-    roles: ['driver'],
-    body: HandoverBodySchema,
-    responses: {
-      201: { description: 'recorded', schema: HandoverRecordSchema },
-      200: { description: 'already recorded (a resend)', schema: HandoverRecordSchema },
-      400: {
-        description:
-          'refused: wrong or missing code, or a person not authorised there that day (the attempt is recorded)',
-      },
-      404: { description: 'not a passenger of that stop on my run' },
-    },
-    handler: async ({ body, user }) => {
-      const driverId = driverIdOf(user);
-      driverDate(body.date, 'date');
-      const h = stopHandover(await planFor(body.date), body.date, driverId, body.stopId, body.passengerId);
-      if (!h) throw notFound(`passenger ${body.passengerId} at stop on your run of ${body.date}:`, body.stopId);
-      const id = body.passengerId;
-      const persons = (await personsOf(db, [id])).get(id)!;
-      const person = persons.find((p) => p.id === body.personId);
-      const offered = offeredAt(persons, h.point, body.date).some((p) => p.id === body.personId);
-      const profile = (await loadProfiles(db, [id])).get(id);
-      let refusal: { path: string; message: string } | null = null;
-      if (!person || !offered)
-        refusal = { path: 'personId', message: `is not authorised at ${h.point} on ${body.date}` };
-      else if (body.code !== undefined && !codeMatches(secret, id, body.date, body.code))
-        refusal = { path: 'code', message: "does not match the family's code for today" };
-      else if (body.code === undefined && profile?.codeRequired)
-        refusal = { path: 'code', message: "this passenger's family code is required" };
-      const { record, created } = await recordHandover(db, {
-        body,
-        driverId,
-        point: h.point,
-        personName: person?.name ?? '(unknown)',
-        outcome: refusal ? 'refused' : 'accepted',
-        refusal: refusal ? `${refusal.path} ${refusal.message}` : null,
-        recordedAt: nowIso(),
+  defineRoute(router, registry, c.run, async ({ params, user }) => {
+    const driverId = driverIdOf(user);
+    if (params.date !== today())
+      throw new AppError('FORBIDDEN', `handover data is shown for today's run only (${today()})`);
+    const all = runHandovers(await planFor(params.date), params.date, driverId);
+    const ids = [...new Set(all.map((h) => h.passenger.passengerId))];
+    const [profiles, persons, look, settings] = await Promise.all([
+      loadProfiles(db, ids),
+      personsOf(db, ids),
+      people(db, ids),
+      loadSettings(db),
+    ]);
+    const needs = (id: string) => look.passenger(id)?.ageGroup === 'child' || profiles.get(id)?.neverAlone === true;
+    const handovers = all
+      .filter((h) => needs(h.passenger.passengerId))
+      .map((h) => {
+        const id = h.passenger.passengerId;
+        const valid = persons.get(id)!;
+        const home = offeredAt(valid, 'home_dropoff', params.date);
+        return {
+          stopId: h.stop.id,
+          passengerId: id,
+          passengerName: h.passenger.name,
+          point: h.point,
+          codeRequired: profiles.get(id)?.codeRequired ?? false,
+          offered: offeredAt(valid, h.point, params.date),
+          callOrder: [
+            ...home.filter((p) => p.phone).map((p) => ({ label: p.name, phone: p.phone })),
+            ...settings.extraCallNumbers,
+          ],
+        };
       });
-      if (created) await audit(db, clock, user, 'create', 'handover', body.clientEventId);
-      if (record.outcome === 'refused') {
-        const r = refusal ?? { path: 'code', message: record.refusal ?? 'refused' };
-        throw invalid(r.path, `${r.message}; the attempt is recorded`, r.path === 'code' ? '****' : body.personId);
-      }
-      return { status: created ? 201 : 200, body: record };
-    },
+    for (const id of new Set(handovers.map((h) => h.passengerId)))
+      await audit(db, clock, user, 'read', 'authorised_persons', id);
+    return {
+      body: { date: params.date, handovers, waitMinutes: settings.waitMinutes, safePlaces: settings.safePlaces },
+      headers: { 'Cache-Control': 'private, no-store' },
+    };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'post',
-    path: '/nobody-home',
-    summary:
-      'Nobody is there to receive a passenger at one of my stops: open the procedure (the wait starts, the coordinator sees an alert)',
-    tag: 'safeguarding',
-    roles: ['driver'],
-    body: NobodyHomeOpenSchema,
-    responses: {
-      201: { description: 'opened', schema: z.object({ caseId: z.string() }) },
-      200: { description: 'already open (a resend)', schema: z.object({ caseId: z.string() }) },
-    },
-    handler: async ({ body, user }) => {
-      const driverId = driverIdOf(user);
-      driverDate(body.date, 'date');
-      if (!stopHandover(await planFor(body.date), body.date, driverId, body.stopId, body.passengerId))
-        throw notFound(`passenger ${body.passengerId} at stop on your run of ${body.date}:`, body.stopId);
-      const created = await openCase(
-        db,
-        {
-          id: body.caseId,
-          date: body.date,
-          stopId: body.stopId,
-          passengerId: body.passengerId,
-          driverId,
-          at: body.at,
-          actor: user.username,
-        },
-        nowIso(),
-      );
-      if (created) await audit(db, clock, user, 'create', 'nobody_home', body.caseId);
-      return { status: created ? 201 : 200, body: { caseId: body.caseId } };
-    },
+  defineRoute(router, registry, c.handover, async ({ body, user }) => {
+    const driverId = driverIdOf(user);
+    driverDate(body.date, 'date');
+    const h = stopHandover(await planFor(body.date), body.date, driverId, body.stopId, body.passengerId);
+    if (!h) throw notFound(`passenger ${body.passengerId} at stop on your run of ${body.date}:`, body.stopId);
+    const id = body.passengerId;
+    const persons = (await personsOf(db, [id])).get(id)!;
+    const person = persons.find((p) => p.id === body.personId);
+    const offered = offeredAt(persons, h.point, body.date).some((p) => p.id === body.personId);
+    const profile = (await loadProfiles(db, [id])).get(id);
+    let refusal: { path: string; message: string } | null = null;
+    if (!person || !offered) refusal = { path: 'personId', message: `is not authorised at ${h.point} on ${body.date}` };
+    else if (body.code !== undefined && !codeMatches(secret, id, body.date, body.code))
+      refusal = { path: 'code', message: "does not match the family's code for today" };
+    else if (body.code === undefined && profile?.codeRequired)
+      refusal = { path: 'code', message: "this passenger's family code is required" };
+    const { record, created } = await recordHandover(db, {
+      body,
+      driverId,
+      point: h.point,
+      personName: person?.name ?? '(unknown)',
+      outcome: refusal ? 'refused' : 'accepted',
+      refusal: refusal ? `${refusal.path} ${refusal.message}` : null,
+      recordedAt: nowIso(),
+    });
+    if (created) await audit(db, clock, user, 'create', 'handover', body.clientEventId);
+    if (record.outcome === 'refused') {
+      const r = refusal ?? { path: 'code', message: record.refusal ?? 'refused' };
+      throw invalid(r.path, `${r.message}; the attempt is recorded`, r.path === 'code' ? '****' : body.personId);
+    }
+    return { status: created ? 201 : 200, body: record };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'post',
-    path: '/nobody-home/:caseId/steps',
-    summary:
-      'A step of the nobody-home procedure: called a number, coordinator notified, received late, taken to a safe place',
-    tag: 'safeguarding',
-    roles: ['driver'],
-    params: z.object({ caseId: z.string().min(8).max(100) }),
-    body: NobodyHomeStepBodySchema,
-    responses: { 201: { description: 'recorded', schema: z.object({ ok: z.boolean() }) } },
-    handler: async ({ params, body, user }) => {
-      const owner = await caseOwner(db, params.caseId);
-      if (!owner || owner.driverId !== driverIdOf(user)) throw notFound('nobody-home case', params.caseId);
-      let place: string | undefined;
-      if (body.step === 'safe_place') {
-        const found = (await loadSettings(db)).safePlaces.find((s) => s.id === body.detail);
-        if (!found) throw invalid('detail', 'not one of the safe places in the settings', body.detail);
-        place = found.label;
-      }
-      const created = await addStep(db, params.caseId, body, user.username, nowIso(), place);
-      if (created) await audit(db, clock, user, 'event', 'nobody_home', params.caseId);
-      return { status: created ? 201 : 200, body: { ok: true } };
-    },
+  defineRoute(router, registry, c.openNobodyHome, async ({ body, user }) => {
+    const driverId = driverIdOf(user);
+    driverDate(body.date, 'date');
+    if (!stopHandover(await planFor(body.date), body.date, driverId, body.stopId, body.passengerId))
+      throw notFound(`passenger ${body.passengerId} at stop on your run of ${body.date}:`, body.stopId);
+    const created = await openCase(
+      db,
+      {
+        id: body.caseId,
+        date: body.date,
+        stopId: body.stopId,
+        passengerId: body.passengerId,
+        driverId,
+        at: body.at,
+        actor: user.username,
+      },
+      nowIso(),
+    );
+    if (created) await audit(db, clock, user, 'create', 'nobody_home', body.caseId);
+    return { status: created ? 201 : 200, body: { caseId: body.caseId } };
+  });
+
+  defineRoute(router, registry, c.nobodyHomeStep, async ({ params, body, user }) => {
+    const owner = await caseOwner(db, params.caseId);
+    if (!owner || owner.driverId !== driverIdOf(user)) throw notFound('nobody-home case', params.caseId);
+    let place: string | undefined;
+    if (body.step === 'safe_place') {
+      const found = (await loadSettings(db)).safePlaces.find((s) => s.id === body.detail);
+      if (!found) throw invalid('detail', 'not one of the safe places in the settings', body.detail);
+      place = found.label;
+    }
+    const created = await addStep(db, params.caseId, body, user.username, nowIso(), place);
+    if (created) await audit(db, clock, user, 'event', 'nobody_home', params.caseId);
+    return { status: created ? 201 : 200, body: { ok: true } };
   });
 
   // ---- what the coordinator sees ----
@@ -385,53 +250,26 @@ export function safeguardingRouter(deps: RouterDeps): Router {
     const look = await people(db, ids);
     return (id: string) => look.passenger(id)?.name ?? id;
   };
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/alerts',
-    summary: 'Nobody-home cases of a date (open ones are live alerts), with every step',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    query: z.object({ date: DateSchema }),
-    responses: { 200: { description: 'the cases', schema: z.array(NobodyHomeCaseSchema) } },
-    handler: async ({ query, user }) => {
-      const raw = await casesOf(db, { date: query.date }, (id) => id);
-      const names = await nameOf(raw.map((c) => c.passengerId));
-      await audit(db, clock, user, 'list', 'nobody_home', query.date);
-      return { body: raw.map((c) => ({ ...c, passengerName: names(c.passengerId) })) };
-    },
+  defineRoute(router, registry, c.alerts, async ({ query, user }) => {
+    const raw = await casesOf(db, { date: query.date }, (id) => id);
+    const names = await nameOf(raw.map((c) => c.passengerId));
+    await audit(db, clock, user, 'list', 'nobody_home', query.date);
+    return { body: raw.map((c) => ({ ...c, passengerName: names(c.passengerId) })) };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/handovers',
-    summary: 'Handover records (accepted and refused) of a date, optionally of one passenger',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    query: z.object({ date: DateSchema.optional(), passengerId: IdSchema.optional() }),
-    responses: { 200: { description: 'the records', schema: z.array(HandoverRecordSchema) } },
-    handler: async ({ query, user }) => {
-      const records = await handoversOf(db, {
-        ...(query.date ? { date: query.date } : {}),
-        ...(query.passengerId ? { passengerIds: [query.passengerId] } : {}),
-      });
-      await audit(db, clock, user, 'list', 'handover', query.passengerId ?? query.date ?? '*');
-      return { body: records };
-    },
+  defineRoute(router, registry, c.handovers, async ({ query, user }) => {
+    const records = await handoversOf(db, {
+      ...(query.date ? { date: query.date } : {}),
+      ...(query.passengerId ? { passengerIds: [query.passengerId] } : {}),
+    });
+    await audit(db, clock, user, 'list', 'handover', query.passengerId ?? query.date ?? '*');
+    return { body: records };
   });
 
-  defineRoute(router, registry, P, {
-    method: 'post',
-    path: '/purge',
-    summary:
-      'Delete handover records, closed cases and delegates past the retention period (the daily job does the same)',
-    tag: 'safeguarding',
-    roles: ['coordinator'],
-    responses: { 200: { description: 'what was removed', schema: PurgeReportSchema } },
-    handler: async ({ user }) => {
-      const report = await purgeExpired(db, clock);
-      await audit(db, clock, user, 'delete', 'safeguarding_purge', report.before);
-      return { body: report };
-    },
+  defineRoute(router, registry, c.purge, async ({ user }) => {
+    const report = await purgeExpired(db, clock);
+    await audit(db, clock, user, 'delete', 'safeguarding_purge', report.before);
+    return { body: report };
   });
 
   // ---- the family ----
@@ -443,48 +281,25 @@ export function safeguardingRouter(deps: RouterDeps): Router {
     );
     return rows.map((r) => r.data);
   };
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/family/codes',
-    summary: "Today's handover code of each passenger of my household (tell it to the driver at the handover)",
-    tag: 'safeguarding',
-    roles: ['family'],
-    query: z.object({ date: DateSchema.optional() }),
-    responses: { 200: { description: 'the codes', schema: z.array(HandoverCodeSchema) } },
-    handler: async ({ query, user }) => {
-      const date = query.date ?? today();
-      if (date < today()) throw invalid('date', 'codes of past days are not shown', date);
-      const ps = await familyPassengers(user);
-      await audit(db, clock, user, 'read', 'handover_code', `${user.householdId}/${date}`);
-      return {
-        body: ps.map((p) => ({ passengerId: p.id, name: p.name, date, code: handoverCode(secret, p.id, date) })),
-      };
-    },
+  defineRoute(router, registry, c.familyCodes, async ({ query, user }) => {
+    const date = query.date ?? today();
+    if (date < today()) throw invalid('date', 'codes of past days are not shown', date);
+    const ps = await familyPassengers(user);
+    await audit(db, clock, user, 'read', 'handover_code', `${user.householdId}/${date}`);
+    return {
+      body: ps.map((p) => ({ passengerId: p.id, name: p.name, date, code: handoverCode(secret, p.id, date) })),
+    };
   });
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/family/outcomes',
-    summary: 'Handovers and nobody-home cases of my passengers on a date',
-    tag: 'safeguarding',
-    roles: ['family'],
-    query: z.object({ date: DateSchema }),
-    responses: {
-      200: {
-        description: 'the outcomes',
-        schema: z.object({ handovers: z.array(HandoverRecordSchema), cases: z.array(NobodyHomeCaseSchema) }),
-      },
-    },
-    handler: async ({ query, user }) => {
-      const ps = await familyPassengers(user);
-      const ids = ps.map((p) => p.id);
-      const names = new Map(ps.map((p) => [p.id, p.name]));
-      const [handovers, cases] = await Promise.all([
-        handoversOf(db, { date: query.date, passengerIds: ids }),
-        casesOf(db, { date: query.date, passengerIds: ids }, (id) => names.get(id) ?? id),
-      ]);
-      await audit(db, clock, user, 'read', 'safeguarding_outcome', `${user.householdId}/${query.date}`);
-      return { body: { handovers, cases } };
-    },
+  defineRoute(router, registry, c.familyOutcomes, async ({ query, user }) => {
+    const ps = await familyPassengers(user);
+    const ids = ps.map((p) => p.id);
+    const names = new Map(ps.map((p) => [p.id, p.name]));
+    const [handovers, cases] = await Promise.all([
+      handoversOf(db, { date: query.date, passengerIds: ids }),
+      casesOf(db, { date: query.date, passengerIds: ids }, (id) => names.get(id) ?? id),
+    ]);
+    await audit(db, clock, user, 'read', 'safeguarding_outcome', `${user.householdId}/${query.date}`);
+    return { body: { handovers, cases } };
   });
 
   return router;

@@ -1,16 +1,16 @@
 /**
- * The safeguarding calls (issue 12), parsed with the contract's schemas. Same origin, the
- * session cookie; unsafe methods carry the CSRF token, read once from GET /api/auth/me (and a
- * bearer token when an older client kept one).
+ * The safeguarding calls (issue 12) through the one API client and the contract in
+ * server/contract/safeguarding.ts. The driver's offline queue replays its POSTs by stored path:
+ * same origin, the session cookie, the CSRF token read once from GET /api/auth/me (and a bearer
+ * token when an older client kept one).
  */
 import { z } from 'zod';
 import {
-  HandoverCodeSchema,
-  NobodyHomeCaseSchema,
-  RunSafeguardingSchema,
   type HandoverBody,
+  type NobodyHomeStepBodySchema,
+  safeguardingContract as c,
 } from '../../server/contract/safeguarding.ts';
-import { ApiError } from './client.ts';
+import { ApiError, api } from './client.ts';
 
 let csrf: string | null = null;
 
@@ -48,14 +48,17 @@ async function send<T extends z.ZodType>(method: string, path: string, schema: T
 }
 
 export const safeguardingApi = {
-  run: (date: string) => send('GET', `/api/safeguarding/run/${date}`, RunSafeguardingSchema),
-  handover: (body: HandoverBody) => send('POST', '/api/safeguarding/handovers', z.unknown(), body),
+  run: (date: string) => api.call(c.run, { params: { date } }),
+  handover: (body: HandoverBody) => api.call(c.handover, { body }),
   openNobodyHome: (body: { caseId: string; stopId: string; passengerId: string; date: string; at: string }) =>
-    send('POST', '/api/safeguarding/nobody-home', z.unknown(), body),
-  step: (caseId: string, body: { clientEventId: string; step: string; at: string; detail?: string }) =>
-    send('POST', `/api/safeguarding/nobody-home/${encodeURIComponent(caseId)}/steps`, z.unknown(), body),
-  alerts: (date: string) => send('GET', `/api/safeguarding/alerts?date=${date}`, z.array(NobodyHomeCaseSchema)),
-  familyCodes: () => send('GET', '/api/safeguarding/family/codes', z.array(HandoverCodeSchema)),
-  /** Any POST of this part, as the offline queue replays it. */
+    api.call(c.openNobodyHome, { body }),
+  step: (caseId: string, body: z.input<typeof NobodyHomeStepBodySchema>) =>
+    api.call(c.nobodyHomeStep, { params: { caseId }, body }),
+  alerts: (date: string) => api.call(c.alerts, { query: { date } }),
+  familyCodes: () => api.call(c.familyCodes, {}),
+  /**
+   * Any POST of this part, as the offline queue replays it (the queue keeps the path it was given,
+   * built from the contract's entry with `pathOf`).
+   */
   post: (path: string, body: unknown) => send('POST', path, z.unknown(), body),
 };

@@ -9,7 +9,8 @@ import type { DriverRun, RunStop } from '../../../server/contract/driver.ts';
 import { safeguardingApi } from '../../api/safeguarding.ts';
 import { h, replace, uid } from '../../dom.ts';
 import { clock, nowInRome } from '../../state/time.ts';
-import type { RunSafeguarding } from '../../../server/contract/safeguarding.ts';
+import { pathOf } from '../../../server/contract/define-contract.ts';
+import { type RunSafeguarding, safeguardingContract as sc } from '../../../server/contract/safeguarding.ts';
 import { PostQueue, type QueuedPost } from './post-queue.ts';
 import { st, type TextKey } from './texts.ts';
 
@@ -92,7 +93,7 @@ function nobodyHomePanel(
     onSent.set(id, `✓ ${st(`step_${stepName}` as TextKey, { detail: shown })}`);
     queue.enqueue({
       id,
-      path: `/api/safeguarding/nobody-home/${encodeURIComponent(caseId)}/steps`,
+      path: pathOf(sc.nobodyHomeStep.path, { caseId }),
       body: { clientEventId: id, step: stepName, at, detail },
       statusKey,
     });
@@ -101,7 +102,7 @@ function nobodyHomePanel(
   onSent.set(caseId, `✓ ${st('step_wait_started')}`);
   queue.enqueue({
     id: caseId,
-    path: '/api/safeguarding/nobody-home',
+    path: sc.openNobodyHome.path,
     body: { caseId, stopId: h0.stopId, passengerId: h0.passengerId, date, at: openedAt },
     statusKey,
   });
@@ -212,7 +213,7 @@ function handoverSection(
     status.classList.remove('error');
     queue.enqueue({
       id,
-      path: '/api/safeguarding/handovers',
+      path: sc.handover.path,
       body: {
         stopId: h0.stopId,
         passengerId: h0.passengerId,
