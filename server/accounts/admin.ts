@@ -62,6 +62,9 @@ export async function requireAccount(db: Db, id: string): Promise<AccountRow> {
 
 /** A driver account names an existing driver, a family account an existing household, a coordinator neither. */
 export async function checkLinks(db: Db, a: Pick<NewAccountInput, 'role' | 'driverId' | 'householdId'>): Promise<void> {
+  // An escort account links to an escort record, which this API does not take yet.
+  if (a.role === 'escort')
+    throw invalid('role', 'escort accounts are created with `npm run account -- --escort`, not from the app', a.role);
   if (a.role === 'driver') {
     if (a.householdId)
       throw invalid('householdId', 'a driver account is linked to a driver, not a household', a.householdId);

@@ -149,6 +149,18 @@ describe('creating accounts', () => {
     expect(list.total).toBe(0);
   });
 
+  it('an escort account is refused by the app with a 400 naming role (escorts are linked from the CLI); nothing is created', async () => {
+    const res = await coord.fetch('/api/accounts', {
+      method: 'POST',
+      json: { username: 'escort.app', role: 'escort', displayName: 'Escort' },
+    });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.details[0]).toMatchObject({ path: 'role', value: 'escort' });
+    const list = await (await coord.fetch('/api/accounts?q=escort.app')).json();
+    expect(list.total).toBe(0);
+  });
+
   it('links must fit the role, and a short password is 400 naming password', async () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [
