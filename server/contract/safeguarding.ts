@@ -423,3 +423,53 @@ export const safeguardingContract = defineContract({
     },
   },
 });
+
+/** The escorts' routes (server/escorts/routes.ts serves them). */
+export const escortsContract = defineContract({
+  list: {
+    method: 'get',
+    path: '/api/escorts',
+    summary: 'The escorts (accompagnatori) with their shifts and qualifications',
+    tag: 'escorts',
+    roles: ['coordinator'],
+    responses: { 200: { description: 'the escorts', schema: z.array(EscortSchema) } },
+  },
+  put: {
+    method: 'put',
+    path: '/api/escorts/:id',
+    summary: 'Create or replace an escort',
+    tag: 'escorts',
+    roles: ['coordinator'],
+    params: z.object({ id: IdSchema }),
+    body: EscortSchema,
+    responses: { 200: { description: 'stored', schema: EscortSchema } },
+  },
+  remove: {
+    method: 'delete',
+    path: '/api/escorts/:id',
+    summary: 'Remove an escort',
+    tag: 'escorts',
+    roles: ['coordinator'],
+    params: z.object({ id: IdSchema }),
+    responses: { 204: { description: 'removed' } },
+  },
+  // '/me/…' before '/:id/…', which would otherwise take 'me' for an id.
+  myDay: {
+    method: 'get',
+    path: '/api/escorts/me/day/:date',
+    summary: 'My day as an escort: the runs I ride and the passengers I look after',
+    tag: 'escorts',
+    roles: ['escort'],
+    params: z.object({ date: DateSchema }),
+    responses: { 200: { description: 'the day', schema: EscortDaySchema } },
+  },
+  day: {
+    method: 'get',
+    path: '/api/escorts/:id/day/:date',
+    summary: "An escort's day in the published plan: the runs they ride and the passengers they look after",
+    tag: 'escorts',
+    roles: ['coordinator'],
+    params: z.object({ id: IdSchema, date: DateSchema }),
+    responses: { 200: { description: 'the day', schema: EscortDaySchema } },
+  },
+});

@@ -3,12 +3,11 @@
  * they ride in the published plan and the passengers on them who travel only with an escort.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { RouterDeps } from '../app-deps.ts';
 import { audit } from '../audit/audit.ts';
 import type { User } from '../auth/context.ts';
-import { DateSchema, IdSchema, type Passenger } from '../contract/domain.ts';
-import { EscortDaySchema, EscortSchema } from '../contract/safeguarding.ts';
+import type { Passenger } from '../contract/domain.ts';
+import { escortsContract as c } from '../contract/safeguarding.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { loadSettings } from '../safeguarding/settings.ts';
@@ -18,57 +17,29 @@ import { deleteEscort, listEscorts, saveEscort } from './store.ts';
 export function escortsRouter(deps: RouterDeps): Router {
   const { db, clock, registry } = deps;
   const router = Router();
-  const P = '/api/escorts';
 
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/',
-    summary: 'The escorts (accompagnatori) with their shifts and qualifications',
-    tag: 'escorts',
-    roles: ['coordinator'],
-    responses: { 200: { description: 'the escorts', schema: z.array(EscortSchema) } },
-    handler: async ({ user }) => {
-      await audit(db, clock, user, 'list', 'escort', '*');
-      return { body: await listEscorts(db) };
-    },
+  defineRoute(router, registry, c.list, async ({ user }) => {
+    await audit(db, clock, user, 'list', 'escort', '*');
+    return { body: await listEscorts(db) };
   });
-  defineRoute(router, registry, P, {
-    method: 'put',
-    path: '/:id',
-    summary: 'Create or replace an escort',
-    tag: 'escorts',
-    roles: ['coordinator'],
-    params: z.object({ id: IdSchema }),
-    body: EscortSchema,
-    responses: { 200: { description: 'stored', schema: EscortSchema } },
-    handler: async ({ params, body, user }) => {
-      if (body.id !== params.id)
-        throw new AppError('REQUEST_INVALID', `id: the body's id ${body.id} is not ${params.id}`, [
-          { path: 'id', message: 'differs from the path', value: body.id },
+  defineRoute(router, registry, c.put, async ({ params, body, user }) => {
+    if (body.id !== params.id)
+      throw new AppError('REQUEST_INVALID', `id: the body's id ${body.id} is not ${params.id}`, [
+        { path: 'id', message: 'differs from the path', value: body.id },
+      ]);
+    for (const [day, s] of Object.entries(body.shifts))
+      if (s && s.to <= s.from)
+        throw new AppError('REQUEST_INVALID', `shifts.${day}.to: ends at ${s.to}, before it starts`, [
+          { path: `shifts.${day}.to`, message: 'ends before it starts', value: s.to },
         ]);
-      for (const [day, s] of Object.entries(body.shifts))
-        if (s && s.to <= s.from)
-          throw new AppError('REQUEST_INVALID', `shifts.${day}.to: ends at ${s.to}, before it starts`, [
-            { path: `shifts.${day}.to`, message: 'ends before it starts', value: s.to },
-          ]);
-      const saved = await saveEscort(db, clock, body);
-      await audit(db, clock, user, 'update', 'escort', body.id);
-      return { body: saved };
-    },
+    const saved = await saveEscort(db, clock, body);
+    await audit(db, clock, user, 'update', 'escort', body.id);
+    return { body: saved };
   });
-  defineRoute(router, registry, P, {
-    method: 'delete',
-    path: '/:id',
-    summary: 'Remove an escort',
-    tag: 'escorts',
-    roles: ['coordinator'],
-    params: z.object({ id: IdSchema }),
-    responses: { 204: { description: 'removed' } },
-    handler: async ({ params, user }) => {
-      if (!(await deleteEscort(db, params.id))) throw notFound('escort', params.id);
-      await audit(db, clock, user, 'delete', 'escort', params.id);
-      return { status: 204 };
-    },
+  defineRoute(router, registry, c.remove, async ({ params, user }) => {
+    if (!(await deleteEscort(db, params.id))) throw notFound('escort', params.id);
+    await audit(db, clock, user, 'delete', 'escort', params.id);
+    return { status: 204 };
   });
   /** The runs an escort rides on a date in the published plan, and whom they look after. */
   const escortDay = async (escortId: string, date: string, user: User) => {
@@ -111,28 +82,12 @@ export function escortsRouter(deps: RouterDeps): Router {
   };
 
   // '/me/…' before '/:id/…', which would otherwise take 'me' for an id.
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/me/day/:date',
-    summary: 'My day as an escort: the runs I ride and the passengers I look after',
-    tag: 'escorts',
-    roles: ['escort'],
-    params: z.object({ date: DateSchema }),
-    responses: { 200: { description: 'the day', schema: EscortDaySchema } },
-    handler: async ({ params, user }) => {
-      if (!user.escortId) throw new AppError('FORBIDDEN', `account ${user.username} is not linked to an escort`);
-      return { body: await escortDay(user.escortId, params.date, user) };
-    },
+  defineRoute(router, registry, c.myDay, async ({ params, user }) => {
+    if (!user.escortId) throw new AppError('FORBIDDEN', `account ${user.username} is not linked to an escort`);
+    return { body: await escortDay(user.escortId, params.date, user) };
   });
-  defineRoute(router, registry, P, {
-    method: 'get',
-    path: '/:id/day/:date',
-    summary: "An escort's day in the published plan: the runs they ride and the passengers they look after",
-    tag: 'escorts',
-    roles: ['coordinator'],
-    params: z.object({ id: IdSchema, date: DateSchema }),
-    responses: { 200: { description: 'the day', schema: EscortDaySchema } },
-    handler: async ({ params, user }) => ({ body: await escortDay(params.id, params.date, user) }),
-  });
+  defineRoute(router, registry, c.day, async ({ params, user }) => ({
+    body: await escortDay(params.id, params.date, user),
+  }));
   return router;
 }

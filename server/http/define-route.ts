@@ -10,32 +10,9 @@ import type { Role, User } from '../auth/context.ts';
 import type { BodyOf, ParamsOf, QueryOf, RouteContract } from '../contract/define-contract.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { fromZod } from '../errors/middleware.ts';
-import type { Method, Operation, OperationRegistry } from '../openapi/registry.ts';
+import type { OperationRegistry } from '../openapi/registry.ts';
 import { chooseEncoding } from './accept-encoding.ts';
 import { BodyCache } from './body-cache.ts';
-
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-export interface RouteSpec<P, Q, B> {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  roles: Role[] | 'public';
-  params?: P;
-  query?: Q;
-  body?: B;
-  bodyType?: string;
-  responses: Operation['responses'];
-  handler: (input: {
-    params: Out<P>;
-    query: Out<Q>;
-    body: Out<B>;
-    user: User;
-    req: Request;
-    res: Response;
-  }) => Promise<Reply> | Reply;
-}
 
 /** The handler of a contract entry: its input is typed from the entry's schemas. */
 export type ContractHandler<R extends RouteContract> = (input: {
@@ -102,29 +79,8 @@ export function defineRoute<R extends RouteContract>(
   registry: OperationRegistry,
   route: R,
   handler: ContractHandler<R>,
-): void;
-/**
- * @deprecated Inline spec with a path prefix: declare the route in server/contract/ instead
- * (docs/server.md, "Adding a route").
- */
-export function defineRoute<
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
->(router: Router, registry: OperationRegistry, routePath: string, spec: RouteSpec<P, Q, B>): void;
-export function defineRoute(
-  router: Router,
-  registry: OperationRegistry,
-  routeOrPrefix: RouteContract | string,
-  specOrHandler: RouteSpec<z.ZodType, z.ZodType, z.ZodType> | ContractHandler<RouteContract>,
 ): void {
-  if (typeof routeOrPrefix === 'string') {
-    const spec = specOrHandler as RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
-    const path = routeOrPrefix + (spec.path === '/' ? '' : spec.path);
-    register(router, registry, { ...spec, path }, spec.handler as ContractHandler<RouteContract>);
-  } else {
-    register(router, registry, routeOrPrefix, specOrHandler as ContractHandler<RouteContract>);
-  }
+  register(router, registry, route, handler as ContractHandler<RouteContract>);
 }
 
 function register(

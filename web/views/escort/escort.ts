@@ -4,7 +4,8 @@
  * only with an escort aboard are marked.
  */
 import type { z } from 'zod';
-import { EscortDaySchema } from '../../../server/contract/safeguarding.ts';
+import { type EscortDaySchema, escortsContract } from '../../../server/contract/safeguarding.ts';
+import { api } from '../../api/client.ts';
 import { h, replace, uid } from '../../dom.ts';
 import { lang } from '../../i18n/i18n.ts';
 import { clock } from '../../state/time.ts';
@@ -32,14 +33,7 @@ const TEXT = {
 const tx = (k: keyof (typeof TEXT)['it'], p: Record<string, string> = {}) =>
   TEXT[lang() === 'en' ? 'en' : 'it'][k].replace(/\{(\w+)\}/g, (_, n: string) => p[n] ?? '');
 
-async function fetchDay(date: string): Promise<Day> {
-  const res = await fetch(`/api/escorts/me/day/${date}`, {
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return EscortDaySchema.parse(await res.json());
-}
+const fetchDay = (date: string): Promise<Day> => api.call(escortsContract.myDay, { params: { date } });
 
 export function escortView(root: HTMLElement, date: string): void {
   const dateId = uid('date');
