@@ -15,7 +15,8 @@ export const VersionField = z.number().int().min(1).max(PG_INT_MAX).optional();
 /**
  * The smallest solve budget the API accepts, in ms. Continuity does not depend on the budget
  * (the master week, the holds, the warm start and the continuity repair run whatever it is), so
- * the minimum is only what one search needs to start: 100 ms keeps the demo week at ≥ 90 % on
+ * the minimum is only what one search needs to start (the master week gets MASTER_MIN_MS whatever
+ * the budget, server/planning/solve-part.ts): 100 ms keeps the demo week at ≥ 90 % on
  * one van and ≥ 90 % of pickups within 10 minutes (test/api/plans-budget.test.ts).
  */
 export const PLAN_BUDGET_MIN_MS = 100;

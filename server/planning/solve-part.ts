@@ -59,6 +59,13 @@ export interface SolvedPartWithHolds {
   lock: Set<string>;
 }
 
+/**
+ * The master week's search time whatever the week's budget: every date is warm-started from it
+ * and held to it, so a starved master week (a 100 ms budget on a loaded machine) is what breaks
+ * continuity; a couple of seconds of it is cheap next to a week's search (issue 13 item 1).
+ */
+export const MASTER_MIN_MS = 2_000;
+
 /** One solve of the part with the given holds, warm-started from `initialFrom` when the problem says so. */
 export function solveOnce(
   problem: PartProblem,
@@ -81,7 +88,7 @@ export function solveOnce(
   });
   const options: ParallelSolveOptions = {
     seed: search.seed,
-    timeLimitMs: Math.max(50, ms),
+    timeLimitMs: Math.max(problem.master && search.maxIterations === undefined ? MASTER_MIN_MS : 50, ms),
     ...(search.maxIterations !== undefined
       ? { maxIterations: search.maxIterations, threads: search.threads ?? 1 }
       : {}),

@@ -104,10 +104,13 @@ export async function readWeek(o: WeekFlowOptions, weekId: string): Promise<Week
     for (const j of jobs)
       if (j.id && (j.id === weekId || j.id.startsWith(`${weekId}.`)))
         attempts[j.id] = j.attemptsStarted ?? j.attemptsMade;
+    const state = await job.getState();
+    // The job was read before its state: if it finished in between, its result was not in that read.
+    const finished = state === 'completed' || state === 'failed' ? ((await queue.getJob(weekId)) ?? job) : job;
     return {
-      state: await job.getState(),
-      ...(job.returnvalue ? { result: job.returnvalue as WeekOutcome } : {}),
-      ...(job.failedReason ? { failedReason: job.failedReason } : {}),
+      state,
+      ...(finished.returnvalue ? { result: finished.returnvalue as WeekOutcome } : {}),
+      ...(finished.failedReason ? { failedReason: finished.failedReason } : {}),
       attempts,
     };
   } finally {

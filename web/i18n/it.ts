@@ -198,7 +198,8 @@ export const it = {
   'why.RETURN_BEFORE_ADULT_BACK': 'Il passeggero arriverebbe a casa prima che l’adulto sia rientrato.',
   'why.PROMISE_CONFLICT': 'L’orario promesso alla famiglia non è più possibile.',
   'why.UNKNOWN_REFERENCE': 'La richiesta indica un passeggero, una famiglia o un servizio che non esiste.',
-  'why.ESCORT_MISSING': 'Il passeggero può viaggiare solo con un accompagnatore a bordo, e nessuno è disponibile su un giro adatto.',
+  'why.ESCORT_MISSING':
+    'Il passeggero può viaggiare solo con un accompagnatore a bordo, e nessuno è disponibile su un giro adatto.',
 
   'fix.TIME_WINDOW':
     'Una fascia oraria più ampia (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
@@ -222,14 +223,16 @@ export const it = {
     'Un servizio che tiene il passeggero più a lungo, un altro adulto che lo riceva quel giorno, o un altro indirizzo di riconsegna.',
   'fix.PROMISE_CONFLICT': 'Offrire alla famiglia un nuovo orario (annullare quello promesso e prenotare di nuovo).',
   'fix.UNKNOWN_REFERENCE': 'Correggere la richiesta o aggiungere ciò che manca.',
-  'fix.ESCORT_MISSING': 'Assegnare un accompagnatore in turno a quell’ora, oppure spostare il viaggio su un giro che ne ha uno.',
+  'fix.ESCORT_MISSING':
+    'Assegnare un accompagnatore in turno a quell’ora, oppure spostare il viaggio su un giro che ne ha uno.',
 
   'violation.TIME_WINDOW': 'La fermata è fuori dalla sua fascia oraria.',
   'violation.CAPACITY': 'Il veicolo è troppo pieno a questa fermata.',
   'violation.RIDE_TIME': 'Il viaggio a bordo dura più del tempo massimo.',
   'violation.ROUTE_DURATION': 'Il giro dura più dell’orario di lavoro dell’autista.',
   'violation.SHIFT': 'Il giro esce dall’orario del veicolo.',
-  'violation.ESCORT': 'Un passeggero che richiede un accompagnatore viaggia senza, oppure l’accompagnatore è fuori turno o su due giri.',
+  'violation.ESCORT':
+    'Un passeggero che richiede un accompagnatore viaggia senza, oppure l’accompagnatore è fuori turno o su due giri.',
   'violation.LIFT_REQUIRED': 'Il veicolo non ha ciò che serve al passeggero (pedana, seggiolino).',
   'violation.PRECEDENCE':
     'L’ordine delle fermate non è valido (discesa prima della salita, o viaggio bloccato altrove).',
