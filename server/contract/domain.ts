@@ -197,6 +197,20 @@ export const HouseholdSchema = z.object({
 });
 export type Household = z.infer<typeof HouseholdSchema>;
 
+/** Services after the first, in order (school → after-school club, school → therapy); the return leaves the last. */
+export const ServiceChainSchema = z.array(z.object({ serviceId: IdSchema })).max(3);
+
+/** Other addresses on given weekdays (grandparents, the other parent), each with its own receiving adults. */
+export const OtherAddressesSchema = z
+  .array(
+    z.object({
+      weekdays: z.array(WeekdaySchema).min(1),
+      place: PlaceSchema,
+      receivers: z.array(AdultScheduleSchema).min(1).max(4),
+    }),
+  )
+  .max(3);
+
 export const StandingRequestSchema = z
   .object({
     id: IdSchema,
@@ -217,21 +231,9 @@ export const StandingRequestSchema = z
       )
       .optional(),
     /** Services after the first, in order (school → after-school club, school → therapy); the return leaves the last. */
-    chain: z
-      .array(z.object({ serviceId: IdSchema }))
-      .max(3)
-      .optional(),
+    chain: ServiceChainSchema.optional(),
     /** Another address on given weekdays (grandparents, the other parent), with its own receiving adults. */
-    otherAddresses: z
-      .array(
-        z.object({
-          weekdays: z.array(WeekdaySchema).min(1),
-          place: PlaceSchema,
-          receivers: z.array(AdultScheduleSchema).min(1).max(4),
-        }),
-      )
-      .max(3)
-      .optional(),
+    otherAddresses: OtherAddressesSchema.optional(),
     /** pending: booked by the family, not yet approved; cancelled: withdrawn. Absent = active. */
     status: z.enum(['pending', 'active', 'cancelled']).optional(),
   })

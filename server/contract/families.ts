@@ -12,7 +12,9 @@ import {
   IdSchema,
   IsoWeekSchema,
   OpeningHoursSchema,
+  OtherAddressesSchema,
   PlaceSchema,
+  ServiceChainSchema,
   ServiceKindSchema,
   WeekdaySchema,
 } from './domain.ts';
@@ -38,20 +40,8 @@ export const BookingInputSchema = z
     validTo: DateSchema.optional(),
     outbound: z.boolean().default(true),
     return: z.boolean().default(true),
-    chain: z
-      .array(z.object({ serviceId: IdSchema }))
-      .max(3)
-      .optional(),
-    otherAddresses: z
-      .array(
-        z.object({
-          weekdays: z.array(WeekdaySchema).min(1),
-          place: PlaceSchema,
-          receivers: z.array(AdultScheduleSchema).min(1).max(4),
-        }),
-      )
-      .max(3)
-      .optional(),
+    chain: ServiceChainSchema.optional(),
+    otherAddresses: OtherAddressesSchema.optional(),
   })
   .refine((b) => !b.validTo || b.validTo >= b.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
 export type BookingInput = z.infer<typeof BookingInputSchema>;
