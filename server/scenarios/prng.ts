@@ -1,8 +1,10 @@
 /**
- * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) so that a scenario
- * is a pure function of its seed: same seed, same file, on every machine and Node version.
- * Math.random is never used by the generator.
+ * A small seeded pseudo-random generator (the solver's sfc32 core, seeded here through
+ * splitmix32) so that a scenario is a pure function of its seed: same seed, same file, on every
+ * machine and Node version. Math.random is never used by the generator.
  */
+import { Sfc32 } from '../../solver/index.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -31,21 +33,9 @@ function splitmix32(seed: number): () => number {
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new RangeError(`seed: expected an integer, got ${seed}`);
   const init = splitmix32(seed);
-  let a = init(),
-    b = init(),
-    c = init(),
-    d = init();
-  const u32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t;
-  };
-  for (let i = 0; i < 12; i++) u32();
-  const next = (): number => u32() / 4_294_967_296;
+  const core = new Sfc32(init(), init(), init(), init());
+  for (let i = 0; i < 12; i++) core.nextUint();
+  const next = (): number => core.next();
   const rng: Rng = {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

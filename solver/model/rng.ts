@@ -1,21 +1,24 @@
 /**
- * Seeded pseudo-random generator (sfc32). The solver never touches Math.random:
- * the same seed always gives the same sequence, so runs are reproducible.
+ * Seeded pseudo-random generators built on one sfc32 core. The solver never touches
+ * Math.random: the same seed always gives the same sequence, so runs are reproducible.
+ * `Sfc32` is the bare generator over a four-word state, for callers that seed it their own way
+ * (the scenario generator seeds it through splitmix32); `Rng` is the solver's, seeded from one
+ * number.
  */
-export class Rng {
+export class Sfc32 {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
-  constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = (seed | 0) ^ 0x5bd1e995;
-    for (let i = 0; i < 16; i++) this.nextUint();
+  constructor(a: number, b: number, c: number, d: number) {
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
   }
 
+  /** Uniform integer in [0, 2^32). */
   nextUint(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
@@ -29,6 +32,13 @@ export class Rng {
   /** Uniform in [0, 1). */
   next(): number {
     return this.nextUint() / 4294967296;
+  }
+}
+
+export class Rng extends Sfc32 {
+  constructor(seed: number) {
+    super(0x9e3779b9, 0x243f6a88, 0xb7e15162, (seed | 0) ^ 0x5bd1e995);
+    for (let i = 0; i < 16; i++) this.nextUint();
   }
 
   /** Uniform integer in [lo, hi] (inclusive). */
