@@ -1,14 +1,23 @@
 /**
- * npm run scenario -- [--passengers N] [--seed S] [--week YYYY-Www] [--out FILE]
+ * npm run scenario -- [--passengers N] [--seed S] [--week YYYY-Www] [--area ambiti|province] [--out FILE]
  * Writes a generated scenario as JSON to FILE, or to stdout without --out. The demo week is
- * `npm run scenario -- --out fixtures/scenarios/demo-week.json` (defaults: 120, seed 1, 2026-W49).
+ * `npm run scenario -- --out fixtures/scenarios/demo-week.json` (defaults: 120, seed 1, 2026-W49,
+ * the 16 comuni of the two ambiti); `--area province` spreads the passengers over the 135 comuni
+ * of the province of Varese (the scale scenario: `--passengers 10000 --area province --seed 3`).
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_GENERATE, generateScenario, type GenerateOptions } from './generate-scenario.ts';
+import {
+  DEFAULT_GENERATE,
+  generateScenario,
+  type GenerateOptions,
+  SCENARIO_AREAS,
+  type ScenarioArea,
+} from './generate-scenario.ts';
 import { scenarioJson } from './scenario-json.ts';
 
-const USAGE = 'usage: npm run scenario -- [--passengers N] [--seed S] [--week YYYY-Www] [--out FILE]';
+const USAGE =
+  'usage: npm run scenario -- [--passengers N] [--seed S] [--week YYYY-Www] [--area ambiti|province] [--out FILE]';
 
 export function parseArgs(argv: string[]): GenerateOptions & { out?: string } {
   const options: GenerateOptions & { out?: string } = {};
@@ -24,7 +33,11 @@ export function parseArgs(argv: string[]): GenerateOptions & { out?: string } {
     if (flag === '--passengers') options.passengers = int();
     else if (flag === '--seed') options.seed = int();
     else if (flag === '--week') options.week = value;
-    else if (flag === '--out') options.out = value;
+    else if (flag === '--area') {
+      if (!(SCENARIO_AREAS as readonly string[]).includes(value))
+        throw new Error(`--area: expected one of ${SCENARIO_AREAS.join(', ')}, got "${value}"`);
+      options.area = value as ScenarioArea;
+    } else if (flag === '--out') options.out = value;
     else throw new Error(`unknown option "${flag}"\n${USAGE}`);
   }
   return options;

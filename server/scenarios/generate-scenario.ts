@@ -5,6 +5,9 @@
  * redrawn until the family's trips fit them — as families pick services that fit their day —
  * except for a few deliberately impossible households, as in real life. Vehicles (40% with a
  * lift) and drivers scale with the number of passengers (10 and 12 for 120).
+ * With `area: 'province'` the same people are spread over the 135 comuni of the province of
+ * Varese instead (issue 15 item 3's scale scenario): services in every comune and zone
+ * (province-services.ts), one depot, fleet and driver team per planning zone (province-zones.ts).
  * Everything is synthetic and marked so; the same options give the same scenario.
  */
 import type {
@@ -21,22 +24,30 @@ import type {
 import { addDays, isoWeekDates } from '../domain/calendar.ts';
 import { domainContext } from '../domain/domain-context.ts';
 import { requestWindows } from '../domain/request-windows.ts';
-import { loadMunicipalities, type MunicipalityArea } from '../geo/municipalities.ts';
+import { loadMunicipalities } from '../geo/municipalities.ts';
+import { loadProvinceMunicipalities } from '../geo/province-municipalities.ts';
 import { greatCircleM } from '../contract/great-circle.ts';
 import { toHhMm, toSeconds } from '../windows/time-of-day.ts';
 import type { TripResult } from '../windows/work-hours-to-windows.ts';
 import { createRng, type Rng } from './prng.ts';
 import { SERVICE_CATALOGUE, WEEKDAYS_MON_FRI } from './service-catalogue.ts';
-import { syntheticPlace } from './sample-place.ts';
+import { provinceServiceTemplates } from './province-services.ts';
+import { provinceZones, type Zone, zoneCount } from './province-zones.ts';
+import { type SamplingArea, syntheticPlace } from './sample-place.ts';
 import { syntheticPersonName } from './synthetic-names.ts';
 
 export interface GenerateOptions {
   passengers?: number;
   seed?: number;
   week?: string;
+  /** The 16 comuni of the two ambiti (default) or the 135 comuni of the province of Varese. */
+  area?: ScenarioArea;
 }
 
-export const DEFAULT_GENERATE = { passengers: 120, seed: 1, week: '2026-W49' } as const;
+export const SCENARIO_AREAS = ['ambiti', 'province'] as const;
+export type ScenarioArea = (typeof SCENARIO_AREAS)[number];
+
+export const DEFAULT_GENERATE = { passengers: 120, seed: 1, week: '2026-W49', area: 'ambiti' } as const;
 
 type AgeGroup = Passenger['ageGroup'];
 type Mobility = Passenger['mobility'];
@@ -182,16 +193,21 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   const n = options.passengers ?? DEFAULT_GENERATE.passengers;
   const seed = options.seed ?? DEFAULT_GENERATE.seed;
   const week = options.week ?? DEFAULT_GENERATE.week;
+  const area = options.area ?? DEFAULT_GENERATE.area;
+  if (!SCENARIO_AREAS.includes(area))
+    throw new RangeError(`area: expected one of ${SCENARIO_AREAS.join(', ')}, got ${JSON.stringify(area)}`);
   if (!Number.isInteger(n) || n < 1 || n > 20_000)
     throw new RangeError(`passengers: expected a whole number from 1 to 20000, got ${n}`);
   const dates = isoWeekDates(week);
   const rng = createRng(seed);
-  const munis = loadMunicipalities();
+  const zones = area === 'province' ? provinceZones(loadProvinceMunicipalities(), zoneCount(n)) : [];
+  const munis: SamplingArea[] = area === 'province' ? zones.flatMap((z) => z.comuni) : loadMunicipalities();
   const muniByName = new Map(munis.map((m) => [m.name, m]));
+  const catalogue = area === 'province' ? provinceServiceTemplates(zones) : SERVICE_CATALOGUE;
   const sy = schoolYear(dates[0]);
   const width = Math.max(3, String(n).length);
 
-  const services: Service[] = SERVICE_CATALOGUE.map((t) => ({
+  const services: Service[] = catalogue.map((t) => ({
     id: t.id,
     name: t.name,
     kind: t.kind,
@@ -200,7 +216,9 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     closures: t.closedOnFridayOfWeek ? [dates[4]] : [],
     synthetic: true,
   }));
-  const serviceOf = (need: Need, home: Place, muni: MunicipalityArea): Service => {
+  const nearest = (candidates: Service[], home: Place): Service =>
+    candidates.reduce((best, s) => (greatCircleM(home, s.place) < greatCircleM(home, best.place) ? s : best));
+  const serviceOf = (need: Need, home: Place, muni: SamplingArea): Service => {
     const kindFilter: Record<Need, (s: Service) => boolean> = {
       primaria: (s) => s.id.startsWith('svc-primaria-'),
       secondaria: (s) => s.id.startsWith('svc-secondaria-'),
@@ -212,14 +230,21 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     const candidates = services.filter(kindFilter[need]);
     const local = candidates.find((s) => s.place.istatCode === muni.istatCode);
     if (local && need !== 'therapy') return local;
-    return candidates.reduce((best, s) => (greatCircleM(home, s.place) < greatCircleM(home, best.place) ? s : best));
+    return nearest(candidates, home);
   };
+  const summerCampOf = (home: Place): string =>
+    area === 'province'
+      ? nearest(
+          services.filter((s) => s.kind === 'summer_camp'),
+          home,
+        ).id
+      : 'svc-centro-estivo-marnate';
 
   const counts = apportion(
     n,
     munis.map((m) => m.population),
   );
-  const homesIn = rng.shuffle(munis.flatMap((m, i) => Array<MunicipalityArea>(counts[i]).fill(m)));
+  const homesIn = rng.shuffle(munis.flatMap((m, i) => Array<SamplingArea>(counts[i]).fill(m)));
   const nChildren = Math.round(n * 0.6);
   const nElderly = Math.round(n * 0.15);
   const groups = rng.shuffle<AgeGroup>([
@@ -335,7 +360,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
       requests.push({
         id: `r-${id}-${requests.length + 1}`,
         passengerId: passenger.id,
-        serviceId: 'svc-centro-estivo-marnate',
+        serviceId: summerCampOf(home),
         weekdays: [...WEEKDAYS_MON_FRI],
         validFrom,
         validTo,
@@ -371,9 +396,13 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     }
   }
 
-  const { vehicles, drivers } = fleet(n, rng, muniByName);
+  const { vehicles, drivers } =
+    area === 'province' ? zoneFleets(n, rng, zones, drafts) : fleet(n, rng, muniByName as Map<string, SamplingArea>);
   return {
-    name: `Demo week ${week}: ${n} synthetic passengers in the Ambiti di Castellanza and Somma Lombardo (seed ${seed})`,
+    name:
+      area === 'province'
+        ? `Scale week ${week}: ${n} synthetic passengers over the 135 comuni of the province of Varese in ${zones.length} planning zones (seed ${seed})`
+        : `Demo week ${week}: ${n} synthetic passengers in the Ambiti di Castellanza and Somma Lombardo (seed ${seed})`,
     week,
     synthetic: true,
     services,
@@ -385,55 +414,93 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   };
 }
 
-function fleet(
-  n: number,
-  rng: Rng,
-  muniByName: Map<string, MunicipalityArea>,
-): { vehicles: Vehicle[]; drivers: Driver[] } {
+const weekdayHours = (from: string, to: string) => Object.fromEntries(WEEKDAYS_MON_FRI.map((d) => [d, { from, to }]));
+
+/** A minibus (8 seats) or a van with a lift (6 seats, 2 wheelchairs) at a depot. */
+function vehicleAt(id: string, k: string, lift: boolean, depot: Place): Vehicle {
+  return {
+    id,
+    label: lift ? `Pulmino attrezzato demo ${k}` : `Minibus demo ${k}`,
+    plate: '',
+    capacity: lift ? { seats: 6, wheelchairs: 2 } : { seats: 8, wheelchairs: 0 },
+    features: { lift, childSeats: lift ? 2 : 4 }, // portable booster seats
+    depot,
+    hours: weekdayHours('06:00', '20:00'),
+    costPerKm: lift ? 0.55 : 0.42,
+    costPerHour: lift ? 24 : 21,
+  };
+}
+
+// most drivers work a split shift (morning and afternoon runs within 8 h); a few early or late only
+const DRIVER_SHIFTS: Array<[string, string]> = [
+  ['06:00', '19:00'],
+  ['06:30', '19:30'],
+  ['06:00', '14:00'],
+  ['06:30', '19:00'],
+  ['11:00', '20:00'],
+  ['06:30', '19:00'],
+];
+
+/** The j-th driver of a team (shift, lift training and part time follow j), driving `vehicles`. */
+function driverOf(j: number, id: string, k: string, vehicles: Vehicle[]): Driver {
+  const liftTrained = j % 3 !== 2;
+  const [from, to] = DRIVER_SHIFTS[Math.floor(j / 2) % DRIVER_SHIFTS.length];
+  const partTime = Math.floor(j / 2) % DRIVER_SHIFTS.length === 5;
+  return {
+    id,
+    name: `Autista demo ${k}`,
+    availability: weekdayHours(from, to),
+    maxHoursPerDay: partTime ? 6 : 8,
+    maxHoursPerWeek: partTime ? 30 : 38,
+    vehicleIds: vehicles.filter((v) => liftTrained || !v.features.lift).map((v) => v.id),
+  };
+}
+
+function fleet(n: number, rng: Rng, muniByName: Map<string, SamplingArea>): { vehicles: Vehicle[]; drivers: Driver[] } {
   const depots = ['Castellanza', 'Somma Lombardo'].map((name) =>
     syntheticPlace(muniByName.get(name)!, rng, 0.3, 'Deposito demo'),
   );
   const nVehicles = Math.max(2, Math.round((10 * n) / 120));
   const nLift = Math.max(1, Math.round(nVehicles * 0.4));
-  const weekdayHours = (from: string, to: string) => Object.fromEntries(WEEKDAYS_MON_FRI.map((d) => [d, { from, to }]));
   const vehicles: Vehicle[] = Array.from({ length: nVehicles }, (_, i) => {
-    const lift = i < nLift;
     const k = pad(i + 1, 2);
-    return {
-      id: `veh-${k}`,
-      label: lift ? `Pulmino attrezzato demo ${k}` : `Minibus demo ${k}`,
-      plate: '',
-      capacity: lift ? { seats: 6, wheelchairs: 2 } : { seats: 8, wheelchairs: 0 },
-      features: { lift, childSeats: lift ? 2 : 4 }, // portable booster seats
-      depot: depots[i % 2],
-      hours: weekdayHours('06:00', '20:00'),
-      costPerKm: lift ? 0.55 : 0.42,
-      costPerHour: lift ? 24 : 21,
-    };
+    return vehicleAt(`veh-${k}`, k, i < nLift, depots[i % 2]);
   });
   const nDrivers = Math.max(2, Math.round((12 * n) / 120));
-  // most drivers work a split shift (morning and afternoon runs within 8 h); a few early or late only
-  const shifts: Array<[string, string]> = [
-    ['06:00', '19:00'],
-    ['06:30', '19:30'],
-    ['06:00', '14:00'],
-    ['06:30', '19:00'],
-    ['11:00', '20:00'],
-    ['06:30', '19:00'],
-  ];
-  const drivers: Driver[] = Array.from({ length: nDrivers }, (_, j) => {
-    const depotIdx = j % 2;
-    const liftTrained = j % 3 !== 2;
-    const [from, to] = shifts[Math.floor(j / 2) % shifts.length];
-    const partTime = Math.floor(j / 2) % shifts.length === 5;
-    return {
-      id: `drv-${pad(j + 1, 2)}`,
-      name: `Autista demo ${pad(j + 1, 2)}`,
-      availability: weekdayHours(from, to),
-      maxHoursPerDay: partTime ? 6 : 8,
-      maxHoursPerWeek: partTime ? 30 : 38,
-      vehicleIds: vehicles.filter((v, i) => i % 2 === depotIdx && (liftTrained || !v.features.lift)).map((v) => v.id),
-    };
+  const drivers: Driver[] = Array.from({ length: nDrivers }, (_, j) =>
+    driverOf(
+      j,
+      `drv-${pad(j + 1, 2)}`,
+      pad(j + 1, 2),
+      vehicles.filter((_v, i) => i % 2 === j % 2),
+    ),
+  );
+  return { vehicles, drivers };
+}
+
+/**
+ * The province's fleet: as many vehicles and drivers as `fleet` gives for n passengers, shared
+ * out over the zones by their passengers; each zone has one depot (in its largest comune), its
+ * own vehicles (40% with a lift) and drivers who drive only them (ids say the zone: veh-z03-007).
+ */
+function zoneFleets(n: number, rng: Rng, zones: Zone[], drafts: Draft[]): { vehicles: Vehicle[]; drivers: Driver[] } {
+  const zoneOf = new Map(zones.flatMap((z, i) => z.comuni.map((m) => [m.istatCode, i] as const)));
+  const people = zones.map(() => 0);
+  for (const d of drafts) people[zoneOf.get(d.household.home.istatCode!)!]++;
+  const nVehicles = apportion(Math.max(zones.length, Math.round((10 * n) / 120)), people).map((c) => Math.max(1, c));
+  const nDrivers = apportion(Math.max(zones.length, Math.round((12 * n) / 120)), people).map((c) => Math.max(1, c));
+  const vehicles: Vehicle[] = [];
+  const drivers: Driver[] = [];
+  zones.forEach((z, zi) => {
+    const seat = [...z.comuni].sort((a, b) => b.population - a.population || a.istatCode.localeCompare(b.istatCode))[0];
+    const depot = syntheticPlace(seat, rng, 0.3, `Deposito demo ${z.id}`);
+    const nLift = Math.max(1, Math.round(nVehicles[zi] * 0.4));
+    const own = Array.from({ length: nVehicles[zi] }, (_, i) =>
+      vehicleAt(`veh-${z.id}-${pad(i + 1, 3)}`, `${z.id}-${pad(i + 1, 3)}`, i < nLift, depot),
+    );
+    vehicles.push(...own);
+    for (let j = 0; j < nDrivers[zi]; j++)
+      drivers.push(driverOf(j, `drv-${z.id}-${pad(j + 1, 3)}`, `${z.id}-${pad(j + 1, 3)}`, own));
   });
   return { vehicles, drivers };
 }
