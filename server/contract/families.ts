@@ -9,6 +9,7 @@ import { defineContract } from './define-contract.ts';
 import {
   AdultScheduleSchema,
   DateSchema,
+  DirectionSchema,
   IdSchema,
   IsoWeekSchema,
   OpeningHoursSchema,
@@ -86,7 +87,7 @@ export const NotTravellingSchema = z.object({
   passengerName: z.string(),
   requestId: z.string(),
   serviceName: z.string(),
-  direction: z.enum(['outbound', 'return']),
+  direction: DirectionSchema,
   why: z.string(),
   note: z.string(),
 });

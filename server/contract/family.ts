@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
 import {
   DateSchema,
+  DirectionSchema,
   HouseholdSchema,
   IdSchema,
   IsoWeekSchema,
@@ -27,7 +28,7 @@ export const FamilyTripSchema = z.object({
   passengerId: z.string(),
   name: z.string(),
   requestId: z.string(),
-  direction: z.enum(['outbound', 'return']),
+  direction: DirectionSchema,
   /** Planned pickup time (ISO 8601, Europe/Rome) and the promised window. */
   pickup: z.string(),
   pickupWindow: z.object({ from: z.string(), to: z.string() }),

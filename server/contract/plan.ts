@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isSaneInstant } from './checks.ts';
-import { DateSchema, IdSchema, IsoWeekSchema } from './domain.ts';
+import { DateSchema, DirectionSchema, IdSchema, IsoWeekSchema } from './domain.ts';
 
 export const IsoDateTimeSchema = z
   .string()
@@ -20,7 +20,7 @@ export const StopPassengerSchema = z.object({
   name: z.string(),
   mobility: z.enum(['walks', 'walker', 'wheelchair', 'child_seat']),
   needsEscort: z.boolean(),
-  direction: z.enum(['outbound', 'return']),
+  direction: DirectionSchema,
   /** Driver's run only (`GET /api/driver/runs/:date`): the coordinator's notes for the driver ('' when none). */
   notesForDriver: z.string().optional(),
   /** Driver's run only: who takes the passenger at home on a return drop-off; null elsewhere. */
@@ -63,7 +63,7 @@ export const UnservedTripSchema = z.object({
   requestId: IdSchema,
   passengerId: IdSchema,
   date: DateSchema,
-  direction: z.enum(['outbound', 'return']),
+  direction: DirectionSchema,
   reason: z.string(),
   message: z.string(),
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
-import { DateSchema, IdSchema, IsoWeekSchema } from './domain.ts';
+import { DateSchema, DirectionSchema, IdSchema, IsoWeekSchema } from './domain.ts';
 import { PlanSchema, ViolationSchema } from './plan.ts';
 
 /** Versions and positions are PostgreSQL integers: beyond 2^31-1 is a 400, not a database error. */
@@ -37,7 +37,7 @@ export const CreatePlanBodySchema = z.object({
 export const MoveBodySchema = z.object({
   date: DateSchema,
   requestId: IdSchema,
-  direction: z.enum(['outbound', 'return']).optional(),
+  direction: DirectionSchema.optional(),
   toRouteId: IdSchema,
   pickupPos: z.number().int().min(0).max(PG_INT_MAX).optional(),
   deliveryPos: z.number().int().min(0).max(PG_INT_MAX).optional(),
@@ -91,7 +91,7 @@ export const PassengerMoveSchema = z.object({
   name: z.string(),
   requestId: z.string(),
   date: z.string(),
-  direction: z.enum(['outbound', 'return']),
+  direction: DirectionSchema,
   before: TripPositionSchema.nullable(),
   after: TripPositionSchema.nullable(),
   /** Signed change of the pickup time in minutes (after − before); 0 when either side is unserved. */

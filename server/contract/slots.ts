@@ -8,6 +8,7 @@ import { defineContract } from './define-contract.ts';
 import {
   AgeGroupSchema,
   DateSchema,
+  DirectionSchema,
   IdSchema,
   IsoWeekSchema,
   MobilitySchema,
@@ -82,7 +83,7 @@ export const SlotOptionSchema = z.object({
 export type SlotOption = z.infer<typeof SlotOptionSchema>;
 
 export const SlotTripAnswerSchema = z.object({
-  direction: z.enum(['outbound', 'return']),
+  direction: DirectionSchema,
   options: z.array(SlotOptionSchema),
   /** When no option fits: a stable code, the reason in plain words, and what would make it fit. */
   reason: z.string().optional(),

@@ -4,7 +4,7 @@
  * Windows that cannot hold (work hours vs service hours) are warnings: the request is kept and
  * each such trip is reported as unserved with its reason and fix — never silently dropped.
  */
-import type { StandingRequest } from '../contract/domain.ts';
+import { DIRECTIONS, type StandingRequest } from '../contract/domain.ts';
 import { homeIssue } from '../geo/eligible-home.ts';
 import type { DomainContext } from './domain-context.ts';
 import { at, error, intervalIssues, warning, type DomainIssue } from './domain-issue.ts';
@@ -75,7 +75,7 @@ export function validateRequest(request: StandingRequest, context: DomainContext
         );
       return;
     }
-    for (const direction of ['outbound', 'return'] as const) {
+    for (const direction of DIRECTIONS) {
       const trip = day.windows[direction];
       if (trip && !trip.feasible) {
         issues.push(

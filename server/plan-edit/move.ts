@@ -4,13 +4,14 @@
  * order changes here; the caller recomputes the touched routes' times (day-check.ts).
  */
 import type { Plan, PlanStop } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 import { AppError, invalid } from '../errors/app-error.ts';
 
 export interface MoveInput {
   date: string;
   requestId: string;
   /** Needed when the request travels both ways that day. */
-  direction?: 'outbound' | 'return';
+  direction?: Direction;
   toRouteId: string;
   /** Index of the pickup in the target route after the move (default: at the end). */
   pickupPos?: number;

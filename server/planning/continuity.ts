@@ -5,6 +5,7 @@
  * solved, edited by hand, or re-planned — can be scored the same way.
  */
 import type { Plan } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 
 /** Pickup times of one passenger may spread over at most this many minutes to count as stable. */
 export const PICKUP_SPREAD_LIMIT_MIN = 10;
@@ -47,7 +48,7 @@ export interface ContinuityReport {
 interface Ride {
   date: string;
   requestId: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   vehicleId: string;
   driverId: string | null;
   pickupMinOfDay: number;

@@ -4,6 +4,7 @@
  * the plan diff endpoint calls it.
  */
 import type { Plan } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 import { minuteOfDay } from './continuity.ts';
 
 export interface TripPosition {
@@ -18,7 +19,7 @@ export interface PassengerMove {
   name: string;
   requestId: string;
   date: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   /** Null when the trip was not served in that plan. */
   before: TripPosition | null;
   after: TripPosition | null;
@@ -40,7 +41,7 @@ interface Located extends TripPosition {
   name: string;
   requestId: string;
   date: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
 }
 
 function tripsOf(plan: Plan): Map<string, Located> {

@@ -14,6 +14,7 @@
  * ±maxShiftMin (stable re-planning). Promised windows are always hard (they are in the windows).
  */
 import type { Plan } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import type { DarpSolution, ObjectiveWeights } from '../../solver/index.ts';
 import { assemblePlan } from './assemble-plan.ts';
@@ -64,7 +65,7 @@ export interface PlanWeekInput {
 export interface RequestLock {
   date: string;
   requestId: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   vehicleId: string;
   part: RunPart;
 }

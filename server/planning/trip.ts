@@ -2,11 +2,9 @@
  * The planner's view of one concrete trip on one date, after the domain rules (work hours,
  * opening hours, promised windows) have turned a standing request into windows in seconds.
  */
-import type { Passenger } from '../contract/domain.ts';
+import type { Direction, Passenger } from '../contract/domain.ts';
 import type { PlacePoint } from './planning-data.ts';
 import type { RunPart } from './runs.ts';
-
-export type Direction = 'outbound' | 'return';
 
 export interface Window {
   earliestS: number;

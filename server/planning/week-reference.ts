@@ -7,6 +7,7 @@
  * (stable re-planning) its routes of the same date are the anchors instead (`anchorsFrom`).
  */
 import type { PlanRoute } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 import { fromIsoRome } from '../domain/calendar.ts';
 import type { DayResult } from './day-result.ts';
 import { journeyKey, journeyOf } from './master-week.ts';
@@ -17,7 +18,7 @@ import type { Anchor, PlanTrip } from './trip.ts';
 export function anchorsFrom(
   routes: PlanRoute[],
   toleranceS: number,
-  keyOf: (requestId: string, direction: 'outbound' | 'return', passengerId: string) => string,
+  keyOf: (requestId: string, direction: Direction, passengerId: string) => string,
 ): Map<string, Anchor> {
   const out = new Map<string, Anchor>();
   for (const route of routes)

@@ -5,7 +5,7 @@
  * the figures the programme records: km, time aboard, vehicle time, cost, co-payment, grant,
  * conciliation minutes.
  */
-import type { Household, Passenger, Service, StandingRequest, Weekday } from '../contract/domain.ts';
+import type { Direction, Household, Passenger, Service, StandingRequest, Weekday } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
 import type { Enrolment, Grant, Provider } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
@@ -57,7 +57,7 @@ export async function loadProgrammeData(db: Db): Promise<ProgrammeData> {
 export interface ProgrammeTrip {
   date: string;
   requestId: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   passengerId: string;
   householdId: string;
   istatCode: string | null;
@@ -76,7 +76,7 @@ export interface ProgrammeTrip {
 export interface TripShape {
   date: string;
   requestId: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   passengerId: string;
   from: { lat: number; lon: number };
   to: { lat: number; lon: number };

@@ -6,6 +6,7 @@
  * history (source 'synthetic').
  */
 import type { Plan, PlanStop } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 import type { Db } from '../db/db.ts';
 import { loadProgrammeData, priceTrip, type ProgrammeTrip, tripsOfPlan } from './programme-data.ts';
 
@@ -18,7 +19,7 @@ export interface TripOutcome extends ProgrammeTrip {
 interface Row {
   date: string;
   request_id: string;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   status: OutcomeStatus;
   passenger_id: string;
   household_id: string;

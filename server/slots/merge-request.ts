@@ -4,7 +4,7 @@
  * (same validity), and otherwise become a request of their own, with the earlier requests split
  * so that each of their other weekdays and directions — and its promised window — stays.
  */
-import type { Direction, StandingRequest, Weekday } from '../contract/domain.ts';
+import { DIRECTIONS, type Direction, type StandingRequest, type Weekday } from '../contract/domain.ts';
 import { addDays } from '../domain/calendar.ts';
 
 type Promised = NonNullable<StandingRequest['promised']>;
@@ -19,8 +19,7 @@ export interface RequestMerge {
   moved: Array<{ from: string; to: string; weekdays: Weekday[]; direction: Direction }>;
 }
 
-const directionsOf = (r: Pick<StandingRequest, 'outbound' | 'return'>): Direction[] =>
-  (['outbound', 'return'] as const).filter((d) => r[d]);
+const directionsOf = (r: Pick<StandingRequest, 'outbound' | 'return'>): Direction[] => DIRECTIONS.filter((d) => r[d]);
 const FIELD: Record<Direction, 'pickup' | 'dropoff'> = { outbound: 'pickup', return: 'dropoff' };
 
 /** The promised windows of the given weekdays and directions only. */

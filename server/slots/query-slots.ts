@@ -5,7 +5,15 @@
  * and nobody else's pickup moves more than SLOT_SHIFT_MIN — ranked by added cost. When nothing
  * fits, the answer says why in plain words and offers the nearest times that would fit.
  */
-import { type Household, type Passenger, type StandingRequest, type Weekday, WEEKDAYS } from '../contract/domain.ts';
+import {
+  DIRECTIONS,
+  type Direction,
+  type Household,
+  type Passenger,
+  type StandingRequest,
+  type Weekday,
+  WEEKDAYS,
+} from '../contract/domain.ts';
 import { notFound } from '../errors/app-error.ts';
 import { isoWeekDates } from '../domain/calendar.ts';
 import { insertionOptions } from '../../solver/index.ts';
@@ -222,7 +230,7 @@ export async function runSlotQuery(
     const answer: SlotDayAnswer = { weekday, date };
     days.push(answer);
     if (service.closures.includes(date)) {
-      for (const direction of (['outbound', 'return'] as const).filter((d) => q[d]))
+      for (const direction of DIRECTIONS.filter((d) => q[d]))
         answer[direction] = {
           direction,
           options: [],
@@ -249,7 +257,7 @@ export async function runSlotQuery(
     const idxOf = (t: PlanTrip) => day.trips.length - extra.length + extra.indexOf(t);
     let routes = baseRoutes;
     const placed: PlanTrip[] = [];
-    const nearest = (direction: 'outbound' | 'return', wantS: number): SlotTripAnswer['nearest'] => {
+    const nearest = (direction: Direction, wantS: number): SlotTripAnswer['nearest'] => {
       const twin = relaxed.find((t) => t.direction === direction);
       if (!twin) return undefined;
       const res = insertionOptions(day.instance, routes, idxOf(twin));
@@ -269,7 +277,7 @@ export async function runSlotQuery(
         note,
       };
     };
-    for (const direction of (['outbound', 'return'] as const).filter((d) => q[d])) {
+    for (const direction of DIRECTIONS.filter((d) => q[d])) {
       const trip = wanted.trips.find((t) => t.direction === direction);
       const work = asked.workHours[weekday];
       if (!trip) {

@@ -4,7 +4,15 @@
  * published plan for Tuesday 2026-12-01 where drv-a drives pa-1 and drv-b drives pb-1.
  * Also an in-memory published-plan store standing in for the plans part's store.
  */
-import type { Driver, Household, Passenger, Service, StandingRequest, Vehicle } from '../../server/contract/domain.ts';
+import type {
+  Direction,
+  Driver,
+  Household,
+  Passenger,
+  Service,
+  StandingRequest,
+  Vehicle,
+} from '../../server/contract/domain.ts';
 import type { Plan, PlanStop } from '../../server/contract/plan.ts';
 import type { Db } from '../../server/db/db.ts';
 import { appendVersion, ensurePlan } from '../../server/plan-store/plan-store.ts';
@@ -131,7 +139,7 @@ function stop(
   id: string,
   kind: 'pickup' | 'delivery',
   p: Passenger,
-  dir: 'outbound' | 'return',
+  dir: Direction,
   at: string,
   label: string,
   place: { lat: number; lon: number },

@@ -37,7 +37,7 @@ import { referenceContract } from '../../server/contract/reference.ts';
 import { type SlotAnswer, type SlotChoice, type SlotQuery, slotsContract } from '../../server/contract/slots.ts';
 import { type JobView, jobsContract } from '../../server/contract/jobs.ts';
 import type { Plan, Violation } from '../../server/contract/plan.ts';
-import { type PlanDiff, type PlanInfo, plansContract } from '../../server/contract/plans.ts';
+import { type MoveBodySchema, type PlanDiff, type PlanInfo, plansContract } from '../../server/contract/plans.ts';
 
 /** One field the server refused: the dotted path in the body ("capacity.seats") and the reason. */
 export interface FieldIssue {
@@ -64,14 +64,8 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
-export interface MoveInput {
-  date: string;
-  requestId: string;
-  direction?: 'outbound' | 'return';
-  toRouteId: string;
-  pickupPos?: number;
-  deliveryPos?: number;
-}
+/** A hand move of one trip (the contract's move body; the version goes alongside). */
+export type MoveInput = Omit<z.infer<typeof MoveBodySchema>, 'version'>;
 /** `date` is the run's date, so an event tapped on a run shown ahead of its day is filed under that run. */
 export interface StopEventInput {
   type: 'arrived' | 'boarded' | 'dropped_off' | 'no_show';

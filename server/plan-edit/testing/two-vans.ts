@@ -3,6 +3,7 @@
  * and Bruno (outbound); van B takes Carla (outbound) and, later, Anna back home (return).
  */
 import type { Plan, PlanRoute, PlanStop } from '../../contract/plan.ts';
+import type { Direction } from '../../contract/domain.ts';
 
 export const DATE = '2026-12-01';
 const at = (hhmm: string) => `${DATE}T${hhmm}:00+01:00`;
@@ -10,7 +11,7 @@ const at = (hhmm: string) => `${DATE}T${hhmm}:00+01:00`;
 function stop(
   requestId: string,
   passengerId: string,
-  direction: 'outbound' | 'return',
+  direction: Direction,
   kind: 'pickup' | 'delivery',
   hhmm: string,
   lat: number,

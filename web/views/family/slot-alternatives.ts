@@ -6,7 +6,7 @@
  * option of each day (or its last). Days with the same window are grouped
  * ("Lun, Mar, Mer: ritiro 07:05–07:15, arrivo 07:40").
  */
-import type { Weekday } from '../../../server/contract/domain.ts';
+import { DIRECTIONS, type Direction, type Weekday } from '../../../server/contract/domain.ts';
 import type { SlotAnswer, SlotChoice, SlotOption } from '../../../server/contract/slots.ts';
 
 export interface SlotAlternative {
@@ -16,23 +16,19 @@ export interface SlotAlternative {
   return: boolean;
   choice: SlotChoice;
   /** Per direction, groups of weekdays sharing the same promised window. */
-  groups: { direction: 'outbound' | 'return'; weekdays: Weekday[]; option: SlotOption }[];
+  groups: { direction: Direction; weekdays: Weekday[]; option: SlotOption }[];
   addedCost: number;
 }
 
 /** A day and direction with no option: the server's code and English words, and the nearest time that would fit. */
 export interface SlotProblem {
   weekday: Weekday;
-  direction: 'outbound' | 'return';
+  direction: Direction;
   reason?: string;
   message: string;
   fix?: string;
   nearest?: { at: string; note: string };
 }
-
-const DIRECTIONS = ['outbound', 'return'] as const;
-
-type Direction = (typeof DIRECTIONS)[number];
 
 /** The days and directions a booking can cover: all asked directions if some day fits them all. */
 function bookable(answer: SlotAnswer): { days: SlotAnswer['days']; dirs: Direction[] } {
