@@ -4,6 +4,7 @@
  * the header with navigation, language switch and logout. Each page is a function that fills
  * <main>; switching language re-renders the current page.
  */
+import './zod-jitless.ts';
 import './styles/app.css';
 import './styles/print.css';
 import { api, type Entity } from './api/client.ts';

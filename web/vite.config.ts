@@ -18,6 +18,9 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     chunkSizeWarningLimit: 600,
+    // Modules run in import order even across chunks: zod-jitless.ts must configure zod before
+    // any schema is built (see that file), and chunking would otherwise run shared chunks first.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

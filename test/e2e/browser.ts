@@ -38,7 +38,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(viewport = { width: 1366, height: 900 }): Promise<Browser> {
+/**
+ * `enforceCsp: true` keeps the app's Content-Security-Policy in force (then axe cannot be
+ * injected); by default the policy is bypassed so that the accessibility checks can run.
+ */
+export async function launchBrowser(
+  viewport = { width: 1366, height: 900 },
+  opts: { enforceCsp?: boolean } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'prontivia-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -55,7 +62,7 @@ export async function launchBrowser(viewport = { width: 1366, height: 900 }): Pr
     ],
     viewport,
     // axe-core is injected as an inline script, which the app's Content-Security-Policy forbids.
-    bypassCSP: true,
+    bypassCSP: !opts.enforceCsp,
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
   });
