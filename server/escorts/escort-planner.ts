@@ -6,21 +6,26 @@
  *    part's runs, in vehicle order, each to one run, choosing the escort whose shift covers most
  *    of the run (at least MIN_OVERLAP_S). A run with an escort gets the solver feature 'escort',
  *    one seat less (the escort counts in the seats) and its hours narrowed to the escort's shift.
+ *    An escort's weekly hours (`maxHoursPerWeek`) bound their assignments: the hours of the run
+ *    windows they hold in the week's other parts are counted, the window is shortened to what is
+ *    left of the week, and an escort with less than MIN_OVERLAP_S left is not assigned.
  * 2. A trip of a passenger who must travel with an escort (escort-rules.ts) requires 'escort':
  *    the solver's feature compatibility keeps it off runs without one.
  * 3. After the solve each route names its escort (`escortId`), and every trip left unserved that
  *    needed an escort gets the reason ESCORT_MISSING with what was missing.
  *
- * The assignment is a pure function of (date, part, runs), so the planner may build a part's
- * instance several times (holds released, the master week) and always gets the same escorts.
+ * The assignment is a pure function of (date, part, runs) and the hours the escorts hold in the
+ * week's other parts. The planner may build a part's instance several times (holds released, the
+ * master week): each build replaces that part's assignment, and it is made against the other
+ * parts' current ones, so after every build no escort's week exceeds their limit.
  */
 import type { Escort } from '../contract/safeguarding.ts';
 import type { Plan } from '../contract/plan.ts';
 import { weekdayOf } from '../domain/calendar.ts';
 import { planWeekDetailed, type PlanWeekDeps, type PlanWeekInput, type PlanWeekResult } from '../planning/plan-week.ts';
-import { attachRunAttributes, type RunExtra } from '../planning/run-attributes.ts';
+import { attachRunAttributes, copyVehicles, type RunExtra } from '../planning/run-attributes.ts';
 import { partOfRoute, type Run, type RunPart } from '../planning/runs.ts';
-import { tripKey } from '../planning/trip.ts';
+import { tripKey } from '../contract/trip-key.ts';
 import { needsEscortAboard, type EscortRules } from './escort-rules.ts';
 
 export const ESCORT_FEATURE = 'escort';
@@ -38,12 +43,17 @@ export interface EscortAssignment {
   toS: number;
 }
 
-/** The escorts of one (date, part), one per run at most, in vehicle order. */
+/**
+ * The escorts of one (date, part), one per run at most, in vehicle order. `heldS` gives the
+ * seconds each escort already holds in the week's other parts (none by default): an escort is
+ * given at most `maxHoursPerWeek` minus that, and only when at least MIN_OVERLAP_S are left.
+ */
 export function assignEscorts(
   escorts: readonly Escort[],
   date: string,
   part: RunPart,
   runs: readonly Run[],
+  heldS: ReadonlyMap<string, number> = new Map(),
 ): EscortAssignment[] {
   const weekday = weekdayOf(date);
   const free = escorts.filter((e) => e.shifts[weekday]).sort((a, b) => a.id.localeCompare(b.id));
@@ -55,7 +65,8 @@ export function assignEscorts(
     for (const e of free) {
       const shift = e.shifts[weekday]!;
       const fromS = Math.max(run.shiftStartS, seconds(shift.from));
-      const toS = Math.min(run.shiftEndS, seconds(shift.to));
+      const leftS = e.maxHoursPerWeek * 3600 - (heldS.get(e.id) ?? 0);
+      const toS = Math.min(run.shiftEndS, seconds(shift.to), fromS + leftS);
       if (toS - fromS >= MIN_OVERLAP_S && (!best || toS - fromS > best.toS - best.fromS)) best = { e, fromS, toS };
     }
     if (!best) continue;
@@ -77,12 +88,16 @@ export async function planWeekWithEscorts(
   rules: EscortRules,
 ): Promise<EscortPlanResult> {
   const byPart = new Map<string, EscortAssignment[]>();
-  // The planner reads vehicles by identity: copies, so that the caller's records carry nothing.
-  const vehicles = input.data.vehicles.map((v) => ({ ...v }));
+  // The planner reads vehicles by identity: copies (with what other parts attached), so that the caller's records carry nothing.
+  const vehicles = copyVehicles(input.data.vehicles);
   attachRunAttributes(vehicles, {
     forRuns(date, part, runs): RunExtra[] {
-      const assigned = assignEscorts(escorts, date, part, runs);
-      byPart.set(`${date}|${part}`, assigned);
+      const key = `${date}|${part}`;
+      const heldS = new Map<string, number>();
+      for (const [k, list] of byPart)
+        if (k !== key) for (const a of list) heldS.set(a.escortId, (heldS.get(a.escortId) ?? 0) + a.toS - a.fromS);
+      const assigned = assignEscorts(escorts, date, part, runs, heldS);
+      byPart.set(key, assigned);
       return runs.map((r) => {
         const a = assigned.find((x) => x.vehicleId === r.vehicle.id);
         return a
@@ -97,6 +112,19 @@ export async function planWeekWithEscorts(
   const assignments = [...byPart.values()].flat().filter((a) => planned.has(a.date));
   const escortOf = (date: string, part: RunPart, vehicleId: string) =>
     byPart.get(`${date}|${part}`)?.find((a) => a.vehicleId === vehicleId)?.escortId ?? null;
+  const heldS = new Map<string, number>();
+  for (const x of assignments) heldS.set(x.escortId, (heldS.get(x.escortId) ?? 0) + x.toS - x.fromS);
+  const noEscortWhy = (date: string) => {
+    const onShift = escorts.filter((e) => e.shifts[weekdayOf(date)]);
+    const spent = onShift.filter((e) => e.maxHoursPerWeek * 3600 - (heldS.get(e.id) ?? 0) < MIN_OVERLAP_S);
+    return onShift.length > 0 && spent.length === onShift.length
+      ? `travels only with an escort aboard; the escorts on shift on ${date} (${spent
+          .map(
+            (e) => `${e.id}: ${Math.round(((heldS.get(e.id) ?? 0) / 3600) * 10) / 10} of ${e.maxHoursPerWeek} h a week`,
+          )
+          .join(', ')}) have no weekly hours left`
+      : `travels only with an escort aboard; no escort is on duty on ${date}`;
+  };
   const plan: Plan = {
     ...result.plan,
     days: result.plan.days.map((d) => ({
@@ -112,7 +140,7 @@ export async function planWeekWithEscorts(
         ? `travels only with an escort aboard; the runs with an escort on ${u.date} (${withEscort
             .map((a) => `${a.vehicleId} ${a.part} with ${a.escortId}`)
             .join(', ')}) could not take this trip: ${u.message}`
-        : `travels only with an escort aboard; no escort is on duty on ${u.date}`;
+        : noEscortWhy(u.date);
       return {
         ...u,
         reason: 'ESCORT_MISSING',

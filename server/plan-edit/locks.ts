@@ -5,6 +5,7 @@
 import type { Plan } from '../contract/plan.ts';
 import type { RequestLock } from '../planning/plan-week.ts';
 import { AppError } from '../errors/app-error.ts';
+import { tripKey } from '../contract/trip-key.ts';
 
 export function setLock(plan: Plan, date: string, requestId: string, locked: boolean): Plan {
   let found = 0;
@@ -61,7 +62,7 @@ export function locksOf(plan: Plan): RequestLock[] {
             vehicleId: route.vehicleId,
             part: route.id.endsWith('.pm') ? 'pm' : 'am',
           };
-          out.set(`${day.date}|${p.requestId}|${p.direction}`, lock);
+          out.set(tripKey(day.date, p.requestId, p.direction), lock);
         }
       }
   return [...out.values()];

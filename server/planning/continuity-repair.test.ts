@@ -6,10 +6,9 @@ import { repairContinuity, type SolvedPart } from './continuity-repair.ts';
 import { planWeekDetailed } from './plan-week.ts';
 import { tinyWeek } from './testing/tiny-week.ts';
 import { verifyDays } from './verify-days.ts';
+import { journeyOf } from './master-week.ts';
 
 const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
-const journeyOf = (t: { passenger: { id: string }; requestId: string; direction: string }) =>
-  `${t.passenger.id}|${t.requestId}|${t.direction}`;
 const WEDNESDAY = '2026-12-02';
 
 /** The tiny week as planned, then Marco's Wednesday trip to the nursery moved by hand to the other van. */

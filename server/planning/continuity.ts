@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../contract/plan.ts';
 import type { Direction } from '../contract/domain.ts';
+import { journeyKey } from '../contract/trip-key.ts';
 
 /** Pickup times of one passenger may spread over at most this many minutes to count as stable. */
 export const PICKUP_SPREAD_LIMIT_MIN = 10;
@@ -99,7 +100,10 @@ function scorePassenger(passengerId: string, rides: Ride[]): PassengerContinuity
   // continuity is asked of each standing request and direction across its days.
   const journeys = new Map<string, Ride[]>();
   for (const r of rides)
-    journeys.set(`${r.requestId}|${r.direction}`, [...(journeys.get(`${r.requestId}|${r.direction}`) ?? []), r]);
+    journeys.set(journeyKey(passengerId, r.requestId, r.direction), [
+      ...(journeys.get(journeyKey(passengerId, r.requestId, r.direction)) ?? []),
+      r,
+    ]);
   for (const mine of journeys.values()) {
     if (new Set(mine.map((r) => r.vehicleId)).size > 1) sameVehicle = false;
     if (new Set(mine.map((r) => r.driverId ?? `none:${r.date}`)).size > 1) sameDriver = false;

@@ -5,14 +5,11 @@
  * the windows of the first date it travels in that order, planned on the busiest date's runs.
  * It is not part of the plan; its routes set the continuity anchors and warm starts of every date.
  */
-import { type PlanTrip, tripKey } from './trip.ts';
+import { journeyKey, tripKey } from '../contract/trip-key.ts';
+import type { PlanTrip } from './trip.ts';
 
 /** The order entry that stands for the master week (it is planned on the busiest date). */
 export const MASTER = 'master';
-
-/** A journey: the same passenger, standing request and direction on every date. */
-export const journeyKey = (passengerId: string, requestId: string, direction: string): string =>
-  `${passengerId}|${requestId}|${direction}`;
 
 export const journeyOf = (t: PlanTrip): string => journeyKey(t.passenger.id, t.requestId, t.direction);
 

@@ -6,6 +6,7 @@
 import type { Plan } from '../contract/plan.ts';
 import type { Direction } from '../contract/domain.ts';
 import { minuteOfDay } from './continuity.ts';
+import { tripKey } from '../contract/trip-key.ts';
 
 export interface TripPosition {
   vehicleId: string;
@@ -51,7 +52,7 @@ function tripsOf(plan: Plan): Map<string, Located> {
       for (const stop of route.stops) {
         if (stop.kind !== 'pickup') continue;
         for (const p of stop.boards) {
-          const key = `${day.date}|${p.requestId}|${p.direction}|${p.passengerId}`;
+          const key = tripKey(day.date, p.requestId, p.direction);
           out.set(key, {
             passengerId: p.passengerId,
             name: p.name,

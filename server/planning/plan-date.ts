@@ -15,9 +15,10 @@ import type { PlaceIndex, WeekMatrix } from './places.ts';
 import type { PlanningData } from './planning-data.ts';
 import { type DriverLedger, hoursLeftS, type Run, type RunPart, staffRuns } from './runs.ts';
 import { type PartSearch, type SolvedPartWithHolds, solvePartWithHolds } from './solve-part.ts';
-import { type Anchor, type PlanTrip, tripKey } from './trip.ts';
+import type { Anchor, PlanTrip } from './trip.ts';
 import { entryWeight, continuityPolicy, MASTER_WEIGHT, type WeekBudget } from './week-budget.ts';
 import { anchorsFrom, type WeekReference } from './week-reference.ts';
+import { tripKey } from '../contract/trip-key.ts';
 
 export const PARTS: readonly RunPart[] = ['am', 'pm'];
 

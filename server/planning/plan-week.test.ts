@@ -8,12 +8,13 @@ import { planMoves } from './moves.ts';
 import { planWeekDetailed, type PlanWeekInput } from './plan-week.ts';
 import { tinyWeek } from './testing/tiny-week.ts';
 import { verifyDays } from './verify-days.ts';
+import { tripKeyOf } from '../contract/trip-key.ts';
 
 const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
 const deps = { routing, seed: 1, timeLimitMs: 5000, maxIterationsPerDay: 300, now: () => performance.now() };
 const plan = (input: PlanWeekInput) => planWeekDetailed(input, deps);
 const rideLimits = (trips: Awaited<ReturnType<typeof plan>>['trips']) =>
-  new Map(trips.map((t) => [`${t.date}|${t.requestId}|${t.direction}`, t.maxRideS]));
+  new Map(trips.map((t) => [tripKeyOf(t), t.maxRideS]));
 
 describe('planning a week', () => {
   it('every planned day passes the exact route check and the independent plan checker', async () => {

@@ -28,10 +28,11 @@ import { type PlacePoint, weekPlaces } from './places.ts';
 import type { PlanningData } from './planning-data.ts';
 import { REPAIR_MIN_MS, repairStep } from './repair-step.ts';
 import type { RunPart } from './runs.ts';
-import { type PlanTrip, tripKey } from './trip.ts';
+import type { PlanTrip } from './trip.ts';
 import { WeekBudget } from './week-budget.ts';
 import { WeekReference } from './week-reference.ts';
 import { expandTrips, lookupOf, type WeekTrips } from './week-trips.ts';
+import { tripKey } from '../contract/trip-key.ts';
 
 export type { PlanningData } from './planning-data.ts';
 

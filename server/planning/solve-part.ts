@@ -11,11 +11,11 @@ import { solveParallel } from '../../solver/index.ts';
 import type { DarpSolution, ObjectiveWeights, ParallelSolveOptions } from '../../solver/index.ts';
 import { buildDayInstance, type DayInstance } from './day-instance.ts';
 import { toDayResult } from './day-result.ts';
-import { journeyKey } from './master-week.ts';
 import type { PlaceIndex, WeekMatrix } from './places.ts';
 import type { Run } from './runs.ts';
 import type { Anchor, PlanTrip } from './trip.ts';
 import { warmStart } from './warm-start.ts';
+import { journeyKey } from '../contract/trip-key.ts';
 
 /** Shares of a part's budget: the held solve, the solve after releasing runs, after releasing times. */
 export const HELD_SHARE = 0.6;

@@ -5,6 +5,7 @@
  */
 import type { Plan } from '../contract/plan.ts';
 import { continuityReport } from './continuity.ts';
+import { journeyKey } from '../contract/trip-key.ts';
 
 type Summary = Plan['summary'];
 
@@ -45,10 +46,11 @@ export function summarisePlan(
         if (ok) within++;
         for (const p of [...stop.boards, ...stop.alights]) mark(p.passengerId, ok);
         for (const p of stop.alights) {
-          const from = boarded.get(`${p.requestId}|${p.direction}|${p.passengerId}`);
+          const from = boarded.get(journeyKey(p.passengerId, p.requestId, p.direction));
           if (from !== undefined) rides.push((t(stop.start) - from) / 60);
         }
-        for (const p of stop.boards) boarded.set(`${p.requestId}|${p.direction}|${p.passengerId}`, t(stop.departure));
+        for (const p of stop.boards)
+          boarded.set(journeyKey(p.passengerId, p.requestId, p.direction), t(stop.departure));
       }
     }
     vehicles = Math.max(vehicles, used.size);

@@ -12,7 +12,7 @@ export interface Window {
 }
 
 export interface PlanTrip {
-  /** `${date}|${requestId}|${direction}`: unique within a week. */
+  /** `tripKey(date, requestId, direction)` (contract/trip-key.ts): unique within a week. */
   key: string;
   date: string;
   requestId: string;
@@ -50,9 +50,6 @@ export interface Anchor {
   pickupS: number;
   toleranceS: number;
 }
-
-export const tripKey = (date: string, requestId: string, direction: Direction): string =>
-  `${date}|${requestId}|${direction}`;
 
 /** Seats, wheelchair places and child seats a passenger takes (an escort takes a seat). */
 export function loadOf(p: Passenger): [number, number, number] {

@@ -6,6 +6,7 @@
  * route evaluation still accepts.
  */
 import type { PlanRoute } from '../contract/plan.ts';
+import type { Direction } from '../contract/domain.ts';
 import { evaluateRoute } from '../../solver/index.ts';
 import type { SolveOptions } from '../../solver/index.ts';
 import { runKey, type DayInstance } from './day-instance.ts';
@@ -18,7 +19,7 @@ type Visit = Initial[number]['visits'][number];
 export function warmStart(
   day: DayInstance,
   routes: PlanRoute[],
-  identity: (passengerId: string, requestId: string, direction: string) => string,
+  identity: (passengerId: string, requestId: string, direction: Direction) => string,
 ): Initial {
   const reqIdx = new Map(day.trips.map((t, i) => [identity(t.passenger.id, t.requestId, t.direction), i]));
   const runIdx = new Map(day.runs.map((r, i) => [runKey(r.vehicle.id, r.part), i]));

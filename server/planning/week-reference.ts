@@ -10,9 +10,10 @@ import type { PlanRoute } from '../contract/plan.ts';
 import type { Direction } from '../contract/domain.ts';
 import { fromIsoRome } from '../domain/calendar.ts';
 import type { DayResult } from './day-result.ts';
-import { journeyKey, journeyOf } from './master-week.ts';
+import { journeyOf } from './master-week.ts';
 import { partOfRoute } from './runs.ts';
 import type { Anchor, PlanTrip } from './trip.ts';
+import { journeyKey } from '../contract/trip-key.ts';
 
 /** Anchors from a plan's routes on one date, keyed by `keyOf` (a trip key or a journey key). */
 export function anchorsFrom(

@@ -11,7 +11,8 @@ import { expandRequestOn, expandWeek, type ExpandedTrip, type ExpandedWeek } fro
 import { DEFAULT_WINDOW_CONFIG } from '../windows/work-hours-to-windows.ts';
 import type { PlacePoint } from './planning-data.ts';
 import type { PlanningData } from './planning-data.ts';
-import { type InfeasibleTrip, type PlanTrip, tripKey } from './trip.ts';
+import type { InfeasibleTrip, PlanTrip } from './trip.ts';
+import { tripKey } from '../contract/trip-key.ts';
 
 export interface WeekTrips {
   trips: PlanTrip[];

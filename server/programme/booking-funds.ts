@@ -11,6 +11,7 @@ import { AppError } from '../errors/app-error.ts';
 import { voucherBalance } from '../vouchers/balance.ts';
 import { eligibilityOf } from './eligibility.ts';
 import { loadProgrammeData, priceTrip, tripsOfPlan } from './programme-data.ts';
+import { tripKeyOf } from '../contract/trip-key.ts';
 
 export const euro = (cents: number): string =>
   `€ ${(cents / 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -35,9 +36,9 @@ export async function estimateBooking(
 ): Promise<BookingEstimate> {
   const data = await loadProgrammeData(db);
   const dates = isoWeekDates(after.week);
-  const old = new Set(tripsOfPlan(before, dates[0]!, dates[6]!).map((t) => `${t.date}|${t.requestId}|${t.direction}`));
+  const old = new Set(tripsOfPlan(before, dates[0]!, dates[6]!).map(tripKeyOf));
   const added = tripsOfPlan(after, dates[0]!, dates[6]!).filter(
-    (t) => t.requestId === requestId && !old.has(`${t.date}|${t.requestId}|${t.direction}`),
+    (t) => t.requestId === requestId && !old.has(tripKeyOf(t)),
   );
   const perWeekday = new Map<string, number>();
   for (const t of added) {

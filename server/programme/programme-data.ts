@@ -18,6 +18,7 @@ import { ESTIMATE } from '../windows/estimate-direct.ts';
 import { conciliationMinutes } from './conciliation.ts';
 import { allEnrolments } from './enrolments.ts';
 import { hasDeclaredWorkHours } from './eligibility.ts';
+import { journeyKey } from '../contract/trip-key.ts';
 
 export type Category = 'child' | 'disabled_adult' | 'frail_elderly';
 export const CATEGORY_OF: Record<Passenger['ageGroup'], Category> = {
@@ -145,13 +146,13 @@ export function tripsOfPlan(plan: Plan, from: string, to: string): TripShape[] {
       const trips: TripShape[] = [];
       for (const stop of route.stops) {
         for (const p of stop.boards)
-          open.set(`${p.requestId}|${p.direction}|${p.passengerId}`, {
+          open.set(journeyKey(p.passengerId, p.requestId, p.direction), {
             lat: stop.lat,
             lon: stop.lon,
             departS: fromIsoRome(stop.departure).secondsOfDay,
           });
         for (const p of stop.alights) {
-          const key = `${p.requestId}|${p.direction}|${p.passengerId}`;
+          const key = journeyKey(p.passengerId, p.requestId, p.direction);
           const start = open.get(key);
           if (!start) continue;
           trips.push({

@@ -9,6 +9,7 @@ import type { Plan, PlanStop } from '../contract/plan.ts';
 import type { Direction } from '../contract/domain.ts';
 import type { Db } from '../db/db.ts';
 import { loadProgrammeData, priceTrip, type ProgrammeTrip, tripsOfPlan } from './programme-data.ts';
+import { tripKey, tripKeyOf } from '../contract/trip-key.ts';
 
 export type OutcomeStatus = 'delivered' | 'no_show' | 'cancelled';
 export interface TripOutcome extends ProgrammeTrip {
@@ -138,11 +139,11 @@ export async function recordStopOutcome(
   const keys = new Set(
     people
       .filter((p) => !event.passengerId || p.passengerId === event.passengerId)
-      .map((p) => `${p.requestId}|${p.direction}`),
+      .map((p) => tripKey(date, p.requestId, p.direction)),
   );
   if (keys.size === 0) return 0;
   const data = await loadProgrammeData(db);
-  const trips = tripsOfPlan(plan, date, date).filter((t) => keys.has(`${t.requestId}|${t.direction}`));
+  const trips = tripsOfPlan(plan, date, date).filter((t) => keys.has(tripKeyOf(t)));
   const status: OutcomeStatus = event.type === 'dropped_off' ? 'delivered' : 'no_show';
   await writeOutcomes(
     db,

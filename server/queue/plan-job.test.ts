@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { openPgliteDb } from '../db/pglite-db.ts';
-import { writeEntity } from '../entities/store.ts';
 import { appendVersion, ensurePlan, readPlan } from '../plan-store/plan-store.ts';
 import { planWeek } from '../planning/plan-week.ts';
 import { tinyWeek } from '../planning/testing/tiny-week.ts';
 import { parseRoutingConfig } from '../routing/config.ts';
 import { createRoutingProvider } from '../routing/create-routing-provider.ts';
+import { storeTinyWeek } from '../../test/helpers/stored-week.ts';
 import { PermanentJobError } from './job-queue.ts';
 import { planJobHandler, planJobId, type PlanJobData } from './plan-job.ts';
 
@@ -25,16 +25,7 @@ const versions = async () =>
 beforeAll(async () => {
   db = await openPgliteDb();
   await migrate(db);
-  const w = tinyWeek();
-  const kinds = [
-    ['service', w.services],
-    ['household', w.households],
-    ['passenger', w.passengers],
-    ['request', w.requests],
-    ['vehicle', w.vehicles],
-    ['driver', w.drivers],
-  ] as const;
-  for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
+  await storeTinyWeek(db);
   planId = await ensurePlan(db, '2026-W49');
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { addDays, isoWeekDates, isoWeekOf } from '../domain/calendar.ts';
 import { listPlans, readPlan } from '../plan-store/plan-store.ts';
 import { publishedTripsBetween } from '../programme/planned-trips.ts';
 import { type ProgrammeData, loadProgrammeData, priceTrip, tripsOfPlan } from '../programme/programme-data.ts';
+import { tripKeyOf } from '../contract/trip-key.ts';
 
 /** Weeks of delivered trips averaged for the weekly rate when no plan is published. */
 export const RATE_WEEKS = 4;
@@ -150,7 +151,7 @@ export async function budgetView(db: Db, today: string): Promise<BudgetView> {
     const committed =
       start <= b.periodTo
         ? (await publishedTripsBetween(db, data, start, b.periodTo))
-            .filter((t) => t.fundingLine === b.fundingLine && !done.has(`${t.date}|${t.requestId}|${t.direction}`))
+            .filter((t) => t.fundingLine === b.fundingLine && !done.has(tripKeyOf(t)))
             .reduce((s, t) => s + t.costCents - t.coPaymentCents, 0)
         : 0;
     const weekly = rate ? (rate.byFundingLine[b.fundingLine] ?? 0) : (recentRate.get(b.fundingLine) ?? 0);

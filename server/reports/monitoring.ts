@@ -19,6 +19,7 @@ import {
 } from '../programme/programme-data.ts';
 import { type OutcomeStatus, outcomesBetween } from '../programme/trip-outcomes.ts';
 import { istatCodeOf } from '../entities/municipality-code.ts';
+import { tripKeyOf } from '../contract/trip-key.ts';
 
 export const CONCILIATION_FORMULA =
   'conciliation minutes of a delivered trip = round(2 × direct drive time home ↔ service), direct drive time = 1 min + great-circle distance × 1.35 at 32 km/h; 0 when no adult of the household works that weekday';
@@ -173,8 +174,8 @@ export async function monitoringReport(
   const data = preloaded ?? (await loadProgrammeData(db));
   const trips = new Map<string, Counted>();
   for (const t of await publishedTripsBetween(db, data, q.from, q.to))
-    trips.set(`${t.date}|${t.requestId}|${t.direction}`, { ...t, status: 'planned' });
-  for (const o of await outcomesBetween(db, q.from, q.to)) trips.set(`${o.date}|${o.requestId}|${o.direction}`, o);
+    trips.set(tripKeyOf(t), { ...t, status: 'planned' });
+  for (const o of await outcomesBetween(db, q.from, q.to)) trips.set(tripKeyOf(o), o);
   const municipalities = new Map(loadMunicipalities().map((m) => [m.istatCode, m]));
   const ambitoOf = (t: Counted): string =>
     (t.istatCode && municipalities.get(t.istatCode)?.ambito) ||

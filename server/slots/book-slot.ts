@@ -12,7 +12,7 @@ import { evaluateRoute } from '../../solver/index.ts';
 import type { DarpSolution } from '../../solver/index.ts';
 import { toDayResult } from '../planning/day-result.ts';
 import { summarisePlan } from '../planning/summary.ts';
-import { tripKey } from '../planning/trip.ts';
+import { tripKey } from '../contract/trip-key.ts';
 import { mergeBooking } from './merge-request.ts';
 import { runSlotQuery } from './query-slots.ts';
 import { relabel } from './relabel-trips.ts';

@@ -18,6 +18,7 @@ import type { PlanningData } from '../planning/plan-week.ts';
 import { hoursLeftS, partOfRoute, staffRuns, type Run } from '../planning/runs.ts';
 import type { Anchor, PlanTrip } from '../planning/trip.ts';
 import { expandTrips, lookupOf, type Lookup } from '../planning/week-trips.ts';
+import { tripKey } from '../contract/trip-key.ts';
 
 /** How far a slot may move someone else's published pickup, in minutes. */
 export const SLOT_SHIFT_MIN = 10;
@@ -112,7 +113,7 @@ export async function buildSlotContext(plan: Plan, data: PlanningData, routing: 
       const keys: SlotDayBase['routes'][number]['keys'] = [];
       for (const stop of route.stops) {
         for (const p of stop.kind === 'pickup' ? stop.boards : stop.alights) {
-          const key = `${date}|${p.requestId}|${p.direction}`;
+          const key = tripKey(date, p.requestId, p.direction);
           if (!present.has(key)) continue; // absent or cancelled: the seat is free
           keys.push({ key, kind: stop.kind });
           if (stop.kind === 'pickup')

@@ -8,6 +8,7 @@ import type { VoucherBalance } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
 import { publishedTripsBetween } from '../programme/planned-trips.ts';
 import type { ProgrammeData } from '../programme/programme-data.ts';
+import { tripKeyOf } from '../contract/trip-key.ts';
 
 /** The grant in force on `today`, else the next one, else the latest that ended. */
 function currentGrant(data: ProgrammeData, householdId: string, today: string) {
@@ -53,7 +54,7 @@ export async function voucherBalance(
   const planned =
     start <= grant.validTo
       ? (await publishedTripsBetween(db, data, start, grant.validTo)).filter(
-          (t) => t.householdId === householdId && !done.has(`${t.date}|${t.requestId}|${t.direction}`),
+          (t) => t.householdId === householdId && !done.has(tripKeyOf(t)),
         )
       : [];
   const spentCents = Number(spent.rows[0]!.cents);

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../server/contract/domain.ts';
 import { PlanSchema } from '../../server/contract/plan.ts';
-import type { Db } from '../../server/db/db.ts';
-import { writeEntity } from '../../server/entities/store.ts';
 import { PLAN_BUDGET_MIN_MS } from '../../server/contract/plans.ts';
 import { continuityReport } from '../../server/planning/continuity.ts';
 import type { TestSession } from '../helpers/app.ts';
+import { storeWeek } from '../helpers/stored-week.ts';
 import { type PlansApp, startPlansApp, waitForJob } from './plans-harness.ts';
 
 // Issue 13 item 1: continuity at any budget. The demo week planned through the API with the
@@ -15,22 +14,10 @@ import { type PlansApp, startPlansApp, waitForJob } from './plans-harness.ts';
 // continuity repair run whatever the budget.
 const demo = ScenarioSchema.parse(JSON.parse(readFileSync('fixtures/scenarios/demo-week.json', 'utf8')));
 
-async function loadDemoWeek(db: Db): Promise<void> {
-  const kinds = [
-    ['service', demo.services],
-    ['household', demo.households],
-    ['passenger', demo.passengers],
-    ['request', demo.requests],
-    ['vehicle', demo.vehicles],
-    ['driver', demo.drivers],
-  ] as const;
-  for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
-}
-
 let t: PlansApp;
 let coord: TestSession;
 beforeAll(async () => {
-  t = await startPlansApp(loadDemoWeek);
+  t = await startPlansApp((db) => storeWeek(db, demo));
   coord = await t.login('coordinator');
 }, 60_000);
 afterAll(async () => {

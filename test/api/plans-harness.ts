@@ -11,33 +11,18 @@ import { EmbeddedQueue } from '../../server/queue/embedded-queue.ts';
 import { planJobHandler } from '../../server/queue/plan-job.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
-import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
-import { writeEntity } from '../../server/entities/store.ts';
 import type { Db } from '../../server/db/db.ts';
 import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
+import { storeTinyWeek } from '../helpers/stored-week.ts';
 
 export const useRedis = (): boolean => process.env.CI === 'true' || process.env.TEST_QUEUE === 'redis';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** The tiny week as stored entities (written as-is: its hand-placed homes are not all inside the 16 comuni). */
-export async function loadTinyWeek(db: Db): Promise<void> {
-  const w = tinyWeek();
-  const kinds = [
-    ['service', w.services],
-    ['household', w.households],
-    ['passenger', w.passengers],
-    ['request', w.requests],
-    ['vehicle', w.vehicles],
-    ['driver', w.drivers],
-  ] as const;
-  for (const [kind, list] of kinds) for (const e of list) await writeEntity(db, kind, e);
-}
 
 export interface PlansApp extends TestApp {
   queue: JobQueue;
 }
 
-export async function startPlansApp(load: (db: Db) => Promise<void> = loadTinyWeek): Promise<PlansApp> {
+export async function startPlansApp(load: (db: Db) => Promise<void> = storeTinyWeek): Promise<PlansApp> {
   const routing = createRoutingProvider(parseRoutingConfig({}));
   let queue: JobQueue;
   let consumer: JobConsumer | undefined;

@@ -8,12 +8,13 @@
 import type { Plan, PlanRoute, Violation } from '../../server/contract/plan.ts';
 import type { Driver, Passenger, Vehicle } from '../../server/contract/domain.ts';
 import type { Escort } from '../../server/contract/safeguarding.ts';
+import { journeyKey, tripKey } from '../../server/contract/trip-key.ts';
 
 export interface PlanCheckContext {
   vehicles: Vehicle[];
   drivers: Driver[];
   passengers: Passenger[];
-  /** Max ride seconds per trip, keyed `${date}|${requestId}|${direction}`; missing = unchecked. */
+  /** Max ride seconds per trip, keyed by tripKey (server/contract/trip-key.ts); missing = unchecked. */
   maxRideS?: Map<string, number>;
   /** Tolerance for rounding to whole seconds in the plan. */
   toleranceS?: number;
@@ -83,14 +84,14 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
       );
     clock = dep;
     for (const p of stop.alights) {
-      const key = `${p.passengerId}|${p.requestId}|${p.direction}`;
+      const key = journeyKey(p.passengerId, p.requestId, p.direction);
       const boarded = aboard.get(key);
       if (boarded === undefined) {
         v('PRECEDENCE', `${p.passengerId} alights at ${stop.id} without having boarded`, stop.id);
         continue;
       }
       aboard.delete(key);
-      const limit = ctx.maxRideS?.get(`${date}|${p.requestId}|${p.direction}`);
+      const limit = ctx.maxRideS?.get(tripKey(date, p.requestId, p.direction));
       if (limit !== undefined && start - boarded > limit + tol)
         v(
           'RIDE_TIME',
@@ -105,7 +106,7 @@ function checkRoute(date: string, route: PlanRoute, ctx: PlanCheckContext, out: 
       }
     }
     for (const p of stop.boards) {
-      aboard.set(`${p.passengerId}|${p.requestId}|${p.direction}`, dep);
+      aboard.set(journeyKey(p.passengerId, p.requestId, p.direction), dep);
       const pass = passengers.get(p.passengerId);
       if (!pass) {
         v('CAPACITY', `unknown passenger ${p.passengerId}`, stop.id);

@@ -26,7 +26,7 @@ import { BullJobQueue } from '../../server/queue/bullmq-queue.ts';
 import { planJobHandler } from '../../server/queue/plan-job.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
-import { loadTinyWeek } from '../api/plans-harness.ts';
+import { storeTinyWeek } from '../helpers/stored-week.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { seedPublishedAndDraft, seedWorld, PLAN_DATE } from '../helpers/world.ts';
 
@@ -98,7 +98,7 @@ describe('Redis stopped during a solve', () => {
     const queueName = `faults-${randomUUID()}`;
     const queue = new BullJobQueue({ redisUrl, queueName, attempts: 3, backoffMs: 200, timeoutMs: 500 });
     const routing = createRoutingProvider(parseRoutingConfig({}));
-    const t = await startTestApp({ queue, routing, setup: loadTinyWeek });
+    const t = await startTestApp({ queue, routing, setup: storeTinyWeek });
     const consumer = await startBullConsumer({
       redisUrl,
       queueName,

@@ -8,19 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PlanSchema, type Plan } from '../../server/contract/plan.ts';
 import type { Db } from '../../server/db/db.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { openPgliteDb } from '../../server/db/pglite-db.ts';
-import { appendVersion, ensurePlan, readPlan } from '../../server/plan-store/plan-store.ts';
-import { planWeek } from '../../server/planning/plan-week.ts';
-import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
+import { readPlan } from '../../server/plan-store/plan-store.ts';
 import type { JobEvent } from '../../server/queue/job-queue.ts';
 import { EmbeddedQueue, type EmbeddedQueueOptions } from '../../server/queue/embedded-queue.ts';
-import { planJobHandler, planJobId, type PlanJobData } from '../../server/queue/plan-job.ts';
+import { planJobHandler } from '../../server/queue/plan-job.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
-import { loadTinyWeek } from '../api/plans-harness.ts';
+import { expectDraftWrittenOnce, publishTinyWeek, storeTinyWeek } from '../helpers/stored-week.ts';
 import { busyHandler, finalState, reportedProgress, waitFor } from './queue-suite.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -30,7 +27,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'prontivia-queue-restart-'));
   const db = await openPgliteDb(dir);
   await migrate(db);
-  await loadTinyWeek(db);
+  await storeTinyWeek(db);
   await db.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -284,20 +281,9 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
   it('a plan solve killed mid-run is solved again after the restart; the published version is untouched and the draft written once', async () => {
     const routing = createRoutingProvider(parseRoutingConfig({}));
     const setup = await openDir();
-    const planId = await ensurePlan(setup, '2026-W49');
-    const firstPlan = await planWeek(
-      { data: tinyWeek(), week: '2026-W49' },
-      { routing, seed: 1, timeLimitMs: 300, now: Date.now },
-    );
-    await appendVersion(setup, planId, { baseVersion: 0, status: 'draft', reason: 'solve', plan: firstPlan });
-    const published: Plan = await appendVersion(setup, planId, {
-      baseVersion: 1,
-      status: 'published',
-      reason: 'publish',
-      plan: firstPlan,
-    });
-    const jobId = planJobId(planId, 3);
-    const data: PlanJobData = { kind: 'plan', planId, week: '2026-W49', baseVersion: 2, seed: 7, timeLimitMs: 3000 };
+    const week = await publishTinyWeek(setup, routing);
+    const { planId } = week;
+    const { jobId, data } = week.resolve;
 
     const first = start(setup, 'q-plan');
     first.queue.consume(planJobHandler({ db: first.appDb, routing }));
@@ -315,18 +301,7 @@ describe('the embedded queue on a PGlite data directory, across restarts', () =>
       attemptsMade: 2,
       result: { planId, version: 3 },
     });
-    expect(await readPlan(db, planId, 2)).toEqual(published);
-    const draft = PlanSchema.parse(await readPlan(db, planId, 3));
-    expect(draft).toMatchObject({ version: 3, status: 'draft' });
-    const rows = await db.query<{ version: number; job_id: string | null }>(
-      'SELECT version, job_id FROM plan_versions WHERE plan_id = $1 ORDER BY version',
-      [planId],
-    );
-    expect(rows.rows).toEqual([
-      { version: 1, job_id: null },
-      { version: 2, job_id: null },
-      { version: 3, job_id: jobId },
-    ]);
+    await expectDraftWrittenOnce(db, week);
     await second.stop();
   });
 });

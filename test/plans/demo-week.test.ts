@@ -12,6 +12,7 @@ import { verifyDays } from '../../server/planning/verify-days.ts';
 import { parseRoutingConfig } from '../../server/routing/config.ts';
 import { createRoutingProvider } from '../../server/routing/create-routing-provider.ts';
 import { checkPlan } from '../helpers/plan-checker.ts';
+import { tripKey, tripKeyOf } from '../../server/contract/trip-key.ts';
 
 const demo = ScenarioSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/scenarios/demo-week.json', import.meta.url), 'utf8')),
@@ -27,15 +28,15 @@ describe('the demo week', () => {
     );
     const { plan } = r;
     expect(verifyDays(r.days)).toEqual([]);
-    const maxRideS = new Map(r.trips.map((t) => [`${t.date}|${t.requestId}|${t.direction}`, t.maxRideS]));
+    const maxRideS = new Map(r.trips.map((t) => [tripKeyOf(t), t.maxRideS]));
     expect(checkPlan(plan, { ...demo, maxRideS })).toEqual([]);
 
     const planned = plan.days.flatMap((d) =>
       d.routes.flatMap((rt) =>
-        rt.stops.filter((s) => s.kind === 'pickup').map((s) => `${d.date}|${s.requestId}|${s.boards[0].direction}`),
+        rt.stops.filter((s) => s.kind === 'pickup').map((s) => tripKey(d.date, s.requestId, s.boards[0].direction)),
       ),
     );
-    const unserved = plan.unserved.map((u) => `${u.date}|${u.requestId}|${u.direction}`);
+    const unserved = plan.unserved.map(tripKeyOf);
     expect(new Set([...planned, ...unserved]).size).toBe(planned.length + unserved.length);
     for (const t of r.trips) expect(planned.includes(t.key) || unserved.includes(t.key)).toBe(true);
 

@@ -8,6 +8,7 @@ import { planWeekDetailed } from '../../server/planning/plan-week.ts';
 import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
 import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
 import { checkPlan, type PlanCheckContext } from '../helpers/plan-checker.ts';
+import { tripKeyOf } from '../../server/contract/trip-key.ts';
 
 const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
 const data = tinyWeek();
@@ -19,7 +20,7 @@ beforeAll(async () => {
     { routing, seed: 1, timeLimitMs: 10_000, maxIterationsPerDay: 200, now: () => performance.now() },
   );
   plan = r.plan;
-  ctx = { ...data, maxRideS: new Map(r.trips.map((t) => [`${t.date}|${t.requestId}|${t.direction}`, t.maxRideS])) };
+  ctx = { ...data, maxRideS: new Map(r.trips.map((t) => [tripKeyOf(t), t.maxRideS])) };
 });
 const copy = (): Plan => structuredClone(plan);
 const codes = (p: Plan) => [...new Set(checkPlan(p, ctx).map((v) => v.code))];
