@@ -9,12 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Scenario } from '../../server/contract/domain.ts';
-import { writeEntity } from '../../server/entities/store.ts';
-import { appendVersion, ensurePlan } from '../../server/plan-store/plan-store.ts';
-import { planWeek } from '../../server/planning/plan-week.ts';
-import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
-import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
+import type { TestApp, TestSession } from '../helpers/app.ts';
 import { icsUtcMs, parseIcsEvents } from '../helpers/ics.ts';
+import { startPublishedWeek } from '../helpers/published-week.ts';
 import { scheduleWith } from '../../web/views/family/stored-hours.ts';
 
 // The tiny week with the households hh-1 and hh-2 renamed hh-a and hh-b (the test families'), plus an after-school club.
@@ -42,26 +39,12 @@ function world(): Scenario {
   return data;
 }
 
-const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
 let t: TestApp;
 let f: TestSession;
 let c: TestSession;
 
 beforeAll(async () => {
-  const data = world();
-  t = await startTestApp({ routing, clock: { now: () => new Date('2026-11-25T10:00:00+01:00') } });
-  for (const s of data.services) await writeEntity(t.db, 'service', s);
-  for (const h of data.households) await writeEntity(t.db, 'household', h);
-  for (const p of data.passengers) await writeEntity(t.db, 'passenger', p);
-  for (const r of data.requests) await writeEntity(t.db, 'request', r);
-  for (const v of data.vehicles) await writeEntity(t.db, 'vehicle', v);
-  for (const d of data.drivers) await writeEntity(t.db, 'driver', d);
-  const planId = await ensurePlan(t.db, data.week);
-  const plan = await planWeek(
-    { data, week: data.week },
-    { routing, seed: 1, timeLimitMs: 5000, maxIterationsPerDay: 300, now: () => performance.now() },
-  );
-  await appendVersion(t.db, planId, { baseVersion: 0, status: 'published', reason: 'publish', plan });
+  ({ t } = await startPublishedWeek(world(), new Date('2026-11-25T10:00:00+01:00')));
   f = await t.login('family');
   c = await t.login('coordinator');
 }, 60_000);

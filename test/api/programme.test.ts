@@ -6,32 +6,18 @@
  * the field and changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../server/contract/domain.ts';
 import type { Plan } from '../../server/contract/plan.ts';
-import { writeEntity } from '../../server/entities/store.ts';
-import { appendVersion, ensurePlan, readPlan } from '../../server/plan-store/plan-store.ts';
-import { planWeek } from '../../server/planning/plan-week.ts';
-import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
+import { readPlan } from '../../server/plan-store/plan-store.ts';
 import { loadProgrammeData, priceTrip, tripsOfPlan } from '../../server/programme/programme-data.ts';
 import { recordStopOutcome, writeOutcome } from '../../server/programme/trip-outcomes.ts';
-import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
-import { startTestApp, type TestApp, type TestSession } from '../helpers/app.ts';
+import type { TestApp, TestSession } from '../helpers/app.ts';
+import { familiesTinyWeek, startPublishedWeek } from '../helpers/published-week.ts';
 import { MILANO } from '../helpers/world.ts';
 
-function world(): Scenario {
-  const data = tinyWeek();
-  const rename: Record<string, string> = { h2: 'hh-a', h1: 'hh-b' };
-  for (const h of data.households) h.id = rename[h.id] ?? h.id;
-  for (const p of data.passengers) p.householdId = rename[p.householdId] ?? p.householdId;
-  data.passengers.push({ ...data.passengers[1]!, id: 'p6', name: 'Nina B.' });
-  return data;
-}
-
-const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
 let t: TestApp;
 let c: TestSession;
 let planId: string;
-const data = world();
+const data = familiesTinyWeek();
 const NOW = new Date('2026-11-23T18:00:00+01:00');
 const query = { week: '2026-W49', passengerId: 'p6', serviceId: 'nido', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'] };
 const book = { query, validFrom: '2026-11-30', validTo: '2026-12-18' };
@@ -40,19 +26,7 @@ const json = async (res: Response) => ({ status: res.status, body: await res.jso
 const published = async (): Promise<Plan> => (await readPlan(t.db, planId, 'published'))!;
 
 beforeAll(async () => {
-  t = await startTestApp({ routing, clock: { now: () => NOW } });
-  for (const s of data.services) await writeEntity(t.db, 'service', s);
-  for (const h of data.households) await writeEntity(t.db, 'household', h);
-  for (const p of data.passengers) await writeEntity(t.db, 'passenger', p);
-  for (const r of data.requests) await writeEntity(t.db, 'request', r);
-  for (const v of data.vehicles) await writeEntity(t.db, 'vehicle', v);
-  for (const d of data.drivers) await writeEntity(t.db, 'driver', d);
-  planId = await ensurePlan(t.db, data.week);
-  const plan = await planWeek(
-    { data, week: data.week },
-    { routing, seed: 1, timeLimitMs: 5000, maxIterationsPerDay: 300, now: () => performance.now() },
-  );
-  await appendVersion(t.db, planId, { baseVersion: 0, status: 'published', reason: 'publish', plan });
+  ({ t, planId } = await startPublishedWeek(data, NOW));
   c = await t.login('coordinator');
   const ok = async (path: string, method: string, body: unknown, status = 201) => {
     const r = await c.fetch(path, { method, json: body });

@@ -14,6 +14,25 @@ let now = new Date(`${PLAN_DATE}T07:00:00+01:00`);
 let coordinator: TestSession;
 const at = (hhmm: string) => `${PLAN_DATE}T${hhmm}:00+01:00`;
 const SECRET = 'prontivia-development-secret-not-for-production';
+/** A driver records a handover of Giulia (pa-1) on the plan date, at `hhmm`. */
+const handover = (
+  driver: TestSession,
+  h: { stopId: string; personId: string; hhmm: string; clientEventId: string; code?: string },
+  where: { lat?: number; lon?: number } = {},
+) =>
+  driver.fetch('/api/safeguarding/handovers', {
+    method: 'POST',
+    json: {
+      stopId: h.stopId,
+      passengerId: 'pa-1',
+      date: PLAN_DATE,
+      personId: h.personId,
+      code: h.code,
+      at: at(h.hhmm),
+      clientEventId: h.clientEventId,
+      ...where,
+    },
+  });
 
 beforeAll(async () => {
   t = await startTestApp({
@@ -147,17 +166,7 @@ describe('handovers on the driver run', () => {
       's-a3': 'service_pickup: ap-educatrice',
       's-a4': 'home_dropoff: adult:hh-a:1 ap-zia',
     });
-    const res = await a.fetch('/api/safeguarding/handovers', {
-      method: 'POST',
-      json: {
-        stopId: 's-a4',
-        passengerId: 'pa-1',
-        date: PLAN_DATE,
-        personId: 'ap-nonna',
-        at: at('16:40'),
-        clientEventId: 'ho-nonna-1',
-      },
-    });
+    const res = await handover(a, { stopId: 's-a4', personId: 'ap-nonna', hhmm: '16:40', clientEventId: 'ho-nonna-1' });
     expect(res.status).toBe(400);
     expect((await res.json()).error.details[0].path).toBe('personId');
     const rec = await t.db.query<{ outcome: string }>(
@@ -183,21 +192,8 @@ describe('handovers on the driver run', () => {
     ).not.toMatch(/pa-1/);
 
     const a = await t.login('driver');
-    const post = (id: string, c: string, hhmm: string) =>
-      a.fetch('/api/safeguarding/handovers', {
-        method: 'POST',
-        json: {
-          stopId: 's-a4',
-          passengerId: 'pa-1',
-          date: PLAN_DATE,
-          personId: 'ap-zia',
-          code: c,
-          at: at(hhmm),
-          clientEventId: id,
-          lat: 45.61,
-          lon: 8.9,
-        },
-      });
+    const post = (clientEventId: string, c: string, hhmm: string) =>
+      handover(a, { stopId: 's-a4', personId: 'ap-zia', code: c, hhmm, clientEventId }, { lat: 45.61, lon: 8.9 });
     const refused = await post('ho-zia-wrong', wrong, '16:41');
     expect(refused.status).toBe(400);
     const err = (await refused.json()).error;
@@ -225,17 +221,7 @@ describe('handovers on the driver run', () => {
     ).toEqual(['ho-nonna-1 refused tap', 'ho-zia-wrong refused code', 'ho-zia-ok accepted code']);
     // The other driver cannot record at Anna's stop.
     const b = await t.login('driver2');
-    const steal = await b.fetch('/api/safeguarding/handovers', {
-      method: 'POST',
-      json: {
-        stopId: 's-a4',
-        passengerId: 'pa-1',
-        date: PLAN_DATE,
-        personId: 'ap-zia',
-        at: at('16:41'),
-        clientEventId: 'ho-steal-1',
-      },
-    });
+    const steal = await handover(b, { stopId: 's-a4', personId: 'ap-zia', hhmm: '16:41', clientEventId: 'ho-steal-1' });
     expect(steal.status).toBe(404);
   });
 
@@ -245,16 +231,11 @@ describe('handovers on the driver run', () => {
       json: { neverAlone: true, codeRequired: true },
     });
     const a = await t.login('driver');
-    const res = await a.fetch('/api/safeguarding/handovers', {
-      method: 'POST',
-      json: {
-        stopId: 's-a1',
-        passengerId: 'pa-1',
-        date: PLAN_DATE,
-        personId: 'adult:hh-a:1',
-        at: at('08:00'),
-        clientEventId: 'ho-tap-only',
-      },
+    const res = await handover(a, {
+      stopId: 's-a1',
+      personId: 'adult:hh-a:1',
+      hhmm: '08:00',
+      clientEventId: 'ho-tap-only',
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.details[0].path).toBe('code');

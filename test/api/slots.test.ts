@@ -1,41 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../server/contract/domain.ts';
-import { writeEntity } from '../../server/entities/store.ts';
-import { appendVersion, ensurePlan, readPlan } from '../../server/plan-store/plan-store.ts';
-import { planWeek } from '../../server/planning/plan-week.ts';
-import { tinyWeek } from '../../server/planning/testing/tiny-week.ts';
-import { EstimateProvider } from '../../server/routing/estimate/estimate-provider.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { readPlan } from '../../server/plan-store/plan-store.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { familiesTinyWeek, startPublishedWeek } from '../helpers/published-week.ts';
 
-// The tiny week, with the Bianchi household as the test family "hh-a" and the Rossi as "hh-b";
-// Nina Bianchi (p6) has no trips yet.
-function world(): Scenario {
-  const data = tinyWeek();
-  const rename: Record<string, string> = { h2: 'hh-a', h1: 'hh-b' };
-  for (const h of data.households) h.id = rename[h.id] ?? h.id;
-  for (const p of data.passengers) p.householdId = rename[p.householdId] ?? p.householdId;
-  data.passengers.push({ ...data.passengers[1], id: 'p6', name: 'Nina B.' });
-  return data;
-}
-
-const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
 let t: TestApp;
 let planId: string;
 beforeAll(async () => {
-  const data = world();
-  t = await startTestApp({ routing, clock: { now: () => new Date('2026-11-23T18:00:00+01:00') } });
-  for (const s of data.services) await writeEntity(t.db, 'service', s);
-  for (const h of data.households) await writeEntity(t.db, 'household', h);
-  for (const p of data.passengers) await writeEntity(t.db, 'passenger', p);
-  for (const r of data.requests) await writeEntity(t.db, 'request', r);
-  for (const v of data.vehicles) await writeEntity(t.db, 'vehicle', v);
-  for (const d of data.drivers) await writeEntity(t.db, 'driver', d);
-  planId = await ensurePlan(t.db, data.week);
-  const plan = await planWeek(
-    { data, week: data.week },
-    { routing, seed: 1, timeLimitMs: 5000, maxIterationsPerDay: 300, now: () => performance.now() },
-  );
-  await appendVersion(t.db, planId, { baseVersion: 0, status: 'published', reason: 'publish', plan });
+  ({ t, planId } = await startPublishedWeek(familiesTinyWeek(), new Date('2026-11-23T18:00:00+01:00')));
 }, 30_000);
 afterAll(async () => {
   await t?.close();
