@@ -1,7 +1,9 @@
 /**
- * Arguments of `npm run bench -- --set NAME [--time-limit S] [--seed N] [--iterations N] [--instances a,b]`.
+ * Arguments of `npm run bench -- --set NAME [--time-limit S] [--seed N] [--iterations N] [--instances a,b]
+ * [--workers N] [--passengers N]`.
  * `--iterations` gives each solve an iteration budget (deterministic for a seed; the time
- * limit is then a safety net).
+ * limit is then a safety net). `--workers` and `--passengers` are for `scale-10k`: how many
+ * worker processes plan the week, and a smaller week for a quick run (default 10,000).
  */
 export interface BenchOptions {
   set: string;
@@ -11,6 +13,10 @@ export interface BenchOptions {
   instances: string[];
   /** Iteration budget per solve thread (absent: the time limit alone). */
   iterations?: number;
+  /** Worker processes for the sets that plan on a queue (scale-10k); 1 when absent. */
+  workers?: number;
+  /** Passengers of a generated week (scale-10k), instead of the set's own size. */
+  passengers?: number;
 }
 
 export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOptions => {
@@ -22,6 +28,8 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     else if (flag === '--time-limit') options.timeLimitS = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
     else if (flag === '--iterations') options.iterations = Number(value);
+    else if (flag === '--workers') options.workers = Number(value);
+    else if (flag === '--passengers') options.passengers = Number(value);
     else if (flag === '--instances')
       options.instances = value
         .split(',')
@@ -35,6 +43,12 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     throw new Error(`--time-limit must be a positive number of seconds, got ${options.timeLimitS}`);
   if (options.iterations !== undefined && !(Number.isSafeInteger(options.iterations) && options.iterations > 0))
     throw new Error(`--iterations must be a positive integer, got ${options.iterations}`);
+  for (const [flag, v] of [
+    ['--workers', options.workers],
+    ['--passengers', options.passengers],
+  ] as const)
+    if (v !== undefined && !(Number.isSafeInteger(v) && v > 0))
+      throw new Error(`${flag} must be a positive integer, got ${v}`);
   if (!Number.isSafeInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
   return options;
 };

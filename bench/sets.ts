@@ -17,6 +17,7 @@ export const BENCH_SETS: Record<string, BenchSet> = {
   lilim400: benchmarkSet({ dir: 'fixtures/benchmarks/lilim400', format: 'lilim' }),
   // Loaded on use, so that the solver sets do not load the server's planning code.
   scale: async (options) => (await import('./scale.ts')).scaleSet(options),
+  'scale-10k': async (options) => (await import('./scale-flow.ts')).scale10kSet(options),
   'demo-week': async (options) => (await import('./demo-week.ts')).demoWeekSet(options),
   replan: async (options) => (await import('./replan.ts')).replanSet(options),
 };

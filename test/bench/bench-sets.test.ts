@@ -41,6 +41,18 @@ describe('benchmark sets shipped in fixtures', () => {
     });
   });
 
+  it('scale-10k takes how many worker processes plan the week, and refuses a non-positive count', () => {
+    const sets = Object.keys(BENCH_SETS);
+    expect(parseBenchArgs(['--set', 'scale-10k', '--workers', '2', '--passengers', '1500'], sets)).toMatchObject({
+      set: 'scale-10k',
+      workers: 2,
+      passengers: 1500,
+    });
+    expect(() => parseBenchArgs(['--set', 'scale-10k', '--workers', '0'], sets)).toThrow(
+      /--workers must be a positive integer, got 0/,
+    );
+  });
+
   it('time to 1 %: the first point of the anytime curve at or below the target, none if never', () => {
     const curve: Array<[number, number]> = [
       [0.1, 130],
