@@ -8,6 +8,7 @@ import type { Api } from '../../api/client.ts';
 import type { EntityRow as Row } from '../../../server/contract/entities.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
+import { pager } from '../pager.ts';
 import { showRefusal } from './refusal.ts';
 
 const PAGE_SIZE = 25;
@@ -16,10 +17,13 @@ const roleLabel = (r: AccountRole) => t(`accounts.role.${r}`);
 
 export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): void {
   const { accounts } = api;
-  let page = 1;
   let roleFilter: AccountRole | '' = '';
   const table = h('div', { class: 'table-wrap' });
-  const pager = h('div', { class: 'pager' });
+  const pages = pager({
+    pageSize: PAGE_SIZE,
+    label: (at) => t('accounts.page', at),
+    load: () => void load(),
+  });
   // The generated password is written here and nowhere else; the next action replaces it.
   const secret = h('div', { class: 'accounts-secret', role: 'status' });
   const names = new Map<string, string>();
@@ -38,39 +42,9 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): 
 
   const load = async () => {
     try {
-      const res = await accounts.list(page, PAGE_SIZE, roleFilter || undefined);
+      const res = await accounts.list(pages.page, PAGE_SIZE, roleFilter || undefined);
       renderTable(res.items);
-      const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
-      replace(
-        pager,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            disabled: page <= 1,
-            onclick: () => {
-              page--;
-              void load();
-            },
-          },
-          t('manage.prev'),
-        ),
-        h('span', {}, t('accounts.page', { page, pages, total: res.total })),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            disabled: page >= pages,
-            onclick: () => {
-              page++;
-              void load();
-            },
-          },
-          t('manage.next'),
-        ),
-      );
+      pages.show(res.total);
     } catch (err) {
       replace(table, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: (err as Error).message })));
     }
@@ -205,7 +179,7 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): 
       id: filterId,
       onchange: (ev: Event) => {
         roleFilter = (ev.target as HTMLSelectElement).value as AccountRole | '';
-        page = 1;
+        pages.first();
         void load();
       },
     },
@@ -229,7 +203,7 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): 
       h('div', { class: 'field' }, h('label', { for: filterId }, t('accounts.filterRole')), filter),
     ),
     table,
-    pager,
+    pages.element,
   );
   void load();
 }

@@ -10,6 +10,7 @@ import { announce, h, replace, uid } from '../../dom.ts';
 import { pointInside } from '../../forms/centres.ts';
 import type { Centre } from '../../forms/render.ts';
 import { t } from '../../i18n/i18n.ts';
+import { pager } from '../pager.ts';
 import { openRecordEditor } from './record-editor.ts';
 import { summarise } from './summarise.ts';
 
@@ -33,9 +34,12 @@ async function loadCentres(api: Api): Promise<Centre[]> {
 }
 
 export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
-  let page = 1;
   const table = h('div', { class: 'table-wrap' });
-  const pager = h('div', { class: 'pager' });
+  const pages = pager({
+    pageSize: PAGE_SIZE,
+    label: ({ page, pages, total }) => `${t('manage.page', { page, pages })} · ${t('manage.total', { total })}`,
+    load: () => void load(),
+  });
   const report = h('div', { class: 'import-report', role: 'status' });
   const editor = h('div', { class: 'editor' });
   const csv = CSV[entity];
@@ -63,40 +67,10 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
   const load = async () => {
     const seq = ++loads;
     try {
-      const res = await api.list(entity, page, PAGE_SIZE, filters());
+      const res = await api.list(entity, pages.page, PAGE_SIZE, filters());
       if (seq !== loads) return; // a newer search was typed meanwhile
       renderTable(res.items);
-      const pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
-      replace(
-        pager,
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            disabled: page <= 1,
-            onclick: () => {
-              page--;
-              void load();
-            },
-          },
-          t('manage.prev'),
-        ),
-        h('span', {}, `${t('manage.page', { page, pages })} · ${t('manage.total', { total: res.total })}`),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            disabled: page >= pages,
-            onclick: () => {
-              page++;
-              void load();
-            },
-          },
-          t('manage.next'),
-        ),
-      );
+      pages.show(res.total);
     } catch (err) {
       replace(table, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: (err as Error).message })));
     }
@@ -202,7 +176,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
   const refilter = () => {
     clearTimeout(debounce);
     debounce = setTimeout(() => {
-      page = 1;
+      pages.first();
       void load();
     }, 250);
   };
@@ -216,7 +190,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
       'aria-label': t('form.filter.label'),
       onsubmit: (ev: Event) => {
         ev.preventDefault();
-        page = 1;
+        pages.first();
         void load();
       },
     },
@@ -299,7 +273,7 @@ export function manageView(root: HTMLElement, api: Api, entity: Entity): void {
     editor,
     filterBar,
     table,
-    pager,
+    pages.element,
   );
   void load();
 }
