@@ -75,7 +75,7 @@ export function runInThread<O>(
   });
 }
 
-async function answer(
+export async function answer(
   worker: Worker,
   services: ThreadServices,
   msg: Extract<FromThread, { type: 'call' }>,
@@ -94,7 +94,7 @@ async function answer(
   worker.postMessage(reply);
 }
 
-function abortError(signal: AbortSignal): Error {
+export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   return reason instanceof Error ? reason : new Error('cancelled');
 }

@@ -10,7 +10,8 @@
  *   then the week job assembles the plan and checks every part (solver's exact evaluation).
  *
  * Every job runs its CPU work in a worker thread (week-flow-tasks.ts), so the worker process
- * keeps renewing its lock. A worker killed mid-job loses nothing: the job's lock expires, another
+ * keeps renewing its lock; the thread lives as long as the worker (task-thread.ts: one per unit of
+ * concurrency), so the planner is compiled once per worker, not once per job. A worker killed mid-job loses nothing: the job's lock expires, another
  * worker's stalled-job check puts it back and it runs again (children have fixed ids, so a week
  * job re-run after a kill does not add them twice; its step is kept in its data). The scenario
  * is stored once in Redis beside the queue; every job reads it from there.
@@ -19,7 +20,7 @@ import { FlowProducer, type Job, Queue, WaitingChildrenError, Worker } from 'bul
 import { Redis } from 'ioredis';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { DEFAULT_PREFIX, redisOptions } from './redis-options.ts';
-import { runInThread } from './run-in-thread.ts';
+import { TaskThread } from './task-thread.ts';
 import type { FlowWeek, RepairOutcome, WeekOutcome } from './week-flow-tasks.ts';
 import type { PartOutcome } from '../planning/week-split.ts';
 import type { ReferenceSnapshot } from '../planning/week-reference.ts';
@@ -142,8 +143,12 @@ export async function startWeekFlowWorker(o: WeekFlowWorkerOptions): Promise<{ c
     if (!raw) throw new Error(`week ${weekId}: its scenario is no longer in Redis (kept ${DATA_TTL_S / 3600} h)`);
     return JSON.parse(raw) as FlowWeek;
   };
+  const threads = Array.from({ length: o.concurrency ?? 1 }, () => new TaskThread(TASKS, services));
+  for (const t of threads) void t.start().catch((e: Error) => o.onError?.(e));
   const thread = <T>(exportName: string, input: unknown, signal?: AbortSignal) =>
-    runInThread<T>(TASKS, exportName, input, { services, ...(signal ? { signal } : {}) });
+    threads
+      .reduce((idle, t) => (t.pending < idle.pending ? t : idle))
+      .run<T>(exportName, input, signal ? { signal } : {});
   const valuesOf = async (job: Job) => {
     const values = (await job.getChildrenValues()) as Record<string, unknown>;
     const byId = new Map<string, unknown>();
@@ -250,6 +255,7 @@ export async function startWeekFlowWorker(o: WeekFlowWorkerOptions): Promise<{ c
   return {
     close: async () => {
       await worker.close();
+      await Promise.all(threads.map((t) => t.close()));
       await flows.close();
       await queue.close();
       redis.disconnect();
