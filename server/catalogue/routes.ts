@@ -19,9 +19,9 @@ import { catalogueGate } from '../programme/booking-gate.ts';
 import { defineRoute } from '../http/define-route.ts';
 import { feedDates, householdCalendar, householdOfToken, issueFeedToken, revokeFeedToken } from '../ical/feed.ts';
 import {
-  book,
   cancelBooking,
   catalogue,
+  draftBooking,
   familyRequests,
   householdOf,
   notTravelling,
@@ -29,6 +29,7 @@ import {
   passengersOf,
   romeToday,
   saveSchedules,
+  storeRequest,
 } from './self-service.ts';
 
 function householdIdOf(user: User): string {
@@ -73,15 +74,20 @@ export function familiesRouter(deps: RouterDeps): Router {
 
   defineRoute(router, registry, c.book, async ({ body, user }) => {
     const householdId = householdIdOf(user);
-    await catalogueGate(db, clock.now(), householdId);
-    const { request, lines } = await book(db, householdId, body, today());
+    const { request, lines } = await draftBooking(db, householdId, body, today());
+    const pending = await catalogueGate(db, clock.now(), user, householdId, request, lines);
+    if (pending) {
+      await audit(db, clock, user, 'create', 'booking_request', pending.id);
+      return { status: 201, body: { request, lines, state: 'pending' as const, bookingRequest: pending } };
+    }
+    await storeRequest(db, request);
     await audit(db, clock, user, 'create', 'request', request.id);
-    return { status: 201, body: { request, lines } };
+    return { status: 201, body: { request, lines, state: 'active' as const, bookingRequest: null } };
   });
 
   defineRoute(router, registry, c.cancel, async ({ params, user }) => {
-    const r = await cancelBooking(db, householdIdOf(user), params.id);
-    await audit(db, clock, user, 'update', 'request', r.id);
+    const r = await cancelBooking(db, householdIdOf(user), params.id, user.username, clock.now());
+    await audit(db, clock, user, 'update', r.id.startsWith('br-') ? 'booking_request' : 'request', r.id);
     return { body: r };
   });
 

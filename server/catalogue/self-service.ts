@@ -1,12 +1,21 @@
 /**
  * The family's self-service, as use cases over the stored entities: the catalogue of services
- * open to a household (the services of its ambito, by kind), booking a service (a standing
- * request pending approval, with windows computed only from the stored schedules), each request's
- * state, saving the household's schedules (a change that breaks a promised window is flagged to
+ * open to a household (the services of its ambito, by kind), booking a service (the standing
+ * request it creates, with windows computed only from the stored schedules; whether it is stored
+ * at once or waits as a booking request is the programme's gate, server/programme), each request's
+ * state (booking requests and standing requests in one list), saving the household's schedules (a change that breaks a promised window is flagged to
  * the coordinator, never re-planned silently) and why a trip of a week is not there.
  */
 import { schoolCalendar } from '../calendar/calendars.ts';
-import type { AdultSchedule, Household, Passenger, Service, StandingRequest, Weekday } from '../contract/domain.ts';
+import {
+  type AdultSchedule,
+  type Household,
+  type Passenger,
+  type Service,
+  type StandingRequest,
+  WEEKDAYS,
+  type Weekday,
+} from '../contract/domain.ts';
 import type { BookingInput, CatalogueEntry, FamilyRequest, NotTravelling } from '../contract/families.ts';
 import type { Db } from '../db/db.ts';
 import { addDays, weekdayOf } from '../domain/calendar.ts';
@@ -17,6 +26,12 @@ import { validateRequest } from '../domain/validate-request.ts';
 import { allEntities, getEntity, listEntities, writeEntity } from '../entities/store.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
 import { loadMunicipalities, locate } from '../geo/index.ts';
+import {
+  decideBookingRequest,
+  getBookingRequest,
+  listBookingRequests,
+  draftsOf,
+} from '../programme/booking-requests.ts';
 import { toHhMm } from '../windows/time-of-day.ts';
 
 export const romeToday = (now: Date): string =>
@@ -125,9 +140,10 @@ function windowLines(request: StandingRequest, context: ReturnType<typeof domain
 
 function stateOf(r: StandingRequest, today: string): FamilyRequest['state'] {
   if (r.status === 'cancelled') return 'cancelled';
-  if (r.status === 'pending') return 'pending';
   return r.validTo < today ? 'ended' : 'active';
 }
+
+const BOOKING_STATE = { pending: 'pending', refused: 'refused', cancelled: 'cancelled' } as const;
 
 export async function familyRequests(db: Db, householdId: string, today: string): Promise<FamilyRequest[]> {
   const passengers = await passengersOf(db, householdId);
@@ -136,29 +152,48 @@ export async function familyRequests(db: Db, householdId: string, today: string)
   const household = await householdOf(db, householdId);
   const context = domainContext({ services, households: [household], passengers });
   const name = (id: string) => services.find((s) => s.id === id)?.name ?? id;
-  return requests
-    .map((r) => ({
-      id: r.id,
-      passengerId: r.passengerId,
-      passengerName: passengers.find((p) => p.id === r.passengerId)?.name ?? r.passengerId,
-      serviceId: r.serviceId,
-      serviceName: name(r.serviceId),
-      chain: (r.chain ?? []).map((c) => name(c.serviceId)),
-      weekdays: r.weekdays,
-      validFrom: r.validFrom,
-      validTo: r.validTo,
-      state: stateOf(r, today),
-      lines: r.status === 'cancelled' ? [] : windowLines(r, context),
-    }))
-    .sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.id.localeCompare(b.id));
+  // bookings not (yet) a standing request: pending, refused or cancelled before a decision
+  const bookings = (await listBookingRequests(db, { householdId }))
+    .filter((b) => b.status !== 'approved')
+    .map((b) => ({
+      id: b.id,
+      passengerId: b.passengerId,
+      passengerName: b.passengerName,
+      serviceId: b.serviceId,
+      serviceName: b.serviceName,
+      chain: [],
+      weekdays: b.weekdays.filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d)),
+      validFrom: b.validFrom,
+      validTo: b.validTo,
+      state: BOOKING_STATE[b.status as keyof typeof BOOKING_STATE],
+      lines: b.status === 'pending' ? b.slot : [],
+      reason: b.reason,
+    }));
+  const standing = requests.map((r) => ({
+    id: r.id,
+    passengerId: r.passengerId,
+    passengerName: passengers.find((p) => p.id === r.passengerId)?.name ?? r.passengerId,
+    serviceId: r.serviceId,
+    serviceName: name(r.serviceId),
+    chain: (r.chain ?? []).map((c) => name(c.serviceId)),
+    weekdays: r.weekdays,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    state: stateOf(r, today),
+    lines: r.status === 'cancelled' ? [] : windowLines(r, context),
+    reason: null,
+  }));
+  return [...bookings, ...standing].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.id.localeCompare(b.id));
 }
 
 /**
- * A new standing request from the catalogue, pending approval. Checked like any request
- * (service open on each weekday, chain connects, other addresses inside the 16 comuni); nothing
- * is stored when a check fails. The windows come from the stored schedules only.
+ * The standing request a catalogue booking creates, checked like any request (service open on
+ * each weekday, chain connects, other addresses inside the 16 comuni) — nothing is stored here;
+ * `storeRequest` stores it or the programme's gate keeps it as a booking request. Its id is free
+ * among the stored requests and the household's catalogue bookings. The windows come from the
+ * stored schedules only.
  */
-export async function book(
+export async function draftBooking(
   db: Db,
   householdId: string,
   input: BookingInput,
@@ -186,44 +221,64 @@ export async function book(
   input.weekdays.forEach((wd, i) => {
     if (!service.hours[wd]) throw invalid(`weekdays.${i}`, `${service.name} is closed on ${wd}`, wd);
   });
-  return db.transaction(async (tx) => {
-    const existing = await requestsOf(tx, [passenger]);
-    const id = `bk-${passenger.id}-${existing.length + 1}`.slice(0, 64);
-    const request: StandingRequest = {
-      id,
-      passengerId: passenger.id,
-      serviceId: input.serviceId,
-      weekdays: [...new Set(input.weekdays)] as Weekday[],
-      validFrom: input.validFrom,
-      validTo: input.validTo ?? defaultValidTo(service, input.validFrom),
-      outbound: input.outbound,
-      return: input.return,
-      exceptions: [],
-      ...(input.chain ? { chain: input.chain } : {}),
-      ...(input.otherAddresses ? { otherAddresses: input.otherAddresses } : {}),
-      status: 'pending',
-    };
-    const context = domainContext({ services, households: [household], passengers: [passenger] });
-    const errors = validateRequest(request, context).filter((i) => i.severity === 'error');
-    if (errors.length > 0) {
-      throw new AppError(
-        'REQUEST_INVALID',
-        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-        errors.map(({ path, message, value }) => ({ path, message, value })),
-      );
-    }
-    if (await getEntity(tx, 'request', id)) throw new AppError('CONFLICT', `request ${id} already exists`);
+  const taken = new Set([
+    ...(await requestsOf(db, [passenger])).map((r) => r.id),
+    ...(await draftsOf(db, householdId, 'all')).map((d) => d.request.id),
+  ]);
+  let n = taken.size + 1;
+  while (taken.has(`bk-${passenger.id}-${n}`.slice(0, 64))) n++;
+  const id = `bk-${passenger.id}-${n}`.slice(0, 64);
+  const request: StandingRequest = {
+    id,
+    passengerId: passenger.id,
+    serviceId: input.serviceId,
+    weekdays: [...new Set(input.weekdays)] as Weekday[],
+    validFrom: input.validFrom,
+    validTo: input.validTo ?? defaultValidTo(service, input.validFrom),
+    outbound: input.outbound,
+    return: input.return,
+    exceptions: [],
+    ...(input.chain ? { chain: input.chain } : {}),
+    ...(input.otherAddresses ? { otherAddresses: input.otherAddresses } : {}),
+  };
+  const context = domainContext({ services, households: [household], passengers: [passenger] });
+  const errors = validateRequest(request, context).filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
+    throw new AppError(
+      'REQUEST_INVALID',
+      errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+      errors.map(({ path, message, value }) => ({ path, message, value })),
+    );
+  }
+  return { request, lines: windowLines(request, context) };
+}
+
+/** Stores a catalogue booking's standing request (active). */
+export async function storeRequest(db: Db, request: StandingRequest): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (await getEntity(tx, 'request', request.id))
+      throw new AppError('CONFLICT', `request ${request.id} already exists`);
     await writeEntity(tx, 'request', request);
-    return { request, lines: windowLines(request, context) };
   });
 }
 
-export async function cancelBooking(db: Db, householdId: string, requestId: string): Promise<StandingRequest> {
+/** Cancels one of the household's requests: a booking still pending (its id) or a standing request. */
+export async function cancelBooking(
+  db: Db,
+  householdId: string,
+  requestId: string,
+  by: string,
+  now: Date,
+): Promise<{ id: string; status: string }> {
+  if (await getBookingRequest(db, requestId)) {
+    const b = await decideBookingRequest(db, requestId, { status: 'cancelled', by, householdId }, now);
+    return { id: b.id, status: b.status };
+  }
   return db.transaction(async (tx) => {
     const r = await getEntity<StandingRequest>(tx, 'request', requestId);
     if (!r) throw notFound('request', requestId);
     await ownPassenger(tx, householdId, r.passengerId);
-    const cancelled: StandingRequest = { ...r, status: 'cancelled' };
+    const cancelled = { ...r, status: 'cancelled' as const };
     await writeEntity(tx, 'request', cancelled);
     return cancelled;
   });
@@ -272,20 +327,29 @@ export async function saveSchedules(
   });
 }
 
-/** Why a trip of the household is not there in `week`: absence, holiday, closure, school calendar, pending. */
+/**
+ * Why a trip of the household is not there in `week`: absence, holiday, closure, school calendar,
+ * impossible windows, or a booking pending approval (`pending_approval`: every trip it would make).
+ */
 export async function notTravelling(db: Db, householdId: string, week: string): Promise<NotTravelling[]> {
   const household = await householdOf(db, householdId);
   const passengers = await passengersOf(db, householdId);
-  const requests = await requestsOf(db, passengers);
+  const drafts = await draftsOf(db, householdId, 'pending');
+  const requests = [...(await requestsOf(db, passengers)), ...drafts.map((d) => d.request)];
   const services = await allEntities<Service>(db, 'service');
   const expanded = expandWeek({ services, households: [household], passengers, requests }, week);
+  const pending = new Set(drafts.map((d) => d.request.id));
+  const isPending = (requestId: string) => pending.has(requestId.replace(/\.leg\d+$/, ''));
+  const waiting = expanded.trips
+    .filter((x) => isPending(x.requestId))
+    .map((x) => ({ ...x, why: 'pending_approval', note: '' }));
   const name = (id: string) => passengers.find((p) => p.id === id)?.name ?? id;
   const serviceOf = (requestId: string) => {
     const r = requests.find((x) => x.id === requestId);
     return services.find((s) => s.id === r?.serviceId)?.name ?? '';
   };
   return [
-    ...expanded.cancelled.map((c) => ({
+    ...[...expanded.cancelled, ...waiting].map((c) => ({
       date: c.date,
       passengerId: c.passengerId,
       passengerName: name(c.passengerId),

@@ -234,8 +234,8 @@ export const StandingRequestSchema = z
     chain: ServiceChainSchema.optional(),
     /** Another address on given weekdays (grandparents, the other parent), with its own receiving adults. */
     otherAddresses: OtherAddressesSchema.optional(),
-    /** pending: booked by the family, not yet approved; cancelled: withdrawn. Absent = active. */
-    status: z.enum(['pending', 'active', 'cancelled']).optional(),
+    /** cancelled: withdrawn. Absent = active. A booking waiting for approval is not a standing request yet (booking_requests). */
+    status: z.enum(['active', 'cancelled']).optional(),
   })
   .refine((r) => r.validTo >= r.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
   .refine((r) => r.outbound || r.return, {

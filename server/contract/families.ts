@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
+import { BookingRequestSchema } from './programme.ts';
 import {
   AdultScheduleSchema,
   DateSchema,
@@ -47,7 +48,11 @@ export const BookingInputSchema = z
   .refine((b) => !b.validTo || b.validTo >= b.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
 export type BookingInput = z.infer<typeof BookingInputSchema>;
 
-export const RequestStateSchema = z.enum(['pending', 'active', 'cancelled', 'ended']);
+/**
+ * pending / refused: a booking waiting for (or refused by) the coordinator — a booking request
+ * (server/programme), not yet a standing request; active, ended, cancelled: a standing request.
+ */
+export const RequestStateSchema = z.enum(['pending', 'refused', 'active', 'cancelled', 'ended']);
 
 export const FamilyRequestSchema = z.object({
   id: IdSchema,
@@ -62,6 +67,8 @@ export const FamilyRequestSchema = z.object({
   state: RequestStateSchema,
   /** The windows from the stored schedules, one line per weekday (or why a trip cannot hold). */
   lines: z.array(z.string()),
+  /** The coordinator's reason when refused. */
+  reason: z.string().nullable().default(null),
 });
 export type FamilyRequest = z.infer<typeof FamilyRequestSchema>;
 
@@ -138,26 +145,33 @@ export const familiesContract = defineContract({
     method: 'post',
     path: '/api/family/bookings',
     summary:
-      'Book a service of the catalogue for some weekdays from a date: a request pending approval, windows from the stored schedules',
+      "Book a service of the catalogue for some weekdays from a date, windows from the stored schedules. Programme 'off' or 'auto' (eligible, voucher covers it): the standing request is stored active; 'approval': a booking request pending the coordinator (priced at the accredited providers' tariff)",
     tag: 'family',
     roles: ['family'],
     body: BookingInputSchema,
     responses: {
       201: {
-        description: 'the pending request',
-        schema: z.object({ request: StandingRequestOutSchema, lines: z.array(z.string()) }),
+        description:
+          'the standing request (active) or, under approval, the one it would create with the booking request pending the coordinator',
+        schema: z.object({
+          request: StandingRequestOutSchema,
+          lines: z.array(z.string()),
+          state: z.enum(['active', 'pending']),
+          bookingRequest: BookingRequestSchema.nullable(),
+        }),
       },
+      403: { description: 'not a passenger of my household, or the household is not eligible for Action A' },
+      409: { description: 'the voucher does not cover the booking, or no provider is accredited to carry it' },
       400: {
         description:
           'a field that cannot hold (closed weekday, a chain that cannot connect, an address outside the 16 comuni)',
       },
-      403: { description: 'not a passenger of my household' },
     },
   },
   cancel: {
     method: 'post',
     path: '/api/family/bookings/:id/cancel',
-    summary: 'Cancel one of my requests (pending or active)',
+    summary: 'Cancel one of my requests: a booking pending approval (its id) or an active standing request',
     tag: 'family',
     roles: ['family'],
     params: z.object({ id: IdSchema }),

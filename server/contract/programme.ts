@@ -123,20 +123,25 @@ export const ProgrammeSettingsSchema = z.object({
 });
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettingsSchema>;
 
+/** A booking's one approval state: pending → approved | refused (the coordinator) | cancelled (the family). */
+export const BookingStatusSchema = z.enum(['pending', 'approved', 'refused', 'cancelled']);
+
 export const BookingRequestSchema = z.object({
   id: IdSchema,
+  /** slot: a slot booking (POST /api/slots/book); catalogue: a service booked from the catalogue (POST /api/family/bookings). */
+  kind: z.enum(['slot', 'catalogue']),
   householdId: IdSchema,
   passengerId: IdSchema,
   passengerName: z.string(),
   serviceId: IdSchema,
   serviceName: z.string(),
-  status: z.enum(['pending', 'approved', 'refused']),
+  status: BookingStatusSchema,
   reason: z.string().nullable(),
   estimateCents: z.number().int(),
   weekdays: z.array(z.string()),
   validFrom: DateSchema,
   validTo: DateSchema,
-  /** The slot offered, one line per group of weekdays. */
+  /** The slot offered (one line per group of weekdays), or for a catalogue booking the windows per weekday. */
   slot: z.array(z.string()),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
@@ -242,7 +247,7 @@ export const programmeContract = defineContract({
     summary: 'Booking requests (pending first), each with eligibility, voucher balance and the slot offered',
     tag: 'programme',
     roles: ['coordinator'],
-    query: z.object({ status: z.enum(['pending', 'approved', 'refused']).optional() }),
+    query: z.object({ status: BookingStatusSchema.optional() }),
     responses: {
       200: {
         description: 'the requests',
@@ -260,7 +265,8 @@ export const programmeContract = defineContract({
   approve: {
     method: 'post',
     path: '/api/programme/requests/:id/approve',
-    summary: 'Approve a pending booking request: its trips enter the published plan with their promised windows',
+    summary:
+      "Approve a pending booking request: a slot booking's trips enter the published plan with their promised windows; a catalogue booking's standing request is stored (planned from the next planning run)",
     tag: 'programme',
     roles: ['coordinator'],
     params: Id,

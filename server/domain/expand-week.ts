@@ -62,8 +62,8 @@ export interface CancelledTrip {
   passengerId: string;
   date: string;
   direction: Direction;
-  /** Why the trip is not there: an absence, a closure or a calendar (server/calendar/service-day.ts), or not yet approved. */
-  why: 'absence' | 'pending_approval' | ClosedWhy;
+  /** Why the trip is not there: an absence, a closure or a calendar (server/calendar/service-day.ts). */
+  why: 'absence' | ClosedWhy;
   /** The holiday, break or closure by name, e.g. "Festa della Repubblica". */
   note?: string;
 }
@@ -103,14 +103,11 @@ export function expandRequestOn(
     .map((id) => context.services.get(id))
     .map((s) => (s ? serviceDay(s, date) : null))
     .find((d) => d && !d.open);
-  const why: Pick<CancelledTrip, 'why' | 'note'> | null =
-    request.status === 'pending'
-      ? { why: 'pending_approval' }
-      : request.exceptions.includes(date)
-        ? { why: 'absence' }
-        : closed && !closed.open
-          ? { why: closed.why, note: closed.note }
-          : null;
+  const why: Pick<CancelledTrip, 'why' | 'note'> | null = request.exceptions.includes(date)
+    ? { why: 'absence' }
+    : closed && !closed.open
+      ? { why: closed.why, note: closed.note }
+      : null;
   if (why) {
     for (const direction of directions(request)) out.cancelled.push({ ...base, direction, ...why });
     return;

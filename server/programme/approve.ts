@@ -1,28 +1,33 @@
 /**
- * The coordinator's decision on a pending booking request. Approving books it again against the
- * week's published plan of the moment (the slot query runs anew, so the promised windows hold),
- * re-checks eligibility and funds, and appends the published version with the trips — in one
- * transaction with the request's new status. Refusing records the reason the family reads; the
- * plan is not touched.
+ * The coordinator's decision on a pending booking request. Approving a slot booking books it
+ * again against the week's published plan of the moment (the slot query runs anew, so the
+ * promised windows hold), re-checks eligibility and funds, and appends the published version with
+ * the trips — in one transaction with the request's new status. Approving a catalogue booking
+ * re-checks eligibility and funds at the accredited providers' tariff and stores its standing
+ * request (active; the next planning run plans it), in one transaction with the new status.
+ * Refusing records the reason the family reads; the plan is not touched.
  */
 import type { RouterDeps } from '../app-deps.ts';
 import type { User } from '../auth/context.ts';
+import type { StandingRequest } from '../contract/domain.ts';
 import type { BookingRequest } from '../contract/programme.ts';
 import { fromIsoRome, toIsoRome } from '../domain/calendar.ts';
-import { loadDomain, writeEntity } from '../entities/store.ts';
+import { getEntity, loadDomain, writeEntity } from '../entities/store.ts';
 import { AppError } from '../errors/app-error.ts';
 import { appendVersionTx, conflict, planIdOf, readPlan } from '../plan-store/plan-store.ts';
 import { bookSlot } from '../slots/book-slot.ts';
 import { buildSlotContext } from '../slots/slot-context.ts';
-import { assertEligibleAndFunded } from './booking-funds.ts';
-import { bookInputOf, decideBookingRequest, getBookingRequest } from './booking-requests.ts';
+import { assertCatalogueBookingFunded, assertEligibleAndFunded } from './booking-funds.ts';
+import { bookingOf, decideBookingRequest, getBookingRequest } from './booking-requests.ts';
 
 export async function approveBookingRequest(deps: RouterDeps, id: string, user: User): Promise<BookingRequest> {
   const pending = await getBookingRequest(deps.db, id);
   if (!pending) throw new AppError('NOT_FOUND', `booking request ${id} not found`);
   if (pending.status !== 'pending')
     throw new AppError('CONFLICT', `booking request ${id} was already ${pending.status}`);
-  const input = await bookInputOf(deps.db, id);
+  const stored = await bookingOf(deps.db, id);
+  if (stored.kind === 'catalogue') return approveCatalogueBooking(deps, pending, stored.request, user);
+  const input = stored.input;
   const week = input.query.week!;
   const plan = await readPlan(deps.db, planIdOf(week), 'published');
   if (!plan) throw new AppError('CONFLICT', `week ${week} has no published plan any more: refuse or ask again`);
@@ -64,5 +69,24 @@ export async function approveBookingRequest(deps: RouterDeps, id: string, user: 
       { status: 'approved', by: user.username, requestId: booking.request.id, planVersion: saved.version },
       now,
     );
+  });
+}
+
+async function approveCatalogueBooking(
+  deps: RouterDeps,
+  pending: BookingRequest,
+  request: StandingRequest,
+  user: User,
+): Promise<BookingRequest> {
+  const now = deps.clock.now();
+  await assertCatalogueBookingFunded(deps.db, now, pending.householdId, request);
+  return deps.db.transaction(async (tx) => {
+    if (await getEntity(tx, 'request', request.id))
+      throw new AppError(
+        'CONFLICT',
+        `a standing request ${request.id} exists already: refuse this booking and ask the family to book again`,
+      );
+    await writeEntity(tx, 'request', request);
+    return decideBookingRequest(tx, pending.id, { status: 'approved', by: user.username, requestId: request.id }, now);
   });
 }

@@ -4,13 +4,16 @@
  * provider's tariff, repeated on every date the request travels until it or the grant ends —
  * after what delivered trips spent and the published plans commit. Refusals carry the figures.
  */
+import type { StandingRequest } from '../contract/domain.ts';
 import type { Plan } from '../contract/plan.ts';
+import type { VoucherBalance } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
-import { addDays, isoWeekDates, weekdayOf } from '../domain/calendar.ts';
+import { addDays, isoWeekDates, romeToday, weekdayOf } from '../domain/calendar.ts';
 import { AppError } from '../errors/app-error.ts';
 import { voucherBalance } from '../vouchers/balance.ts';
 import { eligibilityOf } from './eligibility.ts';
-import { loadProgrammeData, priceTrip, tripsOfPlan } from './programme-data.ts';
+import { estimateCatalogueBooking } from './catalogue-estimate.ts';
+import { type ProgrammeData, loadProgrammeData, priceTrip, tripsOfPlan } from './programme-data.ts';
 import { tripKeyOf } from '../contract/trip-key.ts';
 
 export const euro = (cents: number): string =>
@@ -61,20 +64,6 @@ export async function estimateBooking(
   return { householdId, weekCents, dates: n, estimateCents };
 }
 
-/** Throws 403 when the household is not eligible (with the reasons), 409 without a voucher or with nothing left. */
-export async function assertEligibleAndHasVoucher(db: Db, now: Date, householdId: string): Promise<void> {
-  await assertEligible(db, now, householdId);
-  const v = await voucherBalance(db, await loadProgrammeData(db), householdId, now.toISOString().slice(0, 10));
-  if (!v.grant || v.remainingCents <= 0)
-    throw new AppError(
-      'CONFLICT',
-      v.grant
-        ? `the voucher has ${euro(v.remainingCents)} left: ${euro(v.amountCents)} granted, ${euro(v.spentCents)} spent, ${euro(v.committedCents)} committed by the published plans`
-        : `household ${householdId} has no voucher grant: ask the coordinator for one`,
-      [{ path: 'voucher', message: 'no voucher balance left', value: { ...v, grant: undefined } }],
-    );
-}
-
 async function assertEligible(db: Db, now: Date, householdId: string): Promise<void> {
   const elig = await eligibilityOf(db, householdId, now);
   if (!elig.eligible)
@@ -83,6 +72,54 @@ async function assertEligible(db: Db, now: Date, householdId: string): Promise<v
       `household ${householdId} is not eligible for Action A: ${elig.reasons.map((r) => r.message).join('; ')}`,
       elig.reasons.map((r) => ({ path: 'eligibility', message: r.message, value: r.code })),
     );
+}
+
+/** Throws 409 with the figures when the booking's estimate is more than what remains on the voucher. */
+function assertCovers(est: BookingEstimate, v: VoucherBalance & { grant: NonNullable<VoucherBalance['grant']> }): void {
+  if (est.estimateCents <= v.remainingCents) return;
+  const figures = {
+    bookingCents: est.estimateCents,
+    weekCents: est.weekCents,
+    trips: est.dates,
+    amountCents: v.amountCents,
+    spentCents: v.spentCents,
+    committedCents: v.committedCents,
+    remainingCents: v.remainingCents,
+  };
+  throw new AppError(
+    'CONFLICT',
+    `the booking costs ${euro(est.estimateCents)} (${euro(est.weekCents)} a week, until ${v.grant.validTo}) but the voucher has ${euro(v.remainingCents)} left: ${euro(v.amountCents)} granted, ${euro(v.spentCents)} spent, ${euro(v.committedCents)} committed by the published plans`,
+    [{ path: 'voucher', message: 'the booking would overrun the voucher balance', value: figures }],
+  );
+}
+
+async function fundedBalance(db: Db, data: ProgrammeData, householdId: string, today: string) {
+  const v = await voucherBalance(db, data, householdId, today);
+  if (!v.grant)
+    throw new AppError('CONFLICT', `household ${householdId} has no voucher grant: ask the coordinator for one`, [
+      { path: 'voucher', message: 'no voucher grant', value: null },
+    ]);
+  return { ...v, grant: v.grant };
+}
+
+/**
+ * A catalogue booking under Action A: 403 when the household is not eligible, 409 when no
+ * provider is accredited for it or its estimate (at the accredited providers' tariff) is more
+ * than the voucher has left; else the estimate.
+ */
+export async function assertCatalogueBookingFunded(
+  db: Db,
+  now: Date,
+  householdId: string,
+  request: StandingRequest,
+): Promise<BookingEstimate> {
+  await assertEligible(db, now, householdId);
+  const today = romeToday(now);
+  const data = await loadProgrammeData(db);
+  const v = await fundedBalance(db, data, householdId, today);
+  const est = estimateCatalogueBooking(data, householdId, request, today, v.grant.validTo);
+  assertCovers(est, v);
+  return est;
 }
 
 /** Throws 403 (not eligible, with the reasons) or 409 (voucher short, with the figures). */
@@ -99,27 +136,8 @@ export async function assertEligibleAndFunded(
   await assertEligible(db, now, householdId);
   const today = now.toISOString().slice(0, 10);
   const data = await loadProgrammeData(db);
-  const v = await voucherBalance(db, data, householdId, today);
-  if (!v.grant)
-    throw new AppError('CONFLICT', `household ${householdId} has no voucher grant: ask the coordinator for one`, [
-      { path: 'voucher', message: 'no voucher grant', value: null },
-    ]);
+  const v = await fundedBalance(db, data, householdId, today);
   const est = await estimateBooking(db, householdId, before, after, requestId, validFrom, validTo, v.grant.validTo);
-  if (est.estimateCents > v.remainingCents) {
-    const figures = {
-      bookingCents: est.estimateCents,
-      weekCents: est.weekCents,
-      trips: est.dates,
-      amountCents: v.amountCents,
-      spentCents: v.spentCents,
-      committedCents: v.committedCents,
-      remainingCents: v.remainingCents,
-    };
-    throw new AppError(
-      'CONFLICT',
-      `the booking costs ${euro(est.estimateCents)} (${euro(est.weekCents)} a week, until ${v.grant.validTo}) but the voucher has ${euro(v.remainingCents)} left: ${euro(v.amountCents)} granted, ${euro(v.spentCents)} spent, ${euro(v.committedCents)} committed by the published plans`,
-      [{ path: 'voucher', message: 'the booking would overrun the voucher balance', value: figures }],
-    );
-  }
+  assertCovers(est, v);
   return est;
 }

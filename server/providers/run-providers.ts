@@ -1,11 +1,13 @@
 /**
  * Which provider runs each route of a plan (the provider its vehicle belongs to), and the trips
  * a provider carries outside the comuni or services it is restricted to — shown to the
- * coordinator, who decides; the planner does not yet take restrictions into account.
+ * coordinator. The planner keeps vans to their provider's accreditation, so a plan made now lists
+ * none; a plan edited by hand or made before the restriction was recorded may.
  */
 import type { Plan } from '../contract/plan.ts';
 import { isoWeekDates } from '../domain/calendar.ts';
 import { type ProgrammeData, priceTrip, tripsOfPlan } from '../programme/programme-data.ts';
+import { outsideAccreditation } from './accreditation.ts';
 
 export interface RunProvider {
   date: string;
@@ -35,11 +37,9 @@ export function runProviders(data: ProgrammeData, plan: Plan): { week: string; v
         const priced = priceTrip(data, t);
         costCents += priced.costCents;
         if (!provider) continue;
-        if (provider.comuni.length > 0 && !provider.comuni.includes(priced.istatCode ?? ''))
-          outside.push({ requestId: t.requestId, direction: t.direction, why: "comune outside the provider's area" });
-        const serviceId = data.requests.get(t.requestId)?.serviceId;
-        if (provider.serviceIds.length > 0 && serviceId && !provider.serviceIds.includes(serviceId))
-          outside.push({ requestId: t.requestId, direction: t.direction, why: "service not among the provider's" });
+        const serviceId = data.requests.get(t.requestId.replace(/\.leg\d+$/, ''))?.serviceId ?? null;
+        const why = outsideAccreditation(provider, { istatCode: priced.istatCode, serviceId });
+        if (why) outside.push({ requestId: t.requestId, direction: t.direction, why });
       }
       runs.push({
         date: day.date,

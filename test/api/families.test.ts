@@ -1,7 +1,7 @@
 /**
  * The families' self-service over HTTP on an injected clock (Wednesday 25 November 2026, so
  * 2026-W49 is next week): the catalogue, booking a new service for three days a week from a date
- * (pending), cancelling it, an absence over a range, the .ics feed parsed back against the
+ * (the programme off: stored at once), cancelling it, an absence over a range, the .ics feed parsed back against the
  * published plan, schedules saved with a broken promise flagged to the coordinator, many services
  * closed at once, why a trip is not there — and bad input refused naming the field with nothing
  * stored changed.
@@ -78,7 +78,10 @@ describe('family self-service over HTTP', () => {
     ]);
   });
 
-  it('books a new service for three days a week from a date, sees it pending, cancels it', async () => {
+  // Was: "sees it pending" — with the programme off (no Action A rules) a catalogue booking waited
+  // for an approval no screen gave. Now it is stored active at once, like a slot booking under
+  // 'off'; under 'approval' it waits on the approval list (test/api/catalogue-approval.test.ts).
+  it('books a new service for three days a week from a date (programme off: active at once), cancels it', async () => {
     const res = await f.fetch('/api/family/bookings', {
       method: 'POST',
       json: {
@@ -92,8 +95,8 @@ describe('family self-service over HTTP', () => {
     });
     expect(res.status).toBe(201);
     const booked = await res.json();
+    expect(booked).toMatchObject({ state: 'active', bookingRequest: null });
     expect(booked.request).toMatchObject({
-      status: 'pending',
       weekdays: ['mon', 'wed', 'fri'],
       validFrom: '2026-12-07',
       validTo: '2027-12-06',
@@ -103,16 +106,12 @@ describe('family self-service over HTTP', () => {
 
     const listed = await (await f.fetch('/api/family/requests')).json();
     const mine = listed.find((r: { id: string }) => r.id === booked.request.id);
-    expect(mine).toMatchObject({ state: 'pending', serviceName: 'Doposcuola (demo)', weekdays: ['mon', 'wed', 'fri'] });
+    expect(mine).toMatchObject({ state: 'active', serviceName: 'Doposcuola (demo)', weekdays: ['mon', 'wed', 'fri'] });
     expect(listed.find((r: { id: string }) => r.id === 'r-1').state).toBe('active');
 
-    // pending: not planned, and the week says why
+    // stored, so the week's planning takes it: nothing of it waits for approval
     const week = await (await f.fetch('/api/family/week-status?week=2026-W50')).json();
-    expect(
-      week.notTravelling
-        .filter((n: { requestId: string }) => n.requestId === booked.request.id)
-        .map((n: { why: string }) => n.why),
-    ).toEqual(['pending_approval', 'pending_approval', 'pending_approval']);
+    expect(week.notTravelling.filter((n: { why: string }) => n.why === 'pending_approval')).toEqual([]);
 
     const cancelled = await f.fetch(`/api/family/bookings/${booked.request.id}/cancel`, { method: 'POST' });
     expect(cancelled.status).toBe(200);

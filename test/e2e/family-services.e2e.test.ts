@@ -1,7 +1,7 @@
 /**
  * The family's self-service in the browser (Chromium, axe-clean), on the suite's pinned clock:
- * books a new service from the catalogue for three days a week from a date, sees it pending,
- * cancels it; reports an absence over a range; downloads its .ics and the events match the
+ * books a new service from the catalogue for three days a week from a date (the programme off:
+ * active at once), cancels it; reports an absence over a range; downloads its .ics and the events match the
  * published plan (parsed back here); edits the adults' work hours.
  */
 import { readFileSync } from 'node:fs';
@@ -39,7 +39,10 @@ describe.skipIf(!chromiumAvailable())('family self-service in the browser', () =
     await app?.close();
   });
 
-  it('books a service from the catalogue for three days a week from a date, sees it pending, cancels it', async () => {
+  // Was "sees it pending": with the programme off a catalogue booking waited for an approval no
+  // screen gave. Now it is active at once (programme off); under approval it waits on the
+  // coordinator's approval screen (test/e2e/programme.e2e.test.ts).
+  it('books a service from the catalogue for three days a week from a date (programme off: active at once), cancels it', async () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     const monday = datesOfWeek(app.scenario.week)[0];
     const form = page.locator('#catalogue form');
@@ -48,18 +51,23 @@ describe.skipIf(!chromiumAvailable())('family self-service in the browser', () =
     for (let i = 0; i < 3; i++) await days.nth(i).check();
     await form.getByLabel('A partire dal').fill(monday);
     await form.getByRole('button', { name: 'Invia la richiesta' }).click();
-    await expect.poll(() => form.locator('[role="status"]').innerText()).toMatch(/^(Richiesta inviata|Errore)/);
-    expect(await form.locator('[role="status"]').innerText()).toMatch(/^Richiesta inviata, in attesa di approvazione/);
+    await expect
+      .poll(() => form.locator('[role="status"]').innerText())
+      .toMatch(/^(Prenotato|Richiesta inviata|Errore)/);
+    expect(await form.locator('[role="status"]').innerText()).toMatch(
+      /^Prenotato: il servizio parte dal prossimo piano/,
+    );
 
-    const pending = page.locator('#requests li[data-request]').filter({ hasText: 'In attesa di approvazione' });
-    await pending.first().waitFor();
-    expect(await pending.count()).toBe(1);
-    const id = (await pending.first().getAttribute('data-request'))!;
+    const booked = page.locator('#requests li[data-request^="bk-"]').filter({ hasText: 'Attiva' });
+    await booked.first().waitFor();
+    expect(await booked.count()).toBe(1);
+    const id = (await booked.first().getAttribute('data-request'))!;
     const stored = await (await coordinator.fetch(`/api/requests/${id}`)).json();
-    expect(stored).toMatchObject({ status: 'pending', validFrom: monday });
+    expect(stored).toMatchObject({ validFrom: monday });
+    expect(stored.status).toBeUndefined();
     expect(stored.weekdays).toHaveLength(3);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'family-services-pending');
+    await screenshot(page, 'family-services-booked');
 
     await page.locator(`#requests li[data-request="${id}"] > button`).click();
     await page.locator(`#requests li[data-request="${id}"]`).getByText('Annullata').waitFor();

@@ -1,5 +1,6 @@
 /**
- * Action A in the browser, on the demo week with the programme's demo data and a published plan:
+ * Action A in the browser, on the demo week with the programme's demo data and a published plan
+ * (a catalogue booking from the family's screen is approved on the same screen as slot bookings):
  * the coordinator approves a pending request and refuses another with a reason; opens the
  * monitoring, filters a comune and exports the CSV; the family sees its voucher balance and its
  * requests pending, approved and refused. Every page axe-clean.
@@ -7,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datesOfWeek } from '../../web/state/time.ts';
 import { seedProgrammeDemo } from '../../server/seed/programme-demo.ts';
 import { chromiumAvailable, launchBrowser, login, screenshot, seriousA11yViolations, type Browser } from './browser.ts';
 import { type DemoApp, E2E_NOW, startDemoApp } from './demo-app.ts';
@@ -167,4 +169,59 @@ describe.skipIf(!chromiumAvailable())('Action A in the browser', () => {
     expect(await seriousA11yViolations(familyPage)).toEqual([]);
     await screenshot(familyPage, 'programme-family');
   }, 120_000);
+
+  it('a catalogue booking waits on the approval screen, priced; the coordinator approves it and the family sees it active', async () => {
+    const familyPage = await browser.newPage();
+    await familyPage.clock.setSystemTime(app.clock.now());
+    await login(familyPage, app.baseUrl, 'famiglia-a', 'famiglia-a-pw');
+    const ready = () =>
+      familyPage.waitForFunction(() => document.body.dataset.ready === 'family-services', undefined, {
+        timeout: 30_000,
+      });
+    await familyPage.goto(`${app.baseUrl}/#/family/services?week=${app.scenario.week}`);
+    await ready();
+    const form = familyPage.locator('#catalogue form');
+    const days = form.locator('fieldset input[type="checkbox"]');
+    for (let i = 0; i < 2; i++) await days.nth(i).check();
+    await form.getByLabel('A partire dal').fill(datesOfWeek(app.scenario.week)[0]!);
+    await form.getByRole('button', { name: 'Invia la richiesta' }).click();
+    await expect
+      .poll(() => form.locator('[role="status"]').innerText())
+      .toMatch(/^(Prenotato|Richiesta inviata|Errore)/);
+    expect(await form.locator('[role="status"]').innerText()).toMatch(/^Richiesta inviata, in attesa di approvazione/);
+    const waiting = familyPage
+      .locator('#requests li[data-request^="br-"]')
+      .filter({ hasText: 'In attesa di approvazione' });
+    // the slot bookings made in set-up wait too; the new one is the other
+    await expect.poll(() => waiting.count()).toBeGreaterThan(ids.filter((x) => x !== ids[0] && x !== ids[1]).length);
+    const listed = await waiting.evaluateAll((els) => els.map((e) => e.getAttribute('data-request')!));
+    const id = listed.find((x) => !ids.includes(x))!;
+    expect(id).toBeDefined();
+
+    const page = await browser.newPage();
+    await page.clock.setSystemTime(app.clock.now());
+    await login(page, app.baseUrl, 'coordinator', 'rotanidrooc-pw');
+    await page.goto(`${app.baseUrl}/#/programme`);
+    const row = page.locator(`#pending tr[data-request="${id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toMatch(/Dal catalogo \(entra nel prossimo piano\)/);
+    const coordinator = await app.login('coordinator');
+    const items = (await (await coordinator.fetch('/api/programme/requests?status=pending')).json()).items;
+    const pending = items.find((r: { id: string }) => r.id === id);
+    expect(pending).toMatchObject({ kind: 'catalogue' });
+    expect(pending.estimateCents).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'programme-catalogue-pending');
+    await row.getByRole('button', { name: 'Approva' }).click();
+    await page.locator('#pending [role="status"]').getByText('Richiesta approvata').waitFor({ timeout: 30_000 });
+    const approved = (await (await coordinator.fetch('/api/programme/requests?status=approved')).json()).items.find(
+      (r: { id: string }) => r.id === id,
+    );
+    expect(approved.requestId).toMatch(/^bk-/);
+
+    await familyPage.reload();
+    await ready();
+    await familyPage.locator(`#requests li[data-request="${approved.requestId}"]`).getByText('Attiva').waitFor();
+    expect(await familyPage.locator(`#requests li[data-request="${id}"]`).count()).toBe(0);
+  }, 180_000);
 });

@@ -7,7 +7,8 @@ import type { Api } from './client.ts';
 
 export const programmeApi = (api: Api) => ({
   me: () => api.call(c.me, {}),
-  requests: (status?: 'pending' | 'approved' | 'refused') => api.call(c.requests, { query: status ? { status } : {} }),
+  requests: (status?: 'pending' | 'approved' | 'refused' | 'cancelled') =>
+    api.call(c.requests, { query: status ? { status } : {} }),
   approve: (id: string) => api.call(c.approve, { params: { id } }),
   refuse: (id: string, reason: string) => api.call(c.refuse, { params: { id }, body: { reason } }),
   budget: () => api.call(c.budget, {}),

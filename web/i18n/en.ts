@@ -196,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   'why.PROMISE_CONFLICT': 'The time promised to the family no longer fits.',
   'why.UNKNOWN_REFERENCE': 'The request names a passenger, household or service that does not exist.',
   'why.ESCORT_MISSING': 'The passenger may travel only with an escort aboard, and none is free on a suitable run.',
+  'why.NO_ACCREDITED_PROVIDER': 'No provider with vans is accredited for the passenger’s comune and this service.',
 
   'fix.TIME_WINDOW':
     'A wider window (see the nearest time that fits), another adult who can receive the passenger at another time, or another address.',
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   'fix.PROMISE_CONFLICT': 'Offer the family a new slot (release the promise and book again).',
   'fix.UNKNOWN_REFERENCE': 'Correct the request or add what is missing.',
   'fix.ESCORT_MISSING': 'Put an escort on duty at that time, or move the trip to a run that has one.',
+  'fix.NO_ACCREDITED_PROVIDER': 'Accredit a provider for that comune and service, or add a van of the service’s own.',
 
   'violation.TIME_WINDOW': 'The stop is outside its time window.',
   'violation.CAPACITY': 'The vehicle is overfull at this stop.',
@@ -434,10 +436,12 @@ export const en: Record<MessageKey, string> = {
   'selfsvc.from': 'Starting on',
   'selfsvc.book': 'Send the request',
   'selfsvc.booked': 'Request sent, pending approval. Times from your schedules: {lines}',
+  'selfsvc.bookedActive': 'Booked: the service starts from the next plan. Times from your schedules: {lines}',
   'selfsvc.requests': 'My requests',
   'selfsvc.state.pending': 'Pending approval',
   'selfsvc.state.active': 'Active',
   'selfsvc.state.cancelled': 'Cancelled',
+  'selfsvc.state.refused': 'Refused',
   'selfsvc.state.ended': 'Ended',
   'selfsvc.cancel': 'Cancel request',
   'selfsvc.cancelOf': 'Cancel request of {name} for {service}',

@@ -200,6 +200,8 @@ export const it = {
   'why.UNKNOWN_REFERENCE': 'La richiesta indica un passeggero, una famiglia o un servizio che non esiste.',
   'why.ESCORT_MISSING':
     'Il passeggero può viaggiare solo con un accompagnatore a bordo, e nessuno è disponibile su un giro adatto.',
+  'why.NO_ACCREDITED_PROVIDER':
+    'Nessun fornitore con veicoli è accreditato per il comune del passeggero e per questo servizio.',
 
   'fix.TIME_WINDOW':
     'Una fascia oraria più ampia (vedi l’orario possibile più vicino), un altro adulto che possa ricevere il passeggero a un’altra ora, o un altro indirizzo.',
@@ -225,6 +227,8 @@ export const it = {
   'fix.UNKNOWN_REFERENCE': 'Correggere la richiesta o aggiungere ciò che manca.',
   'fix.ESCORT_MISSING':
     'Assegnare un accompagnatore in turno a quell’ora, oppure spostare il viaggio su un giro che ne ha uno.',
+  'fix.NO_ACCREDITED_PROVIDER':
+    'Accreditare un fornitore per quel comune e quel servizio, oppure aggiungere un veicolo del servizio stesso.',
 
   'violation.TIME_WINDOW': 'La fermata è fuori dalla sua fascia oraria.',
   'violation.CAPACITY': 'Il veicolo è troppo pieno a questa fermata.',
@@ -442,10 +446,12 @@ export const it = {
   'selfsvc.from': 'A partire dal',
   'selfsvc.book': 'Invia la richiesta',
   'selfsvc.booked': 'Richiesta inviata, in attesa di approvazione. Orari dai vostri turni: {lines}',
+  'selfsvc.bookedActive': 'Prenotato: il servizio parte dal prossimo piano. Orari dai vostri turni: {lines}',
   'selfsvc.requests': 'Le mie richieste',
   'selfsvc.state.pending': 'In attesa di approvazione',
   'selfsvc.state.active': 'Attiva',
   'selfsvc.state.cancelled': 'Annullata',
+  'selfsvc.state.refused': 'Rifiutata',
   'selfsvc.state.ended': 'Terminata',
   'selfsvc.cancel': 'Annulla richiesta',
   'selfsvc.cancelOf': 'Annulla richiesta di {name} per {service}',

@@ -83,6 +83,7 @@ export function familyServicesView(root: HTMLElement, api: Api, week: string, to
             h('strong', {}, `${r.passengerName} · ${[r.serviceName, ...r.chain].join(' → ')}`),
             ` — ${r.weekdays.map((d) => t(`weekday.${d}`).slice(0, 3)).join(', ')} · ${r.validFrom} → ${r.validTo} · `,
             h('span', { class: `state state-${r.state}` }, t(`selfsvc.state.${r.state}`)),
+            r.reason ? `: ${r.reason}` : '',
             r.lines.length
               ? h(
                   'ul',
@@ -252,7 +253,9 @@ export function familyServicesView(root: HTMLElement, api: Api, week: string, to
               weekdays,
               validFrom: from.value,
             });
-            bookStatus.textContent = t('selfsvc.booked', { lines: res.lines.join(' · ') });
+            bookStatus.textContent = t(res.state === 'pending' ? 'selfsvc.booked' : 'selfsvc.bookedActive', {
+              lines: res.lines.join(' · '),
+            });
             announce(bookStatus.textContent);
             await renderRequests();
           } catch (err) {

@@ -14,8 +14,13 @@ export function programmePanel(api: Api): HTMLElement {
     try {
       const me = await programmeApi(api).me();
       const v = me.voucher;
-      const state = (s: string) =>
-        s === 'pending' ? pt('statePending') : s === 'approved' ? pt('stateApproved') : pt('stateRefused');
+      const states = {
+        pending: pt('statePending'),
+        approved: pt('stateApproved'),
+        refused: pt('stateRefused'),
+        cancelled: pt('stateCancelled'),
+      };
+      const state = (s: keyof typeof states) => states[s];
       replace(
         el,
         h('h2', {}, pt('myVoucher')),

@@ -180,7 +180,12 @@ export function programmeView(root: HTMLElement, api: Api): void {
           h('th', { scope: 'row' }, r.passengerName),
           h('td', {}, r.serviceName),
           h('td', {}, r.weekdays.join(', ')),
-          h('td', {}, r.slot.join('; ')),
+          h(
+            'td',
+            {},
+            r.kind === 'catalogue' ? h('strong', { class: 'kind-catalogue' }, `${pt('kindCatalogue')}: `) : '',
+            r.slot.join('; '),
+          ),
           h(
             'td',
             {},
