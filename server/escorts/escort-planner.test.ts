@@ -12,7 +12,8 @@ import { planWeekDetailed } from '../planning/plan-week.ts';
 import { tinyWeek } from '../planning/testing/tiny-week.ts';
 import { EstimateProvider } from '../routing/estimate/estimate-provider.ts';
 import { type EscortRules, needsEscortAboard } from './escort-rules.ts';
-import { planWeekWithEscorts } from './escort-planner.ts';
+import type { Run } from '../planning/runs.ts';
+import { assignEscorts, planWeekWithEscorts } from './escort-planner.ts';
 
 const routing = new EstimateProvider({ detourFactor: 1.3, urbanKmh: 25, extraUrbanKmh: 55, urbanM: 3000 });
 const deps = { routing, seed: 1, timeLimitMs: 10_000, maxIterationsPerDay: 300, now: () => performance.now() };
@@ -108,5 +109,60 @@ describe('escorts as a scheduled resource', () => {
         (v) => v.code === 'ESCORT' && /escort esc-elisa is on .* at the same time/.test(v.message),
       ),
     ).toBe(true);
+  });
+});
+
+describe("an escort's weekly hours", () => {
+  it('assignEscorts gives an escort no more than what is left of the week, and nobody with less than an hour left', () => {
+    const elisa = { ...escorts[0]!, maxHoursPerWeek: 5 };
+    const run = { vehicle: { id: 'v1' }, shiftStartS: 7 * 3600, shiftEndS: 12 * 3600 } as unknown as Run;
+    // 07:00–10:30 on Monday's morning run: 3.5 h of her 5
+    expect(assignEscorts([elisa], '2026-11-30', 'am', [run])).toMatchObject([{ fromS: 7 * 3600, toS: 10.5 * 3600 }]);
+    // with 3.5 h held elsewhere, 1.5 h are left: the window is shortened to 07:00–08:30
+    expect(assignEscorts([elisa], '2026-12-01', 'am', [run], new Map([['esc-elisa', 3.5 * 3600]]))).toMatchObject([
+      { fromS: 7 * 3600, toS: 8.5 * 3600 },
+    ]);
+    // with 4.5 h held, half an hour is left: not assigned
+    expect(assignEscorts([elisa], '2026-12-03', 'am', [run], new Map([['esc-elisa', 4.5 * 3600]]))).toEqual([]);
+  });
+
+  it('a week planned with a 7-hour escort never rides her beyond 7 hours; the children left without her are ESCORT_MISSING and say why', async () => {
+    const data = tinyWeek();
+    const short = [{ ...escorts[0]!, maxHoursPerWeek: 7 }];
+    const r = await planWeekWithEscorts({ data, week: data.week }, deps, short, rules);
+    // Independent of the planner: the escort's routes, first departure to return, add up to at most 7 h.
+    const ridden = r.plan.days.flatMap((d) => d.routes.filter((x) => x.escortId === 'esc-elisa' && x.stops.length > 0));
+    const hours = ridden.reduce((s, x) => s + (Date.parse(x.return) - Date.parse(x.departure)) / 3_600_000, 0);
+    expect(ridden.length).toBeGreaterThan(0);
+    expect(hours).toBeLessThanOrEqual(7);
+    const held = r.assignments.reduce((s, a) => s + (a.toS - a.fromS), 0);
+    expect(held).toBeLessThanOrEqual(7 * 3600);
+    // Her shifts cover four mornings of 3.5 h (14 h): at most two of them fit in 7 h.
+    const days = new Set(r.assignments.map((a) => a.date));
+    expect(days.size).toBeLessThanOrEqual(2);
+    const withoutHer = ['2026-11-30', '2026-12-01', '2026-12-03', '2026-12-04'].filter((d) => !days.has(d));
+    expect(withoutHer.length).toBeGreaterThanOrEqual(2);
+    for (const date of withoutHer) {
+      const children = r.trips.filter(
+        (t) => t.date === date && t.direction === 'outbound' && CHILDREN.includes(t.passenger.id),
+      );
+      const missing = r.plan.unserved.filter(
+        (u) => u.date === date && u.direction === 'outbound' && CHILDREN.includes(u.passengerId),
+      );
+      expect(children.length).toBeGreaterThan(0);
+      expect(missing.map((u) => u.passengerId).sort()).toEqual(children.map((t) => t.passenger.id).sort());
+      for (const u of missing) {
+        expect(u.reason).toBe('ESCORT_MISSING');
+        expect(u.message).toMatch(/esc-elisa: \d+(\.\d)? of 7 h a week\) have no weekly hours left/);
+      }
+    }
+    const ctx = {
+      ...data,
+      escorts: {
+        list: short,
+        needsEscortAboard: (p: (typeof data.passengers)[number], date: string) => needsEscortAboard(p, rules, date),
+      },
+    };
+    expect(checkPlan(r.plan, ctx)).toEqual([]);
   });
 });

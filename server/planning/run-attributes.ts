@@ -9,6 +9,8 @@
  * (`attachRunAttributes(data.vehicles, attrs)`); `buildDayInstance` reads them from its runs'
  * vehicles. Attaching is by object identity (a WeakMap), so the planning steps, whatever their
  * shape, need not carry one more parameter, and a week planned without attributes is unchanged.
+ * Several parts may attach (escorts, providers' accreditation: server/providers/accreditation-
+ * planning.ts); their attributes combine.
  */
 import type { Vehicle } from '../contract/domain.ts';
 import type { Run, RunPart } from './runs.ts';
@@ -33,8 +35,45 @@ export interface RunAttributes {
 
 const attached = new WeakMap<Vehicle, RunAttributes>();
 
+/** Two parts' attributes at once: features and seats taken add up, hours narrow to both. */
+function combine(a: RunAttributes, b: RunAttributes): RunAttributes {
+  return {
+    forRuns(date, part, runs) {
+      const x = a.forRuns(date, part, runs);
+      const y = b.forRuns(date, part, runs);
+      return runs.map((_, i) => {
+        const p = x[i] ?? { features: [], seatsTaken: 0 };
+        const q = y[i] ?? { features: [], seatsTaken: 0 };
+        const fromS = Math.max(p.fromS ?? -Infinity, q.fromS ?? -Infinity);
+        const toS = Math.min(p.toS ?? Infinity, q.toS ?? Infinity);
+        return {
+          features: [...p.features, ...q.features],
+          seatsTaken: p.seatsTaken + q.seatsTaken,
+          ...(Number.isFinite(fromS) ? { fromS } : {}),
+          ...(Number.isFinite(toS) ? { toS } : {}),
+        };
+      });
+    },
+    requires: (trip) => [...a.requires(trip), ...b.requires(trip)],
+  };
+}
+
+/** Attaches `attrs` to the vehicles, combined with what another part attached before. */
 export function attachRunAttributes(vehicles: readonly Vehicle[], attrs: RunAttributes): void {
-  for (const v of vehicles) attached.set(v, attrs);
+  for (const v of vehicles) {
+    const before = attached.get(v);
+    attached.set(v, before ? combine(before, attrs) : attrs);
+  }
+}
+
+/** Copies of the vehicles carrying the attributes attached to them (the copies can take more). */
+export function copyVehicles(vehicles: readonly Vehicle[]): Vehicle[] {
+  return vehicles.map((v) => {
+    const copy = { ...v };
+    const attrs = attached.get(v);
+    if (attrs) attached.set(copy, attrs);
+    return copy;
+  });
 }
 
 export function runAttributesOf(runs: readonly Run[]): RunAttributes | undefined {

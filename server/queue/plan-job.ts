@@ -7,15 +7,17 @@
  */
 import { z } from 'zod';
 import type { Plan } from '../contract/plan.ts';
+import type { Provider } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
-import { loadDomain } from '../entities/store.ts';
+import { allEntities, loadDomain } from '../entities/store.ts';
 import { escortPlanning } from '../escorts/store.ts';
 import type { PlanProgress } from '../planning/plan-week.ts';
 import { appendVersion, readPlan, versionWrittenBy } from '../plan-store/plan-store.ts';
 import { retimeRoutes } from '../plan-edit/edits.ts';
 import { lockedOnly, locksOf } from '../plan-edit/locks.ts';
 import { restoreLocks } from '../plan-edit/restore-locks.ts';
+import { anyRestriction } from '../providers/accreditation-planning.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { PermanentJobError, type JobHandler, type Json } from './job-queue.ts';
 import type { PlanSolveInput } from './plan-solve-task.ts';
@@ -96,6 +98,8 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
     };
     const escorts = await escortPlanning(deps.db);
     if (escorts) task.escorts = escorts;
+    const providers = await allEntities<Provider>(deps.db, 'provider');
+    if (anyRestriction(providers)) task.providers = providers;
 
     const progress: PlanJobProgress = { date: null, daysDone: 0, days: 0, elapsedMs: 0, bestCost: null, history: [] };
     let lastSent = 0;

@@ -4,10 +4,12 @@
  * where the provider and its database cache live.
  */
 import type { Plan } from '../contract/plan.ts';
+import type { Provider } from '../contract/programme.ts';
 import type { Escort } from '../contract/safeguarding.ts';
 import { planWeekWithEscorts } from '../escorts/escort-planner.ts';
 import type { EscortRules } from '../escorts/escort-rules.ts';
 import { planWeek, type PlanProgress, type PlanWeekInput } from '../planning/plan-week.ts';
+import { attachAccreditation, explainAccreditationGaps } from '../providers/accreditation-planning.ts';
 import type { ProviderName, RoutingProvider } from '../routing/provider.ts';
 import type { ThreadContext } from './thread-task.ts';
 
@@ -19,6 +21,8 @@ export interface PlanSolveInput {
   maxIterationsPerDay?: number;
   /** Escorts and the rule of who travels only with one aboard (escortPlanning in server/escorts/store.ts). */
   escorts?: { list: Escort[]; rules: EscortRules };
+  /** Providers restricted to comuni or services: their vans carry only the trips they are accredited for. */
+  providers?: Provider[];
 }
 
 export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): Promise<Plan> {
@@ -38,8 +42,12 @@ export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): P
     signal: ctx.signal,
     onProgress: (p: PlanProgress) => ctx.onProgress(p),
   };
-  // With escorts kept, they are planned onto runs (server/escorts/); otherwise planning as before.
-  return task.escorts
+  // Providers' accreditation and escorts attach to the runs (server/providers/, server/escorts/);
+  // with neither, planning as before.
+  const accreditation = { data: task.input.data, providers: task.providers ?? [] };
+  attachAccreditation(accreditation);
+  const plan = task.escorts
     ? (await planWeekWithEscorts(task.input, deps, task.escorts.list, task.escorts.rules)).plan
-    : planWeek(task.input, deps);
+    : await planWeek(task.input, deps);
+  return explainAccreditationGaps(plan, accreditation);
 }

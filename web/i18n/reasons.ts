@@ -6,7 +6,8 @@
  * Violation codes come from the contract. Unserved and slot reason codes are a plain string in
  * the contract, so their list is kept here: the solver's UnservedReason (solver/model/instance.ts),
  * the work-hour rules' InfeasibleReason (server/windows/work-hours-to-windows.ts) and
- * UNKNOWN_REFERENCE (server/domain/expand-week.ts) and ESCORT_MISSING (server/escorts/escort-planner.ts).
+ * UNKNOWN_REFERENCE (server/domain/expand-week.ts), ESCORT_MISSING (server/escorts/escort-planner.ts) and
+ * NO_ACCREDITED_PROVIDER (server/providers/accreditation-planning.ts).
  */
 import { ViolationSchema } from '../../server/contract/plan.ts';
 import { it, type MessageKey } from './it.ts';
@@ -30,6 +31,7 @@ export const REASON_CODES = [
   'PROMISE_CONFLICT',
   'UNKNOWN_REFERENCE',
   'ESCORT_MISSING',
+  'NO_ACCREDITED_PROVIDER',
 ] as const;
 
 export const VIOLATION_CODES = ViolationSchema.shape.code.options;
