@@ -7,6 +7,7 @@
  */
 import type { Passenger, Vehicle } from '../contract/domain.ts';
 import type { Plan, PlanRoute, PlanStop, Violation } from '../contract/plan.ts';
+import { placeKey } from '../contract/place-key.ts';
 import { fromIsoRome, toIsoRome, weekdayOf } from '../domain/calendar.ts';
 import { loadOf, LOAD_DIMS } from '../planning/trip.ts';
 import { PLANNING_WEIGHTS } from '../planning/objective.ts';
@@ -51,7 +52,7 @@ export async function buildDayCheck(
   const places: Array<{ lat: number; lon: number }> = [];
   const placeIdx = new Map<string, number>();
   const loc = (p: { lat: number; lon: number }): number => {
-    const key = `${p.lat.toFixed(6)},${p.lon.toFixed(6)}`;
+    const key = placeKey(p);
     let i = placeIdx.get(key);
     if (i === undefined) {
       i = places.length;

@@ -4,6 +4,7 @@
  * sub-matrix of the places it uses, so the solver sees only what that day needs.
  */
 import type { TravelMatrix } from '../../solver/index.ts';
+import { placeKey } from '../contract/place-key.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import type { PlacePoint, PlanningData } from './planning-data.ts';
 import { homeOf, type Lookup, servicePlace } from './week-trips.ts';
@@ -15,16 +16,14 @@ export interface WeekMatrix {
   distancesM: number[][];
 }
 
-/** Places within ~1 m are one place (rounded to 5 decimals). */
-const keyOf = (p: { lat: number; lon: number }) => `${p.lat.toFixed(5)},${p.lon.toFixed(5)}`;
-
+/** Places within ~1 m are one place (their place key). */
 export class PlaceIndex {
   readonly places: PlacePoint[] = [];
   private readonly byKey = new Map<string, number>();
 
   /** Index of the place, adding it when new. */
   add(p: PlacePoint): number {
-    const k = keyOf(p);
+    const k = placeKey(p);
     let i = this.byKey.get(k);
     if (i === undefined) {
       i = this.places.length;
@@ -35,8 +34,8 @@ export class PlaceIndex {
   }
 
   indexOf(p: { lat: number; lon: number }): number {
-    const i = this.byKey.get(keyOf(p));
-    if (i === undefined) throw new Error(`place ${keyOf(p)} was not registered for this week`);
+    const i = this.byKey.get(placeKey(p));
+    if (i === undefined) throw new Error(`place ${placeKey(p)} was not registered for this week`);
     return i;
   }
 }

@@ -1,12 +1,10 @@
 /**
- * Places are identified by their coordinates rounded to 5 decimals (about 1 m): the key of the
- * matrix cache, and the way duplicate places (two children from the same home) are asked once.
+ * The distinct places of a matrix request, by place key (server/contract/place-key.ts: 5
+ * decimals, about 1 m): the key of the matrix cache, and the way duplicate places (two children
+ * from the same home) are asked once.
  */
+import { PLACE_KEY_DECIMALS, placeKey } from '../contract/place-key.ts';
 import type { LonLat } from './provider.ts';
-
-export const KEY_DECIMALS = 5;
-
-export const placeKey = (p: LonLat): string => `${p.lon.toFixed(KEY_DECIMALS)},${p.lat.toFixed(KEY_DECIMALS)}`;
 
 export interface DistinctPlaces {
   /** One place per key, with rounded coordinates and the first label seen. */
@@ -32,8 +30,8 @@ export function distinctPlaces(input: readonly LonLat[]): DistinctPlaces {
       keys.push(key);
       first.push(i);
       places.push({
-        lon: Number(p.lon.toFixed(KEY_DECIMALS)),
-        lat: Number(p.lat.toFixed(KEY_DECIMALS)),
+        lon: Number(p.lon.toFixed(PLACE_KEY_DECIMALS)),
+        lat: Number(p.lat.toFixed(PLACE_KEY_DECIMALS)),
         label: p.label,
       });
     }

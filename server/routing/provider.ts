@@ -4,6 +4,7 @@
  * engines behind one small matrix interface in the same way). Every result names the provider
  * that made it, so a plan, an API response and a map can say "estimated" honestly.
  */
+import { placeKey } from '../contract/place-key.ts';
 
 export type ProviderName = 'osrm' | 'estimate';
 
@@ -62,7 +63,6 @@ export interface RoutingProvider {
 
 /** "place 3 (Via Roma 3, Castellanza) at 8.89612,45.61234" — how errors name a place. */
 export function describePlace(place: LonLat, index?: number): string {
-  const where = `${place.lon.toFixed(5)},${place.lat.toFixed(5)}`;
   const which = index === undefined ? 'place' : `place ${index}`;
-  return place.label ? `${which} (${place.label}) at ${where}` : `${which} at ${where}`;
+  return place.label ? `${which} (${place.label}) at ${placeKey(place)}` : `${which} at ${placeKey(place)}`;
 }

@@ -3,7 +3,7 @@
  * request per vehicle and day) does not ask OSRM again for routes it has just drawn. Bounded
  * (least recently used first out); failures are not remembered.
  */
-import { placeKey } from './place-key.ts';
+import { placeKey } from '../contract/place-key.ts';
 import type { LonLat, MatrixOptions, MatrixResult, RoutingProvider, ShapeResult, SnapResult } from './provider.ts';
 
 export class ShapeMemo implements RoutingProvider {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.ts';
-import { placeKey } from '../place-key.ts';
+import { placeKey } from '../../contract/place-key.ts';
 import { startFakeOsrm, type FakeOsrm } from '../testing/fake-osrm-server.ts';
 import { syntheticCell, syntheticOsrm } from '../testing/synthetic-osrm.ts';
 import { varesePlaces } from '../testing/varese-places.ts';
