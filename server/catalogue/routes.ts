@@ -11,6 +11,7 @@ import type { User } from '../auth/context.ts';
 import type { Service } from '../contract/domain.ts';
 import { familiesContract as c } from '../contract/families.ts';
 import type { Db } from '../db/db.ts';
+import { romeToday } from '../contract/calendar.ts';
 import { addDays } from '../domain/calendar.ts';
 import { getEntity, writeEntity } from '../entities/store.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
@@ -27,7 +28,6 @@ import {
   notTravelling,
   ownPassenger,
   passengersOf,
-  romeToday,
   saveSchedules,
   storeRequest,
 } from './self-service.ts';

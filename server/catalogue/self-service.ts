@@ -34,14 +34,6 @@ import {
 } from '../programme/booking-requests.ts';
 import { toHhMm } from '../windows/time-of-day.ts';
 
-export const romeToday = (now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-
 export async function householdOf(db: Db, householdId: string): Promise<Household> {
   const h = await getEntity<Household>(db, 'household', householdId);
   if (!h) throw notFound('household', householdId);
