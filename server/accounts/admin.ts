@@ -15,6 +15,7 @@ import type { Clock } from '../clock.ts';
 import type { Account, NewAccountInput } from '../contract/accounts.ts';
 import type { Db } from '../db/db.ts';
 import { getEntity } from '../entities/store.ts';
+import { escortExists } from '../escorts/store.ts';
 import { AppError, invalid, notFound } from '../errors/app-error.ts';
 
 export interface AccountAdminDeps {
@@ -60,12 +61,24 @@ export async function requireAccount(db: Db, id: string): Promise<AccountRow> {
   return row;
 }
 
-/** A driver account names an existing driver, a family account an existing household, a coordinator neither. */
-export async function checkLinks(db: Db, a: Pick<NewAccountInput, 'role' | 'driverId' | 'householdId'>): Promise<void> {
-  // An escort account links to an escort record, which this API does not take yet.
-  if (a.role === 'escort')
-    throw invalid('role', 'escort accounts are created with `npm run account -- --escort`, not from the app', a.role);
-  if (a.role === 'driver') {
+/**
+ * A driver account names an existing driver, a family account an existing household, an escort
+ * account an existing escort (server/escorts/), a coordinator none; no account names another kind.
+ */
+export async function checkLinks(
+  db: Db,
+  a: Pick<NewAccountInput, 'role' | 'driverId' | 'householdId' | 'escortId'>,
+): Promise<void> {
+  if (a.role !== 'escort' && a.escortId)
+    throw invalid('escortId', `a ${a.role} account is linked to no escort`, a.escortId);
+  if (a.role === 'escort') {
+    if (a.driverId) throw invalid('driverId', 'an escort account is linked to an escort, not a driver', a.driverId);
+    if (a.householdId)
+      throw invalid('householdId', 'an escort account is linked to an escort, not a household', a.householdId);
+    if (!a.escortId) throw invalid('escortId', 'an escort account needs the id of an existing escort', a.escortId);
+    if (!(await escortExists(db, a.escortId)))
+      throw invalid('escortId', `no escort with id "${a.escortId}"`, a.escortId);
+  } else if (a.role === 'driver') {
     if (a.householdId)
       throw invalid('householdId', 'a driver account is linked to a driver, not a household', a.householdId);
     if (!a.driverId) throw invalid('driverId', 'a driver account needs the id of an existing driver', a.driverId);
@@ -109,6 +122,7 @@ export async function createManagedAccount(
       displayName: input.displayName || undefined,
       driverId: input.driverId,
       householdId: input.householdId,
+      escortId: input.escortId,
     });
   } catch (e) {
     // Two coordinators creating the same name at once: the UNIQUE constraint decides.

@@ -31,11 +31,15 @@ async function main(args: string[]): Promise<void> {
   const db = await openDb(loadConfig());
   try {
     await migrate(db);
-    const links = { role: role.data, driverId: option(args, 'driver'), householdId: option(args, 'household') };
-    // The same rule as the app: the driver or household must exist.
+    const links = {
+      role: role.data,
+      driverId: option(args, 'driver'),
+      householdId: option(args, 'household'),
+      escortId: option(args, 'escort'),
+    };
+    // The same rule as the app: the driver, household or escort must exist.
     await checkLinks(db, links);
-    const escortId = option(args, 'escort');
-    const user = await createAccount(db, { username, password, ...links, ...(escortId ? { escortId } : {}) });
+    const user = await createAccount(db, { username, password, ...links });
     console.log(
       `created ${user.role} ${user.username}${user.driverId ? ` (driver ${user.driverId})` : ''}${user.householdId ? ` (household ${user.householdId})` : ''}${user.escortId ? ` (escort ${user.escortId})` : ''}`,
     );

@@ -67,6 +67,8 @@ export const NewAccountSchema = z.object({
   displayName: z.string().trim().max(120).optional(),
   driverId: IdSchema.optional(),
   householdId: IdSchema.optional(),
+  /** An escort account's escort (one of GET /api/escorts). */
+  escortId: IdSchema.optional(),
   password: PasswordSchema.optional(),
 });
 export type NewAccountInput = z.infer<typeof NewAccountSchema>;

@@ -14,6 +14,11 @@ export async function listEscorts(db: Db): Promise<Escort[]> {
   return rows.map((r) => EscortSchema.parse(r.data));
 }
 
+export async function escortExists(db: Db, id: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM escorts WHERE id = $1', [id]);
+  return rows.length > 0;
+}
+
 export async function saveEscort(db: Db, clock: Clock, e: Escort): Promise<Escort> {
   await db.query(
     `INSERT INTO escorts (id, data, updated_at) VALUES ($1, $2, $3)

@@ -149,16 +149,65 @@ describe('creating accounts', () => {
     expect(list.total).toBe(0);
   });
 
-  it('an escort account is refused by the app with a 400 naming role (escorts are linked from the CLI); nothing is created', async () => {
-    const res = await coord.fetch('/api/accounts', {
+  // Was: "an escort account is refused by the app with a 400 naming role" — escorts could be given
+  // an account only from the CLI. Now the coordinator links one to an existing escort.
+  it('an escort account is created by the coordinator, linked to an existing escort, with the same password rules', async () => {
+    const escort = { id: 'esc-app', name: 'Elisa (test)', shifts: { mon: { from: '07:00', to: '13:00' } } };
+    expect((await coord.fetch('/api/escorts/esc-app', { method: 'PUT', json: escort })).status).toBe(200);
+    const refused: [Record<string, unknown>, string][] = [
+      [{ username: 'escort.app', role: 'escort', password: 'lanterna-marzo-92' }, 'escortId'],
+      [{ username: 'escort.app', role: 'escort', escortId: 'esc-missing', password: 'lanterna-marzo-92' }, 'escortId'],
+      [
+        {
+          username: 'escort.app',
+          role: 'escort',
+          escortId: 'esc-app',
+          driverId: 'drv-a',
+          password: 'lanterna-marzo-92',
+        },
+        'driverId',
+      ],
+      [
+        {
+          username: 'escort.app',
+          role: 'driver',
+          driverId: 'drv-a',
+          escortId: 'esc-app',
+          password: 'lanterna-marzo-92',
+        },
+        'escortId',
+      ],
+      [{ username: 'escort.app', role: 'escort', escortId: 'esc-app', password: 'short' }, 'password'],
+      [{ username: 'escort.app', role: 'escort', escortId: 'esc-app', password: 'escort.app12345' }, 'password'],
+    ];
+    for (const [json, path] of refused) {
+      const res = await coord.fetch('/api/accounts', { method: 'POST', json });
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect((await res.json()).error.details[0].path).toBe(path);
+    }
+    expect((await (await coord.fetch('/api/accounts?q=escort.app')).json()).total).toBe(0);
+
+    const created = await coord.fetch('/api/accounts', {
       method: 'POST',
-      json: { username: 'escort.app', role: 'escort', displayName: 'Escort' },
+      json: { username: 'escort.app', role: 'escort', escortId: 'esc-app', displayName: 'Elisa' },
     });
-    expect(res.status).toBe(400);
-    const { error } = await res.json();
-    expect(error.details[0]).toMatchObject({ path: 'role', value: 'escort' });
-    const list = await (await coord.fetch('/api/accounts?q=escort.app')).json();
-    expect(list.total).toBe(0);
+    expect(created.status).toBe(201);
+    const { account, generatedPassword } = await created.json();
+    expect(account).toMatchObject({ username: 'escort.app', role: 'escort', escortId: 'esc-app' });
+    expect(generatedPassword).toBeTruthy();
+    const login = await fetch(`${t.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'escort.app', password: generatedPassword }),
+    });
+    expect(login.status).toBe(200);
+    expect((await login.json()).user).toMatchObject({ role: 'escort', escortId: 'esc-app' });
+    const family = await t.login('family');
+    const byFamily = await family.fetch('/api/accounts', {
+      method: 'POST',
+      json: { username: 'escort.other', role: 'escort', escortId: 'esc-app', password: 'lanterna-marzo-92' },
+    });
+    expect(byFamily.status).toBe(403);
   });
 
   it('links must fit the role, and a short password is 400 naming password', async () => {

@@ -104,4 +104,35 @@ describe.skipIf(!chromiumAvailable())('accounts in the browser', () => {
     expect(await loginWith('la-mia-password-2026')).toBe(200);
     expect(await loginWith(generated)).toBe(401);
   });
+
+  it('the coordinator creates an escort account linked to an escort, under the same password rules', async () => {
+    const coordinator = await app.login('coordinator');
+    const escort = { id: 'esc-e2e', name: 'Elisa (demo)', shifts: { mon: { from: '07:00', to: '13:00' } } };
+    expect((await coordinator.fetch('/api/escorts/esc-e2e', { method: 'PUT', json: escort })).status).toBe(200);
+    const escortPage = await browser.newPage();
+    escortPage.setDefaultTimeout(15_000);
+    await login(escortPage, app.baseUrl, 'coordinator', passwordOf('coordinator'));
+    await escortPage.getByRole('navigation').getByRole('link', { name: 'Account' }).click();
+    await escortPage.getByRole('heading', { name: 'Account di accesso' }).waitFor();
+    await escortPage.getByLabel('Nome utente', { exact: true }).fill('accompagnatrice');
+    await escortPage.getByLabel('Ruolo', { exact: true }).selectOption('escort');
+    const link = escortPage.getByLabel('Accompagnatore collegato');
+    await expect.poll(() => link.locator('option[value="esc-e2e"]').count()).toBe(1);
+    await link.selectOption('esc-e2e');
+    // the same rules as every account: a guessable password is refused at its field
+    await escortPage.locator('input[name="new-password"]').fill('accompagnatrice1');
+    await escortPage.getByRole('button', { name: 'Crea account' }).click();
+    await expect.poll(() => escortPage.locator('input[name="new-password"]').getAttribute('aria-invalid')).toBe('true');
+    await escortPage.locator('input[name="new-password"]').fill('girasole-vento-2026-lago');
+    await escortPage.getByRole('button', { name: 'Crea account' }).click();
+    const row = escortPage.locator('tr[data-username="accompagnatrice"]');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Accompagnatore[\s\S]*Elisa \(demo\) \(esc-e2e\)/);
+    expect(await seriousA11yViolations(escortPage)).toEqual([]);
+    const { rows } = await app.db.query<{ escort_id: string }>('SELECT escort_id FROM accounts WHERE username = $1', [
+      'accompagnatrice',
+    ]);
+    expect(rows[0]!.escort_id).toBe('esc-e2e');
+    await escortPage.close();
+  });
 });

@@ -370,6 +370,7 @@ export const en: Record<MessageKey, string> = {
   'accounts.role.escort': 'Escort',
   'accounts.linkDriver': 'Linked driver',
   'accounts.linkHousehold': 'Linked household',
+  'accounts.linkEscort': 'Linked escort',
   'accounts.choose': '— choose —',
   'accounts.password': 'Password (optional)',
   'accounts.passwordHint': 'At least 10 characters. Leave empty and the server generates one to hand over.',

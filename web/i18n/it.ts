@@ -379,6 +379,7 @@ export const it = {
   'accounts.role.escort': 'Accompagnatore',
   'accounts.linkDriver': 'Autista collegato',
   'accounts.linkHousehold': 'Nucleo familiare collegato',
+  'accounts.linkEscort': 'Accompagnatore collegato',
   'accounts.choose': '— scegliere —',
   'accounts.password': 'Password (facoltativa)',
   'accounts.passwordHint': 'Almeno 10 caratteri. Se vuota, il server ne genera una da consegnare.',

@@ -1,6 +1,7 @@
 /**
  * The coordinator's account screen: who can log in, with what role and link; create an account
- * (a driver account picks an existing driver, a family account an existing household), disable
+ * (a driver account picks an existing driver, a family account an existing household, an escort
+ * account an existing escort), disable
  * and enable, reset a password (the generated one is shown here once), delete.
  */
 import type { Account, AccountRole } from '../../../server/contract/accounts.ts';
@@ -9,10 +10,11 @@ import type { EntityRow as Row } from '../../../server/contract/entities.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pager } from '../pager.ts';
+import { escortsContract } from '../../../server/contract/safeguarding.ts';
 import { showRefusal } from './refusal.ts';
 
 const PAGE_SIZE = 25;
-const ROLES: AccountRole[] = ['coordinator', 'driver', 'family'];
+const ROLES: AccountRole[] = ['coordinator', 'driver', 'family', 'escort'];
 const roleLabel = (r: AccountRole) => t(`accounts.role.${r}`);
 
 export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): void {
@@ -66,7 +68,9 @@ export function accountsView(root: HTMLElement, api: Api, me: { id?: string }): 
       ? t('accounts.linkedTo', { name: names.get(`d:${a.driverId}`) ?? a.driverId, id: a.driverId })
       : a.householdId
         ? t('accounts.linkedTo', { name: names.get(`h:${a.householdId}`) ?? a.householdId, id: a.householdId })
-        : '—';
+        : a.escortId
+          ? t('accounts.linkedTo', { name: names.get(`e:${a.escortId}`) ?? a.escortId, id: a.escortId })
+          : '—';
 
   const renderTable = (rows: Account[]) => {
     if (!rows.length) return replace(table, h('p', {}, t('accounts.empty')));
@@ -247,25 +251,31 @@ function createForm(
     'aria-describedby': ids.passwordHint,
   });
   const error = h('p', { class: 'error', role: 'alert' });
-  const options: Record<'driver' | 'family', Row[]> = { driver: [], family: [] };
+  const options: Record<'driver' | 'family' | 'escort', Array<{ id: string; name?: unknown }>> = {
+    driver: [],
+    family: [],
+    escort: [],
+  };
   const inputs: Record<string, HTMLInputElement | HTMLSelectElement> = {
     username,
     displayName,
     role,
     driverId: link,
     householdId: link,
+    escortId: link,
     password,
   };
 
-  const nameOf = (r: Row) => (typeof r.name === 'string' ? r.name : r.id);
+  const nameOf = (r: { id: string; name?: unknown }) => (typeof r.name === 'string' ? r.name : r.id);
   const fillLink = () => {
     const r = role.value as AccountRole;
-    // Escort accounts are linked to an escort from the command line (npm run account -- add … escort).
-    const unlinked = r === 'coordinator' || r === 'escort';
+    const unlinked = r === 'coordinator';
     linkField.hidden = unlinked;
     link.required = !unlinked;
     if (unlinked) return replace(link);
-    linkLabel.textContent = t(r === 'driver' ? 'accounts.linkDriver' : 'accounts.linkHousehold');
+    linkLabel.textContent = t(
+      r === 'driver' ? 'accounts.linkDriver' : r === 'escort' ? 'accounts.linkEscort' : 'accounts.linkHousehold',
+    );
     replace(
       link,
       h('option', { value: '' }, t('accounts.choose')),
@@ -274,12 +284,14 @@ function createForm(
   };
   role.addEventListener('change', fillLink);
   fillLink();
-  void Promise.all([api.listAll('drivers'), api.listAll('households')])
-    .then(([drivers, households]) => {
+  void Promise.all([api.listAll('drivers'), api.listAll('households'), api.call(escortsContract.list, {})])
+    .then(([drivers, households, escorts]) => {
       options.driver = drivers;
       options.family = households;
+      options.escort = escorts;
       for (const d of drivers) names.set(`d:${d.id}`, nameOf(d));
       for (const hh of households) names.set(`h:${hh.id}`, nameOf(hh));
+      for (const e of escorts) names.set(`e:${e.id}`, e.name);
       const chosen = link.value;
       fillLink();
       link.value = chosen;
@@ -305,6 +317,7 @@ function createForm(
             displayName: displayName.value.trim() || undefined,
             driverId: r === 'driver' ? link.value || undefined : undefined,
             householdId: r === 'family' ? link.value || undefined : undefined,
+            escortId: r === 'escort' ? link.value || undefined : undefined,
             password: password.value || undefined,
           });
           form.reset();
