@@ -3,13 +3,13 @@
  * icons for needs, a geo: link for navigation, and big buttons for the stop events (queued and
  * retried when offline). "Print" gives the paper manifest (print.css).
  */
-import { ApiError, type Api, type StopEventInput } from '../../api/client.ts';
+import { type Api, ApiError, type StopEventInput } from '../../api/client.ts';
 import type { DriverRun, RunPassenger, RunStop } from '../../../server/contract/driver.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { t, type MessageKey } from '../../i18n/i18n.ts';
 import { clock, nowInRome } from '../../state/time.ts';
 import { addHandovers } from '../safeguarding/driver-handovers.ts';
-import { EventQueue } from './event-queue.ts';
+import { driverOutbox } from './outbox.ts';
 
 const EVENTS: { type: StopEventInput['type']; key: MessageKey }[] = [
   { type: 'arrived', key: 'driver.arrived' },
@@ -37,21 +37,9 @@ function needIcons(p: RunPassenger): HTMLElement[] {
   return needs.filter(([on]) => on).map(([, cls, key]) => h('span', { class: `need ${cls}` }, t(key)));
 }
 
-// The driver page's reconnection hook (see driverView).
-let flushOnReconnect: (() => Promise<void>) | undefined;
-let onlineListening = false;
-
 export function driverView(root: HTMLElement, api: Api, date: string): void {
   const refusedEl = h('p', { class: 'error', role: 'alert' });
-  const queue = new EventQueue(
-    localStorage,
-    'prontivia.driver.queue',
-    (stopId, event) => api.stopEvent(stopId, event),
-    (err) => !(err instanceof ApiError) || err.status >= 500 || err.status === 0 || err.status === 429,
-    (_item, err) => {
-      refusedEl.textContent = t('driver.refused', { message: err instanceof Error ? err.message : String(err) });
-    },
-  );
+  const outbox = driverOutbox();
   const done: Record<string, string> = JSON.parse(localStorage.getItem(DONE_KEY) ?? '{}');
   const dateId = uid('date');
   const dateInput = h('input', { id: dateId, type: 'date', value: date });
@@ -61,13 +49,26 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
   const list = h('div', { class: 'runs' });
 
   const showQueue = () => {
-    const n = queue.pending().length;
+    const n = outbox.pending().filter((item) => item.kind === 'stop-event').length;
     queueStatus.textContent = n === 0 ? '' : n === 1 ? t('driver.queuedOne') : t('driver.queued', { count: n });
   };
   const flush = async () => {
-    await queue.flush();
+    await outbox.flush();
     showQueue();
   };
+  // This render's screen is told what became of each event (the last render registered wins);
+  // the outbox sends again by itself when the connection comes back.
+  outbox.handle('stop-event', {
+    send: (item) => api.stopEvent(item.stopId, item.event),
+    done: (_item, refused) => {
+      if (refused) {
+        refusedEl.textContent = t('driver.refused', {
+          message: refused instanceof Error ? refused.message : String(refused),
+        });
+      }
+      showQueue();
+    },
+  });
 
   /** Records an event for the whole stop, or for one passenger when several board or alight there. */
   const record = (
@@ -77,13 +78,16 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
     stateEl: HTMLElement,
     passenger?: RunPassenger,
   ) => {
-    queue.enqueue({
+    const clientEventId = newEventId();
+    outbox.enqueue({
+      kind: 'stop-event',
+      id: clientEventId,
       stopId: stop.id,
       event: {
         type,
         at: nowInRome(),
         date: runDate,
-        clientEventId: newEventId(),
+        clientEventId,
         ...(passenger ? { passengerId: passenger.passengerId } : {}),
       },
     });
@@ -259,13 +263,6 @@ export function driverView(root: HTMLElement, api: Api, date: string): void {
     refusedEl,
     list,
   );
-  // One listener for the page's life: re-rendering the view only swaps the flush it calls,
-  // so queued events are sent once per reconnection, not once per past render.
-  flushOnReconnect = flush;
-  if (!onlineListening) {
-    onlineListening = true;
-    window.addEventListener('online', () => void flushOnReconnect?.());
-  }
   showQueue();
   void load();
   void flush();

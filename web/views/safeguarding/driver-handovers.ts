@@ -3,7 +3,7 @@
  * who may hand over / receive there (one tap records it; the family's 4-digit code, when given or
  * required, confirms it), and at home the nobody-to-receive procedure — the wait with its impact
  * on the next stops, the numbers to call in order, the coordinator notified, received late or
- * taken to the safe place. Every record goes through the offline queue (post-queue.ts).
+ * taken to the safe place. Every record goes through the phone's offline queue (driver/outbox.ts).
  */
 import type { DriverRun, RunStop } from '../../../server/contract/driver.ts';
 import { safeguardingApi } from '../../api/safeguarding.ts';
@@ -11,7 +11,7 @@ import { h, replace, uid } from '../../dom.ts';
 import { clock, nowInRome } from '../../state/time.ts';
 import { pathOf } from '../../../server/contract/define-contract.ts';
 import { type RunSafeguarding, safeguardingContract as sc } from '../../../server/contract/safeguarding.ts';
-import { PostQueue, type QueuedPost } from './post-queue.ts';
+import { driverOutbox } from '../driver/outbox.ts';
 import { st, type TextKey } from './texts.ts';
 
 type Handover = RunSafeguarding['handovers'][number];
@@ -27,11 +27,19 @@ function statusEl(key: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-status-key="${CSS.escape(key)}"]`);
 }
 
-const queue = new PostQueue(safeguardingApi.post, (item: QueuedPost, refused?: Error) => {
+/** Queues a safeguarding record and sends it (with whatever waits before it) at once. */
+function post(item: { id: string; path: string; body: unknown; statusKey: string }): void {
+  const outbox = driverOutbox();
+  outbox.enqueue({ kind: 'safeguarding', ...item });
+  void outbox.flush();
+}
+
+/** Tells the item's status line what became of it. */
+function showResult(item: { id: string; statusKey: string }, refused?: unknown): void {
   const el = statusEl(item.statusKey);
   if (!el) return;
   if (refused) {
-    el.textContent = st('refused', { message: refused.message });
+    el.textContent = st('refused', { message: refused instanceof Error ? refused.message : String(refused) });
     el.setAttribute('role', 'alert');
     el.classList.add('error');
   } else {
@@ -39,8 +47,7 @@ const queue = new PostQueue(safeguardingApi.post, (item: QueuedPost, refused?: E
     el.setAttribute('role', 'status');
     el.classList.remove('error');
   }
-});
-let listening = false;
+}
 
 /** The minutes each later stop of the route would end outside its window if the driver waited `minutes` here. */
 export function waitImpact(
@@ -91,7 +98,7 @@ function nobodyHomePanel(
     const id = newId('step');
     log.append(h('li', {}, `${clock(at)} ${st(`step_${stepName}` as TextKey, { detail: shown })}`));
     onSent.set(id, `✓ ${st(`step_${stepName}` as TextKey, { detail: shown })}`);
-    queue.enqueue({
+    post({
       id,
       path: pathOf(sc.nobodyHomeStep.path, { caseId }),
       body: { clientEventId: id, step: stepName, at, detail },
@@ -100,7 +107,7 @@ function nobodyHomePanel(
   };
   const openedAt = nowInRome();
   onSent.set(caseId, `✓ ${st('step_wait_started')}`);
-  queue.enqueue({
+  post({
     id: caseId,
     path: sc.openNobodyHome.path,
     body: { caseId, stopId: h0.stopId, passengerId: h0.passengerId, date, at: openedAt },
@@ -211,7 +218,7 @@ function handoverSection(
     onSent.set(id, st('recorded', { person: p.name, how: code ? st('byCode') : st('byTap'), time: clock(at) }));
     status.textContent = st('queued');
     status.classList.remove('error');
-    queue.enqueue({
+    post({
       id,
       path: sc.handover.path,
       body: {
@@ -280,11 +287,9 @@ function handoverSection(
 
 /** Adds the handover sections to the stop cards already in `list`; silent when there is nothing to hand over. */
 export async function addHandovers(list: HTMLElement, run: DriverRun, date: string): Promise<void> {
-  if (!listening) {
-    listening = true;
-    window.addEventListener('online', () => void queue.flush());
-  }
-  void queue.flush();
+  const outbox = driverOutbox();
+  outbox.handle('safeguarding', { send: (item) => safeguardingApi.post(item.path, item.body), done: showResult });
+  void outbox.flush();
   let data: RunSafeguarding;
   try {
     data = await safeguardingApi.run(date);
