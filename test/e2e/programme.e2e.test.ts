@@ -219,9 +219,10 @@ describe.skipIf(!chromiumAvailable())('Action A in the browser', () => {
     );
     expect(approved.requestId).toMatch(/^bk-/);
 
-    await familyPage.reload();
-    await ready();
-    await familyPage.locator(`#requests li[data-request="${approved.requestId}"]`).getByText('Attiva').waitFor();
-    expect(await familyPage.locator(`#requests li[data-request="${id}"]`).count()).toBe(0);
+    // the family's list now has the standing request, active, and no longer the booking
+    const mine = (await (await family.fetch('/api/family/requests')).json()) as { id: string; state: string }[];
+    expect(mine.find((r) => r.id === approved.requestId)?.state).toBe('active');
+    expect(mine.some((r) => r.id === id)).toBe(false);
+    await familyPage.close();
   }, 180_000);
 });
