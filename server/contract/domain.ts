@@ -26,6 +26,8 @@ export const IsoWeekSchema = z
 export const WeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 /** The seven weekdays, Monday first (ISO order): the one list every part uses. */
 export const WEEKDAYS: readonly Weekday[] = WeekdaySchema.options;
+/** Monday to Friday: the working and school days. */
+export const WORKDAYS: readonly Weekday[] = WEEKDAYS.slice(0, 5);
 /** Which way a trip goes: outbound (home → service) or return (service → home). */
 export const DirectionSchema = z.enum(['outbound', 'return']);
 export type Direction = z.infer<typeof DirectionSchema>;

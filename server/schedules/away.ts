@@ -12,7 +12,7 @@
  * weekly pattern (`legacySchedule`), so old data plans exactly as before.
  */
 import * as rruleModule from 'rrule';
-import type { AdultSchedule, Household, Shift, WeekPattern } from '../contract/domain.ts';
+import { type AdultSchedule, type Household, type Shift, WEEKDAYS, type WeekPattern } from '../contract/domain.ts';
 import { addDays, weekdayOf } from '../domain/calendar.ts';
 import { toSeconds } from '../windows/time-of-day.ts';
 
@@ -35,7 +35,7 @@ const utcDate = (date: string): Date => new Date(`${date}T00:00:00Z`);
 
 function mondayOf(date: string): string {
   const wd = weekdayOf(date);
-  const index = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(wd);
+  const index = WEEKDAYS.indexOf(wd);
   return addDays(date, -index);
 }
 

@@ -18,7 +18,16 @@
  * Dates are school days of 2026/27 (Mon 30 Nov – Thu 3 Dec 2026).
  */
 import { describe, expect, it } from 'vitest';
-import type { AdultSchedule, Household, Passenger, Service, StandingRequest } from '../contract/domain.ts';
+import {
+  type AdultSchedule,
+  type Household,
+  type Passenger,
+  type Service,
+  type StandingRequest,
+  WEEKDAYS,
+  WORKDAYS,
+  DIRECTIONS,
+} from '../contract/domain.ts';
 import { domainContext } from '../domain/domain-context.ts';
 import { requestWindows, type RequestDay } from '../domain/request-windows.ts';
 import { expandWeek } from '../domain/expand-week.ts';
@@ -33,10 +42,7 @@ const school: Service = {
   kind: 'school',
   place: place('Scuola, Castellanza'),
   hours: Object.fromEntries(
-    ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [
-      d,
-      { open: { from: '07:30', to: '17:00' }, activity: { from: '08:30', to: '16:15' } },
-    ]),
+    WORKDAYS.map((d) => [d, { open: { from: '07:30', to: '17:00' }, activity: { from: '08:30', to: '16:15' } }]),
   ),
   closures: [],
   synthetic: true,
@@ -47,17 +53,14 @@ const therapy: Service = {
   kind: 'therapy',
   place: place('Terapia, Castellanza', 45.62, 8.9),
   hours: Object.fromEntries(
-    ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [
-      d,
-      { open: { from: '14:00', to: '19:00' }, activity: { from: '17:00', to: '18:00' } },
-    ]),
+    WORKDAYS.map((d) => [d, { open: { from: '14:00', to: '19:00' }, activity: { from: '17:00', to: '18:00' } }]),
   ),
   closures: [],
   synthetic: true,
 };
 
 const allWeek = (from: string, to: string, overnight = false) =>
-  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ from, to, overnight }]]));
+  Object.fromEntries(WEEKDAYS.map((d) => [d, [{ from, to, overnight }]]));
 
 function household(schedules: AdultSchedule[] | undefined): Household {
   return {
@@ -87,7 +90,7 @@ const request = (extra: Partial<StandingRequest> = {}): StandingRequest => ({
   id: 'r',
   passengerId: 'p',
   serviceId: 'school',
-  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  weekdays: [...WORKDAYS],
   validFrom: '2026-09-14',
   validTo: '2027-06-08',
   outbound: true,
@@ -110,7 +113,7 @@ function day(h: Household, date: string, r = request(), p = passenger()): Reques
 }
 function windows(d: RequestDay) {
   const out: Record<string, string> = {};
-  for (const dir of ['outbound', 'return'] as const) {
+  for (const dir of DIRECTIONS) {
     const t = d.windows[dir];
     if (!t) continue;
     out[dir] = t.feasible ? `pickup ${hhmm(t.pickup)}, delivery ${hhmm(t.delivery)}` : t.reason;

@@ -13,11 +13,17 @@
  *  - centro estivo: two children get the summer camp for its weeks after the school year ends.
  */
 import { schoolCalendar } from '../calendar/calendars.ts';
-import type { AdultSchedule, Household, Scenario, Service, StandingRequest, WeekPattern } from '../contract/domain.ts';
+import {
+  type AdultSchedule,
+  type Household,
+  type Scenario,
+  type Service,
+  type StandingRequest,
+  type WeekPattern,
+  WORKDAYS,
+} from '../contract/domain.ts';
 import { addDays, isoWeekDates } from '../domain/calendar.ts';
 import { loadMunicipalities } from '../geo/index.ts';
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function patternOf(h: Household): WeekPattern {
   const p: WeekPattern = {};
@@ -82,7 +88,7 @@ export function withFamilyStories(input: Scenario): Scenario {
 
   // two-week rota
   const late: WeekPattern = {};
-  for (const wd of WEEKDAYS.slice(0, 5)) late[wd] = [{ from: '13:00', to: '21:00', overnight: false }];
+  for (const wd of WORKDAYS) late[wd] = [{ from: '13:00', to: '21:00', overnight: false }];
   const rotaSchedule: AdultSchedule = {
     adult: adultName(rota.household, 0),
     receives: true,
@@ -124,10 +130,7 @@ export function withFamilyStories(input: Scenario): Scenario {
       label: `Via Demo Terapie 3 (synthetic), ${school.place.label.split(', ').at(-1)}`,
     },
     hours: Object.fromEntries(
-      WEEKDAYS.slice(0, 5).map((d) => [
-        d,
-        { open: { from: '14:00', to: '19:30' }, activity: { from: '17:00', to: '18:00' } },
-      ]),
+      WORKDAYS.map((d) => [d, { open: { from: '14:00', to: '19:30' }, activity: { from: '17:00', to: '18:00' } }]),
     ),
     closures: [],
     synthetic: true,
@@ -147,7 +150,7 @@ export function withFamilyStories(input: Scenario): Scenario {
         id: `${request.id}-estate`,
         passengerId: request.passengerId,
         serviceId: camp.id,
-        weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        weekdays: [...WORKDAYS],
         validFrom: from,
         validTo: `${from.slice(0, 4)}-07-31`,
         outbound: true,

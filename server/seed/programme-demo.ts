@@ -7,7 +7,7 @@
  * nearly spent), the budget per funding line, and five weeks of delivered trips before the demo
  * week, generated from the week's trips with some no-shows (one passenger with a pattern).
  */
-import type { Household, Passenger, Scenario } from '../contract/domain.ts';
+import { type Household, type Passenger, type Scenario, WORKDAYS } from '../contract/domain.ts';
 import type { Grant, Organisation, Provider } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
 import { addDays, isoWeekDates, isoWeekOf } from '../domain/calendar.ts';
@@ -218,9 +218,7 @@ export async function seedProgrammeDemo(db: Db, scenario: Scenario, at: Date): P
       name: `Famiglia ${['Colombo', 'Ferrari', 'Galli'][i]} (demo)`,
       home: { lat: e.lat, lon: e.lon, label: `Via Roma ${10 + i}, ${e.town} (synthetic)` },
       adults: [{ name: `${['Sara', 'Paolo', 'Irene'][i]} (demo)`, phone: '' }],
-      workHours: Object.fromEntries(
-        (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((d) => [d, { leaves: '07:40', back: '17:30' }]),
-      ),
+      workHours: Object.fromEntries(WORKDAYS.map((d) => [d, { leaves: '07:40', back: '17:30' }])),
       synthetic: true,
     };
     await write('household', household);
@@ -237,7 +235,7 @@ export async function seedProgrammeDemo(db: Db, scenario: Scenario, at: Date): P
       synthetic: true,
     };
     await write('passenger', passenger);
-    const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'].filter((d) => school.hours[d as 'mon']) as 'mon'[];
+    const weekdays = WORKDAYS.filter((d) => school.hours[d]);
     await createBookingRequest(
       db,
       {

@@ -3,11 +3,10 @@
  * Castellanza, five households a few kilometres away, a van with child seats, a lift van and
  * three drivers. Times and places are chosen so every figure in a test can be checked by hand.
  */
-import { ScenarioSchema, type Scenario } from '../../contract/domain.ts';
+import { ScenarioSchema, type Scenario, WORKDAYS } from '../../contract/domain.ts';
 
 const place = (lat: number, lon: number, label: string) => ({ lat, lon, label });
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-const everyWeekday = <T>(v: T) => Object.fromEntries(weekdays.map((d) => [d, v]));
+const everyWeekday = <T>(v: T) => Object.fromEntries(WORKDAYS.map((d) => [d, v]));
 
 export function tinyWeek(): Scenario {
   return ScenarioSchema.parse({
@@ -87,7 +86,7 @@ export function tinyWeek(): Scenario {
         id: 'r1',
         passengerId: 'p1',
         serviceId: 'nido',
-        weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        weekdays: [...WORKDAYS],
         validFrom: '2026-09-01',
         validTo: '2027-06-30',
       },
@@ -111,7 +110,7 @@ export function tinyWeek(): Scenario {
         id: 'r4',
         passengerId: 'p4',
         serviceId: 'cdd',
-        weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        weekdays: [...WORKDAYS],
         validFrom: '2026-09-01',
         validTo: '2027-06-30',
       },
