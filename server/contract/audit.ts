@@ -3,9 +3,10 @@
  */
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
-import { PageQuerySchema, pageOf } from './page.ts';
 
-export const AuditQuerySchema = PageQuerySchema.extend({
+export const AuditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
   entity: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
@@ -36,7 +37,12 @@ export const auditContract = defineContract({
     responses: {
       200: {
         description: 'a page of entries',
-        schema: pageOf(AuditEntrySchema),
+        schema: z.object({
+          items: z.array(AuditEntrySchema),
+          total: z.number(),
+          page: z.number(),
+          pageSize: z.number(),
+        }),
       },
     },
   },

@@ -150,6 +150,72 @@ export const BookingRequestSchema = z.object({
 export type BookingRequest = z.infer<typeof BookingRequestSchema>;
 
 const Report = z.record(z.string(), z.unknown());
+
+/** One row of the monitoring report: a comune × month, or a total over comuni, an Ambito, a month or the range. */
+export const MonitoringRowSchema = z.object({
+  month: z.string().nullable(),
+  istatCode: z.string().nullable(),
+  comune: z.string().nullable(),
+  ambito: z.string().nullable(),
+  households: z.number(),
+  people: z.number(),
+  children: z.number(),
+  disabledAdults: z.number(),
+  frailElderly: z.number(),
+  tripsPlanned: z.number(),
+  tripsDelivered: z.number(),
+  tripsNoShow: z.number(),
+  tripsCancelled: z.number(),
+  kmM: z.number(),
+  vehicleS: z.number(),
+  /** Owed to providers for delivered trips (voucher + co-payment). */
+  costCents: z.number(),
+  regionalCents: z.number(),
+  cofundingCents: z.number(),
+  /** Delivered trips with no grant in force (the alliance must cover them some other way). */
+  ungrantedCents: z.number(),
+  coPaymentCents: z.number(),
+  /** Cents owed per provider id. */
+  byProvider: z.record(z.string(), z.number()),
+  centsPerTrip: z.number(),
+  centsPerPerson: z.number(),
+  conciliationMin: z.number(),
+});
+export type MonitoringRow = z.infer<typeof MonitoringRowSchema>;
+
+/** Action A's monitoring report for a date range (server/reports/monitoring.ts). */
+export const MonitoringReportSchema = z.object({
+  from: DateSchema,
+  to: DateSchema,
+  comune: z.string().nullable(),
+  formula: z.string(),
+  providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  rows: z.array(MonitoringRowSchema),
+  byComune: z.array(MonitoringRowSchema),
+  byAmbito: z.array(MonitoringRowSchema),
+  byMonth: z.array(MonitoringRowSchema),
+  total: MonitoringRowSchema,
+  distinct: z.object({
+    households: z.number(),
+    people: z.number(),
+    children: z.number(),
+    disabledAdults: z.number(),
+    frailElderly: z.number(),
+  }),
+  days: z.array(
+    z.object({
+      date: DateSchema,
+      planned: z.number(),
+      delivered: z.number(),
+      noShow: z.number(),
+      cancelled: z.number(),
+    }),
+  ),
+  noShowWarnings: z.array(
+    z.object({ passengerId: z.string(), householdId: z.string(), noShows: z.number(), dates: z.array(z.string()) }),
+  ),
+});
+export type MonitoringReport = z.infer<typeof MonitoringReportSchema>;
 const Any = z.unknown();
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const Range = z.object({ from: DateSchema, to: DateSchema, comune: z.string().max(60).optional() });
@@ -373,7 +439,7 @@ export const programmeContract = defineContract({
     roles: ['coordinator'],
     query: Range,
     responses: {
-      200: { description: 'the report', schema: Report },
+      200: { description: 'the report', schema: MonitoringReportSchema },
       400: { description: 'bad dates or unknown comune' },
     },
   },

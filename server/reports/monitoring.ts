@@ -7,6 +7,7 @@
  * is delivered when its drop-off was marked.
  */
 import { csvCell } from '../csv/csv.ts';
+import type { MonitoringReport, MonitoringRow } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
 import { loadMunicipalities } from '../geo/index.ts';
@@ -26,35 +27,6 @@ export const CONCILIATION_FORMULA =
 
 export const OUTSIDE = { code: 'outside', name: 'outside the 16 comuni (employees of alliance members)' };
 
-export interface MonitoringRow {
-  month: string | null;
-  istatCode: string | null;
-  comune: string | null;
-  ambito: string | null;
-  households: number;
-  people: number;
-  children: number;
-  disabledAdults: number;
-  frailElderly: number;
-  tripsPlanned: number;
-  tripsDelivered: number;
-  tripsNoShow: number;
-  tripsCancelled: number;
-  kmM: number;
-  vehicleS: number;
-  /** Owed to providers for delivered trips (voucher + co-payment). */
-  costCents: number;
-  regionalCents: number;
-  cofundingCents: number;
-  /** Delivered trips with no grant in force (the alliance must cover them some other way). */
-  ungrantedCents: number;
-  coPaymentCents: number;
-  byProvider: Record<string, number>;
-  centsPerTrip: number;
-  centsPerPerson: number;
-  conciliationMin: number;
-}
-
 export interface DayFigures {
   date: string;
   planned: number;
@@ -68,22 +40,6 @@ export interface NoShowWarning {
   householdId: string;
   noShows: number;
   dates: string[];
-}
-
-export interface MonitoringReport {
-  from: string;
-  to: string;
-  comune: string | null;
-  formula: string;
-  providers: { id: string; name: string }[];
-  rows: MonitoringRow[];
-  byComune: MonitoringRow[];
-  byAmbito: MonitoringRow[];
-  byMonth: MonitoringRow[];
-  total: MonitoringRow;
-  distinct: { households: number; people: number; children: number; disabledAdults: number; frailElderly: number };
-  days: DayFigures[];
-  noShowWarnings: NoShowWarning[];
 }
 
 /** A passenger with this many no-shows in the range is flagged to the coordinator. */

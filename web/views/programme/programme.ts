@@ -17,6 +17,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { Api } from '../../api/client.ts';
+import type { MonitoringReport, MonitoringRow } from '../../../server/contract/programme.ts';
 import { programmeApi } from '../../api/programme.ts';
 import { announce, h, replace, uid } from '../../dom.ts';
 import { todayInRome } from '../../state/time.ts';
@@ -34,40 +35,6 @@ Chart.register(
   Tooltip,
 );
 
-interface Row {
-  month: string | null;
-  istatCode: string | null;
-  comune: string | null;
-  ambito: string | null;
-  households: number;
-  people: number;
-  children: number;
-  disabledAdults: number;
-  frailElderly: number;
-  tripsPlanned: number;
-  tripsDelivered: number;
-  tripsNoShow: number;
-  kmM: number;
-  vehicleS: number;
-  costCents: number;
-  regionalCents: number;
-  cofundingCents: number;
-  ungrantedCents: number;
-  centsPerTrip: number;
-  centsPerPerson: number;
-  conciliationMin: number;
-}
-interface Report {
-  from: string;
-  to: string;
-  formula: string;
-  rows: Row[];
-  byComune: Row[];
-  byAmbito: Row[];
-  total: Row;
-  days: { date: string; planned: number; delivered: number; noShow: number }[];
-  noShowWarnings: { passengerId: string; householdId: string; noShows: number; dates: string[] }[];
-}
 interface BudgetLine {
   fundingLine: 'regional' | 'cofunding';
   amountCents: number;
@@ -301,7 +268,7 @@ export function programmeView(root: HTMLElement, api: Api): void {
   const csvStatus = h('p', { role: 'status' });
   let comuniFilled = false;
 
-  const render = (r: Report) => {
+  const render = (r: MonitoringReport) => {
     for (const c of charts) c.destroy();
     charts.clear();
     if (!comuniFilled) {
@@ -331,7 +298,7 @@ export function programmeView(root: HTMLElement, api: Api): void {
       pt('euroPerPerson'),
       pt('conciliationHours'),
     ];
-    const cells = (x: Row, name: string) => [
+    const cells = (x: MonitoringRow, name: string) => [
       name,
       x.households,
       x.people,
@@ -348,7 +315,7 @@ export function programmeView(root: HTMLElement, api: Api): void {
       euro(x.centsPerPerson),
       (x.conciliationMin / 60).toFixed(1),
     ];
-    const name = (x: Row) => (x.istatCode === 'outside' ? pt('outside') : (x.comune ?? ''));
+    const name = (x: MonitoringRow) => (x.istatCode === 'outside' ? pt('outside') : (x.comune ?? ''));
     replace(
       out,
       h(
@@ -437,7 +404,7 @@ export function programmeView(root: HTMLElement, api: Api): void {
 
   const loadMonitoring = async () => {
     try {
-      render((await p.monitoring(from.value, to.value, comune.value || undefined)) as unknown as Report);
+      render(await p.monitoring(from.value, to.value, comune.value || undefined));
     } catch (err) {
       replace(out, h('p', { class: 'error', role: 'alert' }, pt('error', { message: (err as Error).message })));
     }
