@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
 import { IdSchema } from './domain.ts';
+import { PageQuerySchema, pageOf } from './page.ts';
 import { type Role, RoleSchema } from './roles.ts';
 
 export const AccountRoleSchema = RoleSchema;
@@ -45,16 +46,9 @@ export const AccountSchema = UserSchema.extend({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-export const AccountPageSchema = z.object({
-  items: z.array(AccountSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const AccountPageSchema = pageOf(AccountSchema);
 
-export const AccountListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+export const AccountListQuerySchema = PageQuerySchema.extend({
   role: AccountRoleSchema.optional(),
   /** Text in the username or the display name. */
   q: z.string().max(64).optional(),

@@ -3,10 +3,9 @@
  */
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
+import { PageQuerySchema, pageOf } from './page.ts';
 
-export const AuditQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+export const AuditQuerySchema = PageQuerySchema.extend({
   entity: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),
@@ -37,12 +36,7 @@ export const auditContract = defineContract({
     responses: {
       200: {
         description: 'a page of entries',
-        schema: z.object({
-          items: z.array(AuditEntrySchema),
-          total: z.number(),
-          page: z.number(),
-          pageSize: z.number(),
-        }),
+        schema: pageOf(AuditEntrySchema),
       },
     },
   },

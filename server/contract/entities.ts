@@ -8,10 +8,9 @@
 import { z } from 'zod';
 import { defineContract } from './define-contract.ts';
 import { AgeGroupSchema, IdSchema } from './domain.ts';
+import { PageQuerySchema, pageOf } from './page.ts';
 
-export const EntityListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+export const EntityListQuerySchema = PageQuerySchema.extend({
   municipality: z.string().min(1).max(60).optional().describe('ISTAT code or name of one of the 16 municipalities'),
   service: IdSchema.optional().describe('service id'),
   ageGroup: AgeGroupSchema.optional(),
@@ -24,9 +23,6 @@ export const EntityIdParamsSchema = z.object({ id: IdSchema });
 /** Any managed entity as a list shows it: an id, the rest as it comes. */
 export const EntityRowSchema = z.looseObject({ id: IdSchema });
 export type EntityRow = z.infer<typeof EntityRowSchema>;
-
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const ImportReportSchema = z.object({
   imported: z.number().int(),
