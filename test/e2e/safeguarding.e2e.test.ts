@@ -76,6 +76,17 @@ function planWithSofia(): Plan {
   return plan;
 }
 
+/** The Ambito's safeguarding settings: a 10-minute wait, the two safe places, the coordination number. */
+const settings = {
+  retentionDays: 365,
+  waitMinutes: 10,
+  safePlaces: [
+    { id: 'cdd', label: 'CDD Castellanza', phone: '' },
+    { id: 'sociale-castellanza', label: 'Servizi sociali, Comune di Castellanza', phone: '+39 0331 526111' },
+  ],
+  extraCallNumbers: [{ label: 'Coordinamento', phone: '+39 0331 000000' }],
+};
+
 describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
   let app: TestApp;
   let webDir: string;
@@ -102,18 +113,7 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
       launchBrowser(),
     ]);
     coordinator = await app.login('coordinator');
-    const put = await coordinator.fetch('/api/safeguarding/settings', {
-      method: 'PUT',
-      json: {
-        retentionDays: 365,
-        waitMinutes: 10,
-        safePlaces: [
-          { id: 'cdd', label: 'CDD Castellanza', phone: '' },
-          { id: 'sociale-castellanza', label: 'Servizi sociali, Comune di Castellanza', phone: '+39 0331 526111' },
-        ],
-        extraCallNumbers: [{ label: 'Coordinamento', phone: '+39 0331 000000' }],
-      },
-    });
+    const put = await coordinator.fetch('/api/safeguarding/settings', { method: 'PUT', json: settings });
     expect(put.status).toBe(200);
     const nonno = await coordinator.fetch('/api/safeguarding/authorised-persons', {
       method: 'POST',
@@ -214,16 +214,7 @@ describe.skipIf(!chromiumAvailable())('safeguarding in the browser', () => {
     await createAccount(app.db, { username: 'elisa', password: 'elisa-pw-123', role: 'escort', escortId: 'esc-elisa' });
     await coordinator.fetch('/api/safeguarding/settings', {
       method: 'PUT',
-      json: {
-        retentionDays: 365,
-        waitMinutes: 10,
-        safePlaces: [
-          { id: 'cdd', label: 'CDD Castellanza', phone: '' },
-          { id: 'sociale-castellanza', label: 'Servizi sociali, Comune di Castellanza', phone: '+39 0331 526111' },
-        ],
-        extraCallNumbers: [{ label: 'Coordinamento', phone: '+39 0331 000000' }],
-        escortRules: { assistanceFlag: true, ageGroups: ['child'] },
-      },
+      json: { ...settings, escortRules: { assistanceFlag: true, ageGroups: ['child'] } },
     });
     const escortPhone = await launchBrowser({ width: 400, height: 860 });
     try {
