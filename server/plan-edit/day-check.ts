@@ -9,7 +9,8 @@ import type { Passenger, Vehicle } from '../contract/domain.ts';
 import type { Plan, PlanRoute, PlanStop, Violation } from '../contract/plan.ts';
 import { placeKey } from '../contract/place-key.ts';
 import { fromIsoRome, toIsoRome, weekdayOf } from '../domain/calendar.ts';
-import { loadOf, LOAD_DIMS } from '../planning/trip.ts';
+import { darpInstance } from '../planning/day-instance.ts';
+import { loadOf } from '../planning/trip.ts';
 import { PLANNING_WEIGHTS } from '../planning/objective.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import {
@@ -130,14 +131,13 @@ export async function buildDayCheck(
       costPerM: (v?.costPerKm ?? 0.5) / 1000,
     };
   });
-  const instance: DarpInstance = {
-    name: `${plan.id} v${plan.version} ${date}`,
-    dims: LOAD_DIMS,
-    matrix: { size, durationS, distanceM },
+  const instance = darpInstance(
+    `${plan.id} v${plan.version} ${date}`,
+    { size, durationS, distanceM },
     requests,
-    vehicles: vehicleSpecs,
-    objective: PLANNING_WEIGHTS,
-  };
+    vehicleSpecs,
+    PLANNING_WEIGHTS,
+  );
   return {
     date,
     instance,
@@ -150,14 +150,8 @@ export async function buildDayCheck(
 }
 
 function emptyInstance(date: string): DarpInstance {
-  return {
-    name: date,
-    dims: LOAD_DIMS,
-    matrix: { size: 0, durationS: new Float64Array(0), distanceM: new Float64Array(0) },
-    requests: [],
-    vehicles: [],
-    objective: PLANNING_WEIGHTS,
-  };
+  const none = { size: 0, durationS: new Float64Array(0), distanceM: new Float64Array(0) };
+  return darpInstance(date, none, [], [], PLANNING_WEIGHTS);
 }
 
 const CODES: Record<RouteViolation['code'], Violation['code']> = {

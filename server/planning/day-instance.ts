@@ -5,7 +5,7 @@
  * the week's matrix. Anchors add the soft continuity/stability terms and, while `tighten` is
  * on, a hard band around the anchored pickup time; a coordinator's lock pins a trip to its run.
  */
-import type { DarpInstance, ObjectiveWeights, RequestSpec, VehicleSpec } from '../../solver/index.ts';
+import type { DarpInstance, ObjectiveWeights, RequestSpec, TravelMatrix, VehicleSpec } from '../../solver/index.ts';
 import { type PlaceIndex, subMatrix, type WeekMatrix } from './places.ts';
 import { runAttributesOf } from './run-attributes.ts';
 import type { Run } from './runs.ts';
@@ -20,13 +20,17 @@ export interface DayInstance {
   runs: Run[];
 }
 
-export interface DayInstanceInput {
+/** One date's trips and staffed runs over the week's places and matrix, and the objective to plan them by. */
+export interface DayProblem {
   date: string;
   trips: PlanTrip[];
   runs: Run[];
   places: PlaceIndex;
   matrix: WeekMatrix;
   weights: ObjectiveWeights;
+}
+
+export interface DayInstanceInput extends DayProblem {
   anchors?: Map<string, Anchor>;
   /** Keys of anchored trips held within ±toleranceS of their anchored pickup time (hard). */
   band?: Set<string>;
@@ -35,6 +39,15 @@ export interface DayInstanceInput {
   /** Trips the coordinator locked on a run, by trip key (hard, whatever the anchors say). */
   locked?: Map<string, { vehicleId: string; part: string }>;
 }
+
+/** A solver instance of prontivia's load dimensions (seats, wheelchair places, child seats). */
+export const darpInstance = (
+  name: string,
+  matrix: TravelMatrix,
+  requests: RequestSpec[],
+  vehicles: VehicleSpec[],
+  objective: ObjectiveWeights,
+): DarpInstance => ({ name, dims: LOAD_DIMS, matrix, requests, vehicles, objective });
 
 export const runKey = (vehicleId: string, part: string) => `${vehicleId}|${part}`;
 
@@ -118,14 +131,13 @@ export function buildDayInstance(input: DayInstanceInput): DayInstance {
   });
   return {
     date: input.date,
-    instance: {
-      name: `prontivia ${input.date}`,
-      dims: LOAD_DIMS,
-      matrix: subMatrix(input.matrix, weekIdx),
+    instance: darpInstance(
+      `prontivia ${input.date}`,
+      subMatrix(input.matrix, weekIdx),
       requests,
       vehicles,
-      objective: input.weights,
-    },
+      input.weights,
+    ),
     trips: input.trips,
     runs: input.runs,
   };

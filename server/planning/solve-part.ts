@@ -8,12 +8,10 @@
  */
 import type { PlanRoute } from '../contract/plan.ts';
 import { solveParallel } from '../../solver/index.ts';
-import type { DarpSolution, ObjectiveWeights, ParallelSolveOptions } from '../../solver/index.ts';
-import { buildDayInstance, type DayInstance } from './day-instance.ts';
+import type { DarpSolution, ParallelSolveOptions } from '../../solver/index.ts';
+import { buildDayInstance, type DayInstance, type DayProblem } from './day-instance.ts';
 import { toDayResult } from './day-result.ts';
-import type { PlaceIndex, WeekMatrix } from './places.ts';
-import type { Run } from './runs.ts';
-import type { Anchor, PlanTrip } from './trip.ts';
+import type { Anchor } from './trip.ts';
 import { warmStart } from './warm-start.ts';
 import { journeyKey } from '../contract/trip-key.ts';
 
@@ -21,13 +19,7 @@ import { journeyKey } from '../contract/trip-key.ts';
 export const HELD_SHARE = 0.6;
 export const RELEASE_SHARES = [0.25, 0.15] as const;
 
-export interface PartProblem {
-  date: string;
-  trips: PlanTrip[];
-  runs: Run[];
-  places: PlaceIndex;
-  matrix: WeekMatrix;
-  weights: ObjectiveWeights;
+export interface PartProblem extends DayProblem {
   /** Where each trip should be, by trip key. */
   anchors: Map<string, Anchor>;
   /** Coordinator's locks by trip key: hard and never released (not pinned in the master week, only kept held). */
@@ -74,18 +66,8 @@ export function solveOnce(
   initialFrom: PlanRoute[],
   ms: number,
 ): { day: DayInstance; solution: DarpSolution } {
-  const day = buildDayInstance({
-    date: problem.date,
-    trips: problem.trips,
-    runs: problem.runs,
-    places: problem.places,
-    matrix: problem.matrix,
-    weights: problem.weights,
-    anchors: problem.anchors,
-    band: holds.band,
-    lock: holds.lock,
-    ...(problem.master ? {} : { locked: problem.locked }),
-  });
+  const { locked, ...day0 } = problem;
+  const day = buildDayInstance({ ...day0, ...holds, ...(problem.master ? {} : { locked }) });
   const options: ParallelSolveOptions = {
     seed: search.seed,
     timeLimitMs: Math.max(problem.master && search.maxIterations === undefined ? MASTER_MIN_MS : 50, ms),
