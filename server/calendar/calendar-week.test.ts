@@ -12,6 +12,7 @@ import type { Household, Passenger, Service, StandingRequest } from '../contract
 import { expandWeek } from '../domain/expand-week.ts';
 import { toSeconds } from '../windows/time-of-day.ts';
 import { patronDay, publicHoliday, schoolDay } from './calendars.ts';
+import { aPassenger } from '../../test/helpers/passenger.ts';
 import { serviceDay } from './service-day.ts';
 
 const place = (label: string, istatCode = '012042') => ({ label, lat: 45.6112, lon: 8.8999, istatCode });
@@ -44,18 +45,7 @@ const household: Household = {
   workHours: {},
   synthetic: true,
 };
-const passenger = (id: string): Passenger => ({
-  id,
-  name: id,
-  householdId: 'h',
-  ageGroup: 'child',
-  mobility: 'walks',
-  needsEscort: false,
-  boardingMin: 2,
-  alightingMin: 2,
-  notesForDriver: '',
-  synthetic: true,
-});
+const passenger = (id: string): Passenger => aPassenger({ id, name: id });
 const request = (
   id: string,
   passengerId: string,

@@ -21,7 +21,6 @@ import { describe, expect, it } from 'vitest';
 import {
   type AdultSchedule,
   type Household,
-  type Passenger,
   type Service,
   type StandingRequest,
   WEEKDAYS,
@@ -33,6 +32,7 @@ import { requestWindows, type RequestDay } from '../domain/request-windows.ts';
 import { expandWeek } from '../domain/expand-week.ts';
 import { weekdayOf } from '../domain/calendar.ts';
 import { toSeconds } from '../windows/time-of-day.ts';
+import { aPassenger } from '../../test/helpers/passenger.ts';
 import { rotaWeekIndex } from './away.ts';
 
 const place = (label: string, lat = 45.6112, lon = 8.8999) => ({ label, lat, lon, istatCode: '012042' });
@@ -73,19 +73,7 @@ function household(schedules: AdultSchedule[] | undefined): Household {
     synthetic: true,
   };
 }
-const passenger = (extra: Partial<Passenger> = {}): Passenger => ({
-  id: 'p',
-  name: 'Luca',
-  householdId: 'h',
-  ageGroup: 'child',
-  mobility: 'walks',
-  needsEscort: false,
-  boardingMin: 2,
-  alightingMin: 2,
-  notesForDriver: '',
-  synthetic: true,
-  ...extra,
-});
+const passenger = aPassenger;
 const request = (extra: Partial<StandingRequest> = {}): StandingRequest => ({
   id: 'r',
   passengerId: 'p',

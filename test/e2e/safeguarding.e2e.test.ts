@@ -12,11 +12,11 @@ import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/accounts/accounts.ts';
-import type { Passenger } from '../../server/contract/domain.ts';
 import type { Plan, PlanStop } from '../../server/contract/plan.ts';
 import { checkEntity } from '../../server/entities/rules.ts';
 import { writeEntity } from '../../server/entities/store.ts';
 import { type TestApp, type TestSession, passwordOf, startTestApp } from '../helpers/app.ts';
+import { aPassenger } from '../helpers/passenger.ts';
 import { OLGIATE, PLAN_DATE, memoryPublishedPlans, seedWorld, worldPlan } from '../helpers/world.ts';
 import {
   type Browser,
@@ -29,18 +29,7 @@ import {
 } from './browser.ts';
 
 const at = (hhmm: string) => `${PLAN_DATE}T${hhmm}:00+01:00`;
-const sofia: Passenger = {
-  id: 'pa-2',
-  name: 'Sofia B.',
-  householdId: 'hh-b',
-  ageGroup: 'child',
-  mobility: 'walks',
-  needsEscort: false,
-  boardingMin: 2,
-  alightingMin: 2,
-  notesForDriver: '',
-  synthetic: true,
-};
+const sofia = aPassenger({ id: 'pa-2', name: 'Sofia B.', householdId: 'hh-b' });
 
 /** The world's plan with Sofia on Anna's afternoon: collected at the service after Giulia, home last at 17:00. */
 function planWithSofia(): Plan {
