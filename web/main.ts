@@ -1,5 +1,5 @@
 /**
- * Entry point: a hash router (#/login, #/coordinator, #/manage/<entity>, #/accounts, #/password,
+ * Entry point: a hash router (#/login, #/coordinator, #/manage/<entity>, #/safeguarding, #/accounts, #/password,
  * #/driver, #/family),
  * the header with navigation, language switch and logout. Each page is a function that fills
  * <main>; switching language re-renders the current page.
@@ -67,6 +67,7 @@ function renderHeader(): void {
           ['#/slots', t('nav.slots')],
           ['#/programme', pt('nav')],
           ...MANAGED.map((e) => [`#/manage/${e}`, t(`nav.${e}`)] as [string, string]),
+          ['#/safeguarding', lang() === 'en' ? 'Authorised persons' : 'Persone autorizzate'],
           ['#/accounts', t('accounts.nav')],
         ]
       : [];
@@ -167,7 +168,10 @@ async function route(): Promise<void> {
     void coordinatorSlotsView(root, api, params.get('week') ?? defaultWeek());
   else if (page === 'manage' && user.role === 'coordinator' && MANAGED.includes(path[1] as Entity))
     manageView(root, api, path[1] as Entity);
-  else if (page === 'accounts' && user.role === 'coordinator') {
+  else if (page === 'safeguarding' && user.role === 'coordinator') {
+    const { authorisedPersonsView } = await import('./views/safeguarding/authorised-persons.ts');
+    if (!stale()) authorisedPersonsView(root, api);
+  } else if (page === 'accounts' && user.role === 'coordinator') {
     const { accountsView } = await import('./views/accounts/accounts.ts');
     if (!stale()) accountsView(root, api, user);
   } else if (page === 'password') {
