@@ -20,6 +20,7 @@ import { writeEntity } from '../../server/entities/store.ts';
 import { checkEntity } from '../../server/entities/rules.ts';
 import type { Kind } from '../../server/entities/kinds.ts';
 import type { PublishedPlans } from '../../server/plan-store/published-port.ts';
+import { aPassenger } from './passenger.ts';
 
 export const CASTELLANZA = { lat: 45.611254, lon: 8.899895 };
 export const OLGIATE = { lat: 45.629714, lon: 8.877629 };
@@ -66,18 +67,7 @@ export const passengers: Passenger[] = [
     notesForDriver: 'ring twice',
     synthetic: true,
   },
-  {
-    id: 'pb-1',
-    name: 'Marco B.',
-    householdId: 'hh-b',
-    ageGroup: 'adult',
-    mobility: 'walks',
-    needsEscort: false,
-    boardingMin: 2,
-    alightingMin: 2,
-    notesForDriver: '',
-    synthetic: true,
-  },
+  aPassenger({ id: 'pb-1', name: 'Marco B.', householdId: 'hh-b', ageGroup: 'adult' }),
 ];
 export const requests: StandingRequest[] = passengers.map((p) => ({
   id: `rq-${p.id}`,
