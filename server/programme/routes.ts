@@ -16,7 +16,7 @@ import { providerStatement } from '../providers/statement.ts';
 import { runProviders } from '../providers/run-providers.ts';
 import { budgetView, planCost, putBudgetLine } from '../reports/budget.ts';
 import { monitoringCsv, monitoringReport } from '../reports/monitoring.ts';
-import { romeDate } from '../seed/shift-week.ts';
+import { romeToday } from '../contract/calendar.ts';
 import { listGrants, saveGrant } from '../vouchers/grants.ts';
 import { voucherBalance } from '../vouchers/balance.ts';
 import { approveBookingRequest } from './approve.ts';
@@ -34,7 +34,7 @@ function ownHousehold(user: User, householdId: string): void {
 export function programmeRouter(deps: RouterDeps): Router {
   const { db, clock, registry } = deps;
   const router = Router();
-  const today = () => romeDate(clock.now());
+  const today = () => romeToday(clock.now());
 
   defineRoute(router, registry, c.settings, async () => ({ body: await getSettings(db) }));
   defineRoute(router, registry, c.putSettings, async ({ body, user }) => {

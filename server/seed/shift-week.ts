@@ -4,25 +4,16 @@
  * validity ranges keep their place in the week). `comingWeek` is the week a newcomer plans: the
  * ISO week after today's in Europe/Rome, the same week the web client opens on.
  */
+import { romeToday } from '../contract/calendar.ts';
 import type { Scenario } from '../contract/domain.ts';
 import { addDays, isoWeekDates, isoWeekOf } from '../domain/calendar.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T.*)$/;
 
-/** Today's date in Europe/Rome at an instant. */
-export function romeDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** The ISO week after the one holding `now` (Europe/Rome). */
 export function comingWeek(now: Date): string {
-  return isoWeekOf(addDays(romeDate(now), 7));
+  return isoWeekOf(addDays(romeToday(now), 7));
 }
 
 /** Days from the Monday of `from` to the Monday of `to` (a multiple of 7). */

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoWeekDates } from '../../server/domain/calendar.ts';
-import { comingWeek, romeDate } from '../../server/seed/shift-week.ts';
+import { romeToday } from '../../server/contract/calendar.ts';
+import { comingWeek } from '../../server/seed/shift-week.ts';
 import type { Plan } from '../../server/contract/plan.ts';
 import { E2E_NOW, startDemoApp, type DemoApp } from '../e2e/demo-app.ts';
 
@@ -69,7 +70,7 @@ describe('date-dependent API stories with the clock a year ahead', () => {
     const tuesday = isoWeekDates(app.scenario.week)[1]!;
     const ok = await f('/api/family/absences', { method: 'POST', json: { passengerId, date: tuesday } });
     expect(ok.status, await ok.clone().text()).toBe(201);
-    const yesterday = addDays(romeDate(app.clock.now()), -1);
+    const yesterday = addDays(romeToday(app.clock.now()), -1);
     const past = await f('/api/family/absences', { method: 'POST', json: { passengerId, date: yesterday } });
     expect(past.status).toBe(400);
     expect(JSON.stringify(await past.json())).toContain('date');
