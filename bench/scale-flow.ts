@@ -19,7 +19,8 @@ import { Redis } from 'ioredis';
 import { PlanSchema } from '../server/contract/plan.ts';
 import { loadProvinceMunicipalities } from '../server/geo/province-municipalities.ts';
 import { DEFAULT_PREFIX, redisOptions } from '../server/queue/redis-options.ts';
-import { readWeek, submitWeek, weekFlowQueueName } from '../server/queue/week-flow.ts';
+import { submitWeek, weekFlowQueueName } from '../server/queue/week-flow.ts';
+import type { WeekOutcome } from '../server/queue/week-flow-tasks.ts';
 import { parseRoutingConfig } from '../server/routing/config.ts';
 import { createRoutingProvider } from '../server/routing/create-routing-provider.ts';
 import { generateScenario } from '../server/scenarios/generate-scenario.ts';
@@ -144,7 +145,13 @@ export async function scale10kSet(options: BenchOptions): Promise<BenchReport> {
     let unserved = 0;
     for (const { zone, scenario: data } of zones) {
       const weekId = `scale10k-${zone.id}`;
-      const done = await readWeek(opts, weekId);
+      // The week job alone (readWeek would fetch every job of the queue again for each zone).
+      const job = await queue.getJob(weekId);
+      const done = {
+        state: job ? await job.getState() : 'missing',
+        result: job?.returnvalue as WeekOutcome | undefined,
+        failedReason: job?.failedReason,
+      };
       if (done.state !== 'completed' || !done.result) {
         violations.push(`${zone.id}: the week ${done.state}: ${done.failedReason ?? ''}`);
         rows.push({ zone: zone.id, passengers: data.passengers.length, state: done.state });
