@@ -24,6 +24,8 @@ describe('calendar values are checked as calendar values, not by shape', () => {
   it('instants', () => {
     expect(isSaneInstant('2026-12-01T07:40:00+01:00')).toBe(true);
     expect(isSaneInstant('2026-12-01T07:40Z')).toBe(true);
+    // What JavaScript's toISOString writes (milliseconds) is a date-time like any other.
+    expect(IsoDateTimeSchema.safeParse('2026-12-01T06:40:00.000Z').success).toBe(true);
     for (const bad of [
       '7117-84-95T25:78:87Z',
       '2026-02-31T10:00:00Z',

@@ -8,7 +8,7 @@ import { DateSchema, DirectionSchema, IdSchema, IsoWeekSchema } from './domain.t
 
 export const IsoDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO 8601 date-time with offset')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([+-]\d{2}:\d{2}|Z)$/, 'an ISO 8601 date-time with offset')
   .refine(isSaneInstant, 'not a real instant (or the year is outside 1900–2200)');
 
 export const ProviderNameSchema = z.enum(['osrm', 'estimate']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { PLAN_DATE, memoryPublishedPlans, seedWorld, worldPlan } from '../helpers/world.ts';
+import { StopEventSchema } from '../../server/contract/driver.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -63,6 +64,8 @@ describe('what a driver sees', () => {
     };
     const first = await a.fetch('/api/driver/stops/s-a1/events', { method: 'POST', json: event });
     expect(first.status).toBe(201);
+    // The phone checks the answer against the contract: a recorded event must not read as refused.
+    expect(StopEventSchema.safeParse(await first.clone().json()).error).toBeUndefined();
     const again = await a.fetch('/api/driver/stops/s-a1/events', { method: 'POST', json: event });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
