@@ -54,19 +54,7 @@ export function runInThread<O>(
     worker.on('message', (msg: FromThread) => {
       if (msg.type === 'progress') opts.onProgress?.(msg.progress);
       else if (msg.type === 'call') void answer(worker, opts.services ?? {}, msg);
-      else if (msg.type === 'done')
-        finish(() => (opts.signal?.aborted ? reject(abortError(opts.signal)) : resolve(msg.result as O)));
-      else if (msg.type === 'error') {
-        finish(() => {
-          if (opts.signal?.aborted) reject(abortError(opts.signal));
-          else
-            reject(
-              msg.name === 'PermanentJobError'
-                ? new PermanentJobError(msg.message)
-                : Object.assign(new Error(msg.message), { name: msg.name }),
-            );
-        });
-      }
+      else if (msg.type === 'done' || msg.type === 'error') finish(() => settle(msg, opts.signal, resolve, reject));
     });
     worker.on('error', (e) => finish(() => reject(e)));
     worker.on('exit', (code) =>
@@ -92,6 +80,26 @@ export async function answer(
     reply = { type: 'reply', id: msg.id, ok: false, message: (e as Error).message };
   }
   worker.postMessage(reply);
+}
+
+/**
+ * A task's last message as its promise's outcome: a cancelled task rejects with the reason of
+ * its cancellation whatever it answered; a PermanentJobError keeps its class (no retry).
+ */
+export function settle<O>(
+  msg: Extract<FromThread, { type: 'done' | 'error' }>,
+  signal: AbortSignal | undefined,
+  resolve: (value: O) => void,
+  reject: (e: Error) => void,
+): void {
+  if (signal?.aborted) reject(abortError(signal));
+  else if (msg.type === 'done') resolve(msg.result as O);
+  else
+    reject(
+      msg.name === 'PermanentJobError'
+        ? new PermanentJobError(msg.message)
+        : Object.assign(new Error(msg.message), { name: msg.name }),
+    );
 }
 
 export function abortError(signal: AbortSignal): Error {

@@ -9,8 +9,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../solver/index.ts';
-import { PermanentJobError } from './job-queue.ts';
-import { abortError, answer, type RunInThreadOptions, type ThreadServices } from './run-in-thread.ts';
+import { abortError, answer, settle, type RunInThreadOptions, type ThreadServices } from './run-in-thread.ts';
 import type { FromTaskThread, ToTaskThread } from './task-thread-entry.ts';
 
 const ENTRY = new URL('./task-thread-entry.ts', import.meta.url);
@@ -93,18 +92,7 @@ export class TaskThread {
       this.lost = (e) => finish(() => reject(e));
       this.current = (msg) => {
         if (msg.type === 'progress') opts.onProgress?.(msg.progress);
-        else if (msg.type === 'done')
-          finish(() => (opts.signal?.aborted ? reject(abortError(opts.signal)) : resolve(msg.result as O)));
-        else if (msg.type === 'error')
-          finish(() => {
-            if (opts.signal?.aborted) reject(abortError(opts.signal));
-            else
-              reject(
-                msg.name === 'PermanentJobError'
-                  ? new PermanentJobError(msg.message)
-                  : Object.assign(new Error(msg.message), { name: msg.name }),
-              );
-          });
+        else if (msg.type === 'done' || msg.type === 'error') finish(() => settle(msg, opts.signal, resolve, reject));
       };
       worker.postMessage({ type: 'run', exportName, input, abortFlag } satisfies ToTaskThread);
     });

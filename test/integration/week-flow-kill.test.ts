@@ -45,7 +45,8 @@ describe.runIf(run)('a week planned by several workers as a BullMQ flow', () => 
       week: data.week,
       seed: 1,
       timeLimitMs: 60_000,
-      maxIterationsPerDay: 200,
+      // Long enough that the job seen active is still running when the kill lands (a short one can finish first).
+      maxIterationsPerDay: 3000,
       routingName: 'estimate',
     });
     const doomed = workers.start();
