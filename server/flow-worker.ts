@@ -5,7 +5,7 @@
  * added to plan a large week need only Redis and the code. `npm run worker` runs the same
  * consumer beside the plan jobs'; the scale-10k bench starts N of these as child processes.
  */
-import { loadQueueConfig } from './queue/queue-config.ts';
+import { flowWorkerSettings, loadQueueConfig } from './queue/queue-config.ts';
 import { startWeekFlowWorker } from './queue/week-flow.ts';
 import { parseRoutingConfig } from './routing/config.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';
@@ -17,13 +17,8 @@ async function main(): Promise<void> {
   const routing = createRoutingProvider(parseRoutingConfig(process.env));
   const flow = await startWeekFlowWorker({
     redisUrl,
-    queueName: queue.QUEUE_NAME,
     routing,
-    concurrency: queue.WORKER_CONCURRENCY,
-    lockDurationMs: queue.QUEUE_LOCK_MS,
-    stalledIntervalMs: queue.QUEUE_STALLED_MS,
-    attempts: queue.QUEUE_ATTEMPTS,
-    backoffMs: queue.QUEUE_BACKOFF_MS,
+    ...flowWorkerSettings(queue),
     onError: (e) => console.error(`[flow-worker] ${e.message}`),
   });
   console.log(

@@ -9,7 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import { startBullConsumer } from './queue/bullmq-consumer.ts';
 import { planJobHandler } from './queue/plan-job.ts';
-import { loadQueueConfig } from './queue/queue-config.ts';
+import { flowWorkerSettings, loadQueueConfig } from './queue/queue-config.ts';
 import { createRoutingProvider } from './routing/create-routing-provider.ts';
 import { startWeekFlowWorker } from './queue/week-flow.ts';
 
@@ -36,13 +36,8 @@ async function main(): Promise<void> {
   // The jobs of weeks planned by several workers (week-flow.ts): master, (date, part), repair, week.
   const flow = await startWeekFlowWorker({
     redisUrl: config.REDIS_URL,
-    queueName: queue.QUEUE_NAME,
     routing,
-    concurrency: queue.WORKER_CONCURRENCY,
-    lockDurationMs: queue.QUEUE_LOCK_MS,
-    stalledIntervalMs: queue.QUEUE_STALLED_MS,
-    attempts: queue.QUEUE_ATTEMPTS,
-    backoffMs: queue.QUEUE_BACKOFF_MS,
+    ...flowWorkerSettings(queue),
     onError: (e) => console.error(`[worker] ${e.message}`),
   });
   console.log(

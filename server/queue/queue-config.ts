@@ -33,3 +33,13 @@ export function loadQueueConfig(env: Record<string, string | undefined> = proces
   if (parsed.success) return parsed.data;
   throw new Error(`invalid queue configuration:\n${envIssueLines(parsed.error, env)}`);
 }
+
+/** The settings every week-flow worker takes from the queue config (npm run worker and worker:flow). */
+export const flowWorkerSettings = (q: QueueConfig) => ({
+  queueName: q.QUEUE_NAME,
+  concurrency: q.WORKER_CONCURRENCY,
+  lockDurationMs: q.QUEUE_LOCK_MS,
+  stalledIntervalMs: q.QUEUE_STALLED_MS,
+  attempts: q.QUEUE_ATTEMPTS,
+  backoffMs: q.QUEUE_BACKOFF_MS,
+});

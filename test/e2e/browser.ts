@@ -112,6 +112,24 @@ export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
   return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }
 
+/**
+ * A new page that records every Content-Security-Policy violation in `window.__csp` (directive,
+ * what was blocked, where); `cspViolations` reads them.
+ */
+export async function cspWatchedPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      w.__csp = [...(w.__csp ?? []), `${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`];
+    });
+  });
+  return page;
+}
+export const cspViolations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);

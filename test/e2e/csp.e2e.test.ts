@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datesOfWeek } from '../../web/state/time.ts';
-import { chromiumAvailable, launchBrowser, login, type Browser } from './browser.ts';
+import { chromiumAvailable, cspViolations, cspWatchedPage, launchBrowser, login, type Browser } from './browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 describe.skipIf(!chromiumAvailable())('the Content-Security-Policy, enforced in Chromium', () => {
@@ -34,22 +34,8 @@ describe.skipIf(!chromiumAvailable())('the Content-Security-Policy, enforced in 
     await app?.close();
   });
 
-  /** A page that records every CSP violation (directive and what was blocked) in window.__csp. */
-  async function watched(): Promise<Page> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const w = window as unknown as { __csp?: string[] };
-        w.__csp = [
-          ...(w.__csp ?? []),
-          `${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
-        ];
-      });
-    });
-    return page;
-  }
-  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+  const watched = () => cspWatchedPage(browser);
+  const violations = cspViolations;
   const settle = async (page: Page) => {
     await page.waitForLoadState('networkidle').catch(() => undefined);
     await page.waitForTimeout(300);

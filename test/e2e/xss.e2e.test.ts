@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../server/contract/domain.ts';
 import { KINDS, type Kind } from '../../server/entities/kinds.ts';
 import { datesOfWeek } from '../../web/state/time.ts';
-import { chromiumAvailable, launchBrowser, login, type Browser } from './browser.ts';
+import { chromiumAvailable, cspViolations, cspWatchedPage, launchBrowser, login, type Browser } from './browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 const PAYLOADS = [
@@ -101,17 +101,10 @@ describe.skipIf(!chromiumAvailable())('no stored XSS on any page', () => {
   });
 
   async function watched(): Promise<Page> {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await cspWatchedPage(browser);
     page.on('dialog', (d) => {
       findings.push(`dialog: ${d.message()}`);
       void d.dismiss();
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const w = window as unknown as { __csp?: string[] };
-        w.__csp = [...(w.__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
-      });
     });
     return page;
   }
@@ -120,17 +113,16 @@ describe.skipIf(!chromiumAvailable())('no stored XSS on any page', () => {
     await page.waitForLoadState('networkidle').catch(() => undefined);
     await page.waitForTimeout(300);
     const r = await page.evaluate(() => {
-      const w = window as unknown as { __xss?: number; __csp?: string[] };
+      const w = window as unknown as { __xss?: number };
       return {
         ran: w.__xss ?? 0,
-        csp: w.__csp ?? [],
         injected: document.querySelectorAll('[data-xss]').length,
         text: document.body.innerText,
       };
     });
     if (r.ran) findings.push(`${where}: payload ran ${r.ran}×`);
     if (r.injected) findings.push(`${where}: ${r.injected} payload element(s) in the DOM`);
-    for (const c of r.csp) findings.push(`${where}: CSP violation ${c}`);
+    for (const c of await cspViolations(page)) findings.push(`${where}: CSP violation ${c}`);
     return r.text;
   }
 
