@@ -68,7 +68,8 @@ describe.skipIf(!chromiumAvailable())('authorised persons in the browser', () =>
 
     await row.getByRole('button', { name: 'Revoca Nonna Carla (demo)' }).click();
     await page.getByText('Autorizzazione revocata: Nonna Carla (demo)').first().waitFor();
-    expect(await page.locator('#authorised-persons tr[data-person]').count()).toBe(before);
+    // The list is read again after the revocation: wait for it rather than count the old rows.
+    await expect.poll(() => page.locator('#authorised-persons tr[data-person]').count()).toBe(before);
     expect(
       (await app.db.query('SELECT id FROM authorised_persons WHERE passenger_id = $1', [child.id])).rows,
     ).toHaveLength(storedBefore);
