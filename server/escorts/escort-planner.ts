@@ -19,12 +19,15 @@
  * master week): each build replaces that part's assignment, and it is made against the other
  * parts' current ones, so after every build no escort's week exceeds their limit.
  */
+import type { Vehicle } from '../contract/domain.ts';
 import type { Escort } from '../contract/safeguarding.ts';
 import type { Plan } from '../contract/plan.ts';
 import { weekdayOf } from '../domain/calendar.ts';
 import { planWeekDetailed, type PlanWeekDeps, type PlanWeekInput, type PlanWeekResult } from '../planning/plan-week.ts';
 import { attachRunAttributes, copyVehicles, type RunExtra } from '../planning/run-attributes.ts';
+import type { PlanningData } from '../planning/planning-data.ts';
 import { partOfRoute, type Run, type RunPart } from '../planning/runs.ts';
+import type { PlanTrip } from '../planning/trip.ts';
 import { tripKey } from '../contract/trip-key.ts';
 import { needsEscortAboard, type EscortRules } from './escort-rules.ts';
 
@@ -80,24 +83,43 @@ export interface EscortPlanResult extends PlanWeekResult {
   assignments: EscortAssignment[];
 }
 
-/** Plans the week with escorts aboard runs; see the header. */
-export async function planWeekWithEscorts(
-  input: PlanWeekInput,
-  deps: PlanWeekDeps,
+/** Assignments by `${date}|${part}`, as the planner built each part's instance. */
+export type EscortsByPart = Map<string, EscortAssignment[]>;
+
+/**
+ * The seconds each escort holds outside a (date, part) when it is built. The sequential planner
+ * counts the week's other parts (`heldInOtherParts`); the week flow, whose dates are planned at
+ * the same time on different machines, gives each date its share instead (server/queue/week-flow-tasks.ts).
+ */
+export type EscortHeld = (
+  date: string,
+  part: RunPart,
+  byPart: ReadonlyMap<string, EscortAssignment[]>,
+) => Map<string, number>;
+
+export const heldInOtherParts: EscortHeld = (date, part, byPart) => {
+  const key = `${date}|${part}`;
+  const heldS = new Map<string, number>();
+  for (const [k, list] of byPart)
+    if (k !== key) for (const a of list) heldS.set(a.escortId, (heldS.get(a.escortId) ?? 0) + a.toS - a.fromS);
+  return heldS;
+};
+
+/**
+ * Attaches the escorts to the vehicles (steps 1 and 2 of the header); returns the assignments,
+ * filled in as the planner builds each part's instance (a rebuild replaces that part's).
+ */
+export function attachEscorts(
+  vehicles: readonly Vehicle[],
   escorts: readonly Escort[],
   rules: EscortRules,
-): Promise<EscortPlanResult> {
-  const byPart = new Map<string, EscortAssignment[]>();
-  // The planner reads vehicles by identity: copies (with what other parts attached), so that the caller's records carry nothing.
-  const vehicles = copyVehicles(input.data.vehicles);
+  held: EscortHeld = heldInOtherParts,
+  byPart: EscortsByPart = new Map(),
+): EscortsByPart {
   attachRunAttributes(vehicles, {
     forRuns(date, part, runs): RunExtra[] {
-      const key = `${date}|${part}`;
-      const heldS = new Map<string, number>();
-      for (const [k, list] of byPart)
-        if (k !== key) for (const a of list) heldS.set(a.escortId, (heldS.get(a.escortId) ?? 0) + a.toS - a.fromS);
-      const assigned = assignEscorts(escorts, date, part, runs, heldS);
-      byPart.set(key, assigned);
+      const assigned = assignEscorts(escorts, date, part, runs, held(date, part, byPart));
+      byPart.set(`${date}|${part}`, assigned);
       return runs.map((r) => {
         const a = assigned.find((x) => x.vehicleId === r.vehicle.id);
         return a
@@ -107,9 +129,38 @@ export async function planWeekWithEscorts(
     },
     requires: (trip) => (needsEscortAboard(trip.passenger, rules, trip.date) ? [ESCORT_FEATURE] : []),
   });
+  return byPart;
+}
+
+/** Plans the week with escorts aboard runs; see the header. */
+export async function planWeekWithEscorts(
+  input: PlanWeekInput,
+  deps: PlanWeekDeps,
+  escorts: readonly Escort[],
+  rules: EscortRules,
+): Promise<EscortPlanResult> {
+  // The planner reads vehicles by identity: copies (with what other parts attached), so that the caller's records carry nothing.
+  const vehicles = copyVehicles(input.data.vehicles);
+  const byPart = attachEscorts(vehicles, escorts, rules);
   const result = await planWeekDetailed({ ...input, data: { ...input.data, vehicles } }, deps);
-  const planned = new Set(result.plan.days.map((d) => d.date));
-  const assignments = [...byPart.values()].flat().filter((a) => planned.has(a.date));
+  const { plan, assignments } = explainEscorts(result.plan, result.trips, input.data, escorts, rules, byPart);
+  return { ...result, plan, assignments };
+}
+
+/**
+ * Step 3 of the header on a planned week: each route names its escort, each unserved trip that
+ * needed one says what was missing. `trips` are the week's trips the solver was given.
+ */
+export function explainEscorts(
+  planned: Plan,
+  trips: readonly PlanTrip[],
+  data: Pick<PlanningData, 'passengers'>,
+  escorts: readonly Escort[],
+  rules: EscortRules,
+  byPart: EscortsByPart,
+): { plan: Plan; assignments: EscortAssignment[] } {
+  const dates = new Set(planned.days.map((d) => d.date));
+  const assignments = [...byPart.values()].flat().filter((a) => dates.has(a.date));
   const escortOf = (date: string, part: RunPart, vehicleId: string) =>
     byPart.get(`${date}|${part}`)?.find((a) => a.vehicleId === vehicleId)?.escortId ?? null;
   const heldS = new Map<string, number>();
@@ -126,14 +177,14 @@ export async function planWeekWithEscorts(
       : `travels only with an escort aboard; no escort is on duty on ${date}`;
   };
   const plan: Plan = {
-    ...result.plan,
-    days: result.plan.days.map((d) => ({
+    ...planned,
+    days: planned.days.map((d) => ({
       ...d,
       routes: d.routes.map((r) => ({ ...r, escortId: escortOf(d.date, partOfRoute(r), r.vehicleId) })),
     })),
-    unserved: result.plan.unserved.map((u) => {
-      const passenger = input.data.passengers.find((p) => p.id === u.passengerId);
-      const solverUnserved = result.trips.some((t) => t.key === tripKey(u.date, u.requestId, u.direction));
+    unserved: planned.unserved.map((u) => {
+      const passenger = data.passengers.find((p) => p.id === u.passengerId);
+      const solverUnserved = trips.some((t) => t.key === tripKey(u.date, u.requestId, u.direction));
       if (!passenger || !solverUnserved || !needsEscortAboard(passenger, rules, u.date)) return u;
       const withEscort = assignments.filter((a) => a.date === u.date);
       const message = withEscort.length
@@ -148,5 +199,5 @@ export async function planWeekWithEscorts(
       };
     }),
   };
-  return { ...result, plan, assignments };
+  return { plan, assignments };
 }

@@ -4,25 +4,19 @@
  * where the provider and its database cache live.
  */
 import type { Plan } from '../contract/plan.ts';
-import type { Provider } from '../contract/programme.ts';
-import type { Escort } from '../contract/safeguarding.ts';
 import { planWeekWithEscorts } from '../escorts/escort-planner.ts';
-import type { EscortRules } from '../escorts/escort-rules.ts';
 import { planWeek, type PlanProgress, type PlanWeekInput } from '../planning/plan-week.ts';
-import { attachAccreditation, explainAccreditationGaps } from '../providers/accreditation-planning.ts';
 import type { ProviderName, RoutingProvider } from '../routing/provider.ts';
+import { explainRun, type PlanRunRules, withAccreditation } from './plan-run.ts';
 import type { ThreadContext } from './thread-task.ts';
 
-export interface PlanSolveInput {
+/** The run: the planner's input, its budget, and the rules of plan-run.ts (escorts, providers). */
+export interface PlanSolveInput extends PlanRunRules {
   input: PlanWeekInput;
   routingName: ProviderName;
   seed: number;
   timeLimitMs: number;
   maxIterationsPerDay?: number;
-  /** Escorts and the rule of who travels only with one aboard (escortPlanning in server/escorts/store.ts). */
-  escorts?: { list: Escort[]; rules: EscortRules };
-  /** Providers restricted to comuni or services: their vans carry only the trips they are accredited for. */
-  providers?: Provider[];
 }
 
 export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): Promise<Plan> {
@@ -42,12 +36,11 @@ export async function planSolveTask(task: PlanSolveInput, ctx: ThreadContext): P
     signal: ctx.signal,
     onProgress: (p: PlanProgress) => ctx.onProgress(p),
   };
-  // Providers' accreditation and escorts attach to the runs (server/providers/, server/escorts/);
+  // Providers' accreditation and escorts attach to the runs (plan-run.ts, server/escorts/);
   // with neither, planning as before.
-  const accreditation = { data: task.input.data, providers: task.providers ?? [] };
-  attachAccreditation(accreditation);
+  const input = { ...task.input, data: withAccreditation(task.input.data, task) };
   const plan = task.escorts
-    ? (await planWeekWithEscorts(task.input, deps, task.escorts.list, task.escorts.rules)).plan
-    : await planWeek(task.input, deps);
-  return explainAccreditationGaps(plan, accreditation);
+    ? (await planWeekWithEscorts(input, deps, task.escorts.list, task.escorts.rules)).plan
+    : await planWeek(input, deps);
+  return explainRun(plan, task.input.data, task);
 }
