@@ -28,4 +28,12 @@ describe('configuration', () => {
   it('refuses to run in production without a SESSION_SECRET', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
   });
+
+  it('PLAN_FLOW (plan weeks through the week flow) needs a real queue: refused without REDIS_URL', () => {
+    expect(() => loadConfig({ PLAN_FLOW: '1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PLAN_FLOW: '1', REDIS_URL: '' })).toThrow(/PLAN_FLOW="1": needs REDIS_URL/);
+    expect(() => loadConfig({ PLAN_FLOW: 'yes', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/PLAN_FLOW/);
+    expect(loadConfig({ PLAN_FLOW: '1', REDIS_URL: 'redis://127.0.0.1:6379' }).PLAN_FLOW).toBe(true);
+    expect(loadConfig({}).PLAN_FLOW).toBe(false);
+  });
 });

@@ -27,6 +27,11 @@ export const ConfigSchema = z.object({
   DATABASE_URL: optionalUrl,
   /** Redis for BullMQ; unset → in-process queue. */
   REDIS_URL: optionalUrl,
+  /**
+   * POST /api/plans plans the week through the week flow (server/queue/plan-via-flow.ts): its
+   * master week, (date, part)s and repair run on every worker at once. Needs REDIS_URL.
+   */
+  PLAN_FLOW: flag,
   DATA_DIR: z.string().min(1).default('./data'),
   /** Key of the HMAC under which session tokens are stored; changing it ends every session. */
   SESSION_SECRET: z.string().min(16, 'at least 16 characters').optional(),
@@ -89,6 +94,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
     throw new ConfigError('invalid configuration:\n  SESSION_SECRET="": required when NODE_ENV=production');
+  }
+  if (c.PLAN_FLOW && !c.REDIS_URL) {
+    throw new ConfigError(
+      `invalid configuration:\n  PLAN_FLOW=${JSON.stringify(env.PLAN_FLOW)}: needs REDIS_URL (the week flow runs on BullMQ workers; the in-process queue plans a week as one job)`,
+    );
   }
   return { ...c, sessionSecret: c.SESSION_SECRET ?? 'prontivia-development-secret-not-for-production' };
 }

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const consumer = await startBullConsumer({
     redisUrl: config.REDIS_URL,
     queueName: queue.QUEUE_NAME,
-    handler: planJobHandler({ db, routing }),
+    // Plan jobs submitted with PLAN_FLOW=1 hand their week to the flow below and wait for its plan.
+    handler: planJobHandler({ db, routing, flow: { redisUrl: config.REDIS_URL, ...flowWorkerSettings(queue) } }),
     concurrency: queue.WORKER_CONCURRENCY,
     lockDurationMs: queue.QUEUE_LOCK_MS,
     stalledIntervalMs: queue.QUEUE_STALLED_MS,

@@ -56,6 +56,8 @@ export function plansRouter(deps: Deps): Router {
       seed: opts.seed ?? 1,
       timeLimitMs: opts.timeLimitMs ?? queueConfig.SOLVE_TIME_LIMIT_MS,
       actor,
+      // PLAN_FLOW=1: a fresh solve runs as the week flow on every worker (a re-optimisation, with its locks, as one job).
+      ...(kind === 'plan' && deps.config.PLAN_FLOW ? { flow: true } : {}),
     };
     const job = await queue().add(kind, data, { jobId: planJobId(planId, version) });
     return { status: 202, body: { planId, jobId: job.id, version }, headers: { Location: `/api/jobs/${job.id}` } };

@@ -71,6 +71,21 @@ describe('the plan job', () => {
     expect(progress.at(-1)).toMatchObject({ days: 5, daysDone: 5 });
   });
 
+  it('a job submitted for the week flow (PLAN_FLOW=1) fails for good on a worker without the flow queue', async () => {
+    const data: PlanJobData = {
+      kind: 'plan',
+      planId,
+      week: '2026-W49',
+      baseVersion: 2,
+      seed: 1,
+      timeLimitMs: 200,
+      flow: true,
+    };
+    const run = planJobHandler({ db, routing })({ id: `${planId}.v3`, name: 'plan', data, attempt: 1 }, ctx);
+    await expect(run).rejects.toBeInstanceOf(PermanentJobError);
+    await expect(run).rejects.toThrow(/no flow queue/);
+  });
+
   it('bad job data fails for good, naming the problem', async () => {
     const run = planJobHandler({ db, routing })({ id: 'x.v1', name: 'plan', data: { kind: 'plan' }, attempt: 1 }, ctx);
     await expect(run).rejects.toBeInstanceOf(PermanentJobError);

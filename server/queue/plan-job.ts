@@ -7,21 +7,19 @@
  */
 import { z } from 'zod';
 import type { Plan } from '../contract/plan.ts';
-import type { Provider } from '../contract/programme.ts';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors/app-error.ts';
-import { allEntities, loadDomain } from '../entities/store.ts';
-import { escortPlanning } from '../escorts/store.ts';
 import type { PlanProgress } from '../planning/plan-week.ts';
-import { appendVersion, readPlan, versionWrittenBy } from '../plan-store/plan-store.ts';
+import { appendVersion, versionWrittenBy } from '../plan-store/plan-store.ts';
 import { retimeRoutes } from '../plan-edit/edits.ts';
-import { lockedOnly, locksOf } from '../plan-edit/locks.ts';
 import { restoreLocks } from '../plan-edit/restore-locks.ts';
-import { anyRestriction } from '../providers/accreditation-planning.ts';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { PermanentJobError, type JobHandler, type Json } from './job-queue.ts';
+import { planRunInput } from './plan-run.ts';
 import type { PlanSolveInput } from './plan-solve-task.ts';
+import { planViaFlow } from './plan-via-flow.ts';
 import { runInThread } from './run-in-thread.ts';
+import type { WeekFlowOptions } from './week-flow.ts';
 
 export const PlanJobDataSchema = z.object({
   kind: z.enum(['plan', 'reoptimize']),
@@ -32,6 +30,8 @@ export const PlanJobDataSchema = z.object({
   seed: z.number().int(),
   timeLimitMs: z.number().int().positive(),
   actor: z.string().optional(),
+  /** Plan the week through the week flow (PLAN_FLOW=1, plan-via-flow.ts) instead of in this job's thread; fresh solves only. */
+  flow: z.boolean().optional(),
 });
 export type PlanJobData = z.infer<typeof PlanJobDataSchema>;
 
@@ -55,8 +55,6 @@ export interface PlanJobResult {
 
 const HISTORY_MAX = 200;
 const PROGRESS_EVERY_MS = 250;
-/** Minutes a locked request's pickup may move when the rest is re-optimised. */
-const LOCK_SHIFT_MIN = 2;
 const TASK = new URL('./plan-solve-task.ts', import.meta.url);
 
 export interface PlanJobDeps {
@@ -64,6 +62,8 @@ export interface PlanJobDeps {
   routing: RoutingProvider;
   /** Per-day iteration cap, for deterministic tests. */
   maxIterationsPerDay?: number;
+  /** The week flow's queue (REDIS_URL and QUEUE_NAME), for jobs submitted with `flow` (PLAN_FLOW=1). */
+  flow?: WeekFlowOptions;
 }
 
 export function planJobHandler(deps: PlanJobDeps): JobHandler {
@@ -74,32 +74,21 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
     const written = await versionWrittenBy(deps.db, job.id);
     if (written !== undefined) return { planId: data.planId, version: written } satisfies PlanJobResult;
 
-    const domain = await loadDomain(deps.db);
-    const base = data.baseVersion > 0 ? await readPlan(deps.db, data.planId, data.baseVersion) : undefined;
-    // A fresh solve re-plans around the published times (stable re-planning); a re-optimisation
-    // anchors only the locked requests, tightly, pins them to their runs (hard locks) and leaves
-    // the rest free.
-    const previous: Plan | undefined =
-      data.kind === 'reoptimize' && base ? lockedOnly(base) : await readPlan(deps.db, data.planId, 'published');
+    // The week, the published plan or the locks, the escorts and the providers (plan-run.ts).
+    const { input, base, ...rules } = await planRunInput(deps.db, data);
     const task: PlanSolveInput = {
-      input: {
-        data: domain,
-        week: data.week,
-        planId: data.planId,
-        version: data.baseVersion + 1,
-        ...(previous ? { previous } : {}),
-        ...(data.kind === 'reoptimize' ? { maxShiftMin: LOCK_SHIFT_MIN } : {}),
-        ...(data.kind === 'reoptimize' && base ? { locks: locksOf(base) } : {}),
-      },
+      input,
       routingName: deps.routing.name,
       seed: data.seed,
       timeLimitMs: data.timeLimitMs,
       ...(deps.maxIterationsPerDay !== undefined ? { maxIterationsPerDay: deps.maxIterationsPerDay } : {}),
+      ...rules,
     };
-    const escorts = await escortPlanning(deps.db);
-    if (escorts) task.escorts = escorts;
-    const providers = await allEntities<Provider>(deps.db, 'provider');
-    if (anyRestriction(providers)) task.providers = providers;
+    const viaFlow = data.flow === true && data.kind === 'plan';
+    if (viaFlow && !deps.flow)
+      throw new PermanentJobError(
+        `job ${job.id}: submitted for the week flow (PLAN_FLOW=1), but this worker has no flow queue (REDIS_URL)`,
+      );
 
     const progress: PlanJobProgress = { date: null, daysDone: 0, days: 0, elapsedMs: 0, bestCost: null, history: [] };
     let lastSent = 0;
@@ -120,11 +109,14 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
         void ctx.reportProgress(progress as unknown as Json).catch(() => undefined);
       }
     };
-    const plan = await runInThread<Plan>(TASK, 'planSolveTask', task, {
-      signal: ctx.signal,
-      onProgress,
-      services: { routing: deps.routing },
-    });
+    const plan =
+      viaFlow && deps.flow
+        ? await planViaFlow(deps.flow, job.id, job.attempt, task, ctx, onProgress)
+        : await runInThread<Plan>(TASK, 'planSolveTask', task, {
+            signal: ctx.signal,
+            onProgress,
+            services: { routing: deps.routing },
+          });
     if (ctx.signal.aborted) throw new Error('cancelled');
     await ctx.reportProgress(progress as unknown as Json).catch(() => undefined);
 
