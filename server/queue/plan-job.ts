@@ -1,7 +1,8 @@
 /**
  * The plan job processor: what a worker does with a "plan" or "reoptimize" job. It loads the
- * week's data from the database, runs the planning use case in a worker thread, and writes the
- * result as ONE new draft version in one transaction — the published version is never touched,
+ * week's run from the database (plan-run.ts), runs the planning use case in a worker thread — or,
+ * for a job submitted with `flow` (PLAN_FLOW=1), hands the week to the week flow and waits for its
+ * plan (plan-via-flow.ts) — and writes the result as ONE new draft version in one transaction — the published version is never touched,
  * and a job killed half-way leaves nothing written. A retried job that already wrote its
  * version (killed after the commit) finds it and does not write twice.
  */
