@@ -112,7 +112,7 @@ export function planJobHandler(deps: PlanJobDeps): JobHandler {
     };
     const plan =
       viaFlow && deps.flow
-        ? await planViaFlow(deps.flow, job.id, job.attempt, task, ctx, onProgress)
+        ? await planViaFlow(deps.flow, job.id, task, ctx, onProgress)
         : await runInThread<Plan>(TASK, 'planSolveTask', task, {
             signal: ctx.signal,
             onProgress,

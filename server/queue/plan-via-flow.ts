@@ -7,8 +7,9 @@
  * afternoon job (the parent of its morning) completed, the best cost the sum of their parts'.
  *
  * The flow's week id is the plan job's id, so a plan job retried after its worker died waits for
- * the same flow instead of starting another; a flow that failed is submitted again under an id
- * naming the attempt. Cancelling the plan job removes the flow's waiting jobs.
+ * the same flow instead of starting another; after a flow that failed (or was cancelled) the job
+ * submitted again gets a new one (`<job id>-2`, …). Cancelling the plan job cancels the week
+ * (cancelWeek): the flow's job running then finishes, the rest fail at once.
  */
 import { Queue } from 'bullmq';
 import type { Plan } from '../contract/plan.ts';
@@ -16,7 +17,7 @@ import type { PlanProgress } from '../planning/plan-week.ts';
 import { CANCELLED_MESSAGE, type JobContext, PermanentJobError } from './job-queue.ts';
 import type { PlanSolveInput } from './plan-solve-task.ts';
 import { DEFAULT_PREFIX, redisOptions } from './redis-options.ts';
-import { submitWeek, type WeekFlowOptions, weekFlowQueueName } from './week-flow.ts';
+import { cancelWeek, submitWeek, type WeekFlowOptions, weekFlowQueueName } from './week-flow.ts';
 import type { FlowWeek, WeekOutcome } from './week-flow-tasks.ts';
 
 const POLL_MS = 250;
@@ -46,7 +47,6 @@ export function flowWeekOf(task: PlanSolveInput): FlowWeek {
 export async function planViaFlow(
   flow: WeekFlowOptions,
   jobId: string,
-  attempt: number,
   task: PlanSolveInput,
   ctx: Pick<JobContext, 'signal'>,
   onProgress: (p: PlanProgress) => void,
@@ -57,16 +57,20 @@ export async function planViaFlow(
   });
   queue.on('error', () => undefined);
   try {
+    // The first week of this job not failed (a cancelled or failed run is not run again).
     let weekId = jobId;
-    const existing = await queue.getJobState(weekId);
-    if (existing === 'failed') weekId = `${jobId}-a${attempt}`;
-    if (existing === 'unknown' || existing === 'failed') await submitWeek(flow, weekId, flowWeekOf(task));
+    let existing = await queue.getJobState(weekId);
+    for (let n = 2; existing === 'failed'; n++) {
+      weekId = `${jobId}-${n}`;
+      existing = await queue.getJobState(weekId);
+    }
+    if (existing === 'unknown') await submitWeek(flow, weekId, flowWeekOf(task));
     const started = Date.now();
     const costs = new Map<string, number>();
     let reported = -1;
     for (;;) {
       if (ctx.signal.aborted) {
-        await queue.remove(weekId, { removeChildren: true }).catch(() => undefined);
+        await cancelWeek(flow, weekId).catch(() => undefined);
         throw new Error(CANCELLED_MESSAGE);
       }
       const read = await queue.getJob(weekId);

@@ -16,7 +16,7 @@
  * job re-run after a kill does not add them twice; its step is kept in its data). The scenario
  * is stored once in Redis beside the queue; every job reads it from there.
  */
-import { FlowProducer, type Job, Queue, WaitingChildrenError, Worker } from 'bullmq';
+import { FlowProducer, type Job, Queue, UnrecoverableError, WaitingChildrenError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { RoutingProvider } from '../routing/provider.ts';
 import { DEFAULT_PREFIX, redisOptions } from './redis-options.ts';
@@ -83,6 +83,28 @@ export async function submitWeek(o: WeekFlowOptions, weekId: string, week: FlowW
   return weekId;
 }
 
+/**
+ * Cancels a week: removes its jobs that no worker holds, and its scenario, so that a job still
+ * running finishes but every later job of the week fails at once (its scenario is gone) and the
+ * week fails with it instead of planning on.
+ */
+export async function cancelWeek(o: WeekFlowOptions, weekId: string): Promise<void> {
+  const prefix = o.prefix ?? DEFAULT_PREFIX;
+  const name = weekFlowQueueName(o.queueName);
+  const redis = new Redis({ ...redisOptions(o.redisUrl), maxRetriesPerRequest: 3 });
+  try {
+    await redis.del(dataKey(prefix, name, weekId));
+  } finally {
+    redis.disconnect();
+  }
+  const queue = new Queue(name, { connection: redisOptions(o.redisUrl), prefix });
+  try {
+    await queue.remove(weekId, { removeChildren: true }).catch(() => undefined);
+  } finally {
+    await queue.close();
+  }
+}
+
 export interface WeekFlowState {
   state: string;
   result?: WeekOutcome;
@@ -140,7 +162,10 @@ export async function startWeekFlowWorker(o: WeekFlowWorkerOptions): Promise<{ c
 
   const weekOf = async (weekId: string): Promise<FlowWeek> => {
     const raw = await redis.get(dataKey(prefix, name, weekId));
-    if (!raw) throw new Error(`week ${weekId}: its scenario is no longer in Redis (kept ${DATA_TTL_S / 3600} h)`);
+    if (!raw)
+      throw new UnrecoverableError(
+        `week ${weekId}: its scenario is no longer in Redis (cancelled, or older than ${DATA_TTL_S / 3600} h)`,
+      );
     return JSON.parse(raw) as FlowWeek;
   };
   const threads = Array.from({ length: o.concurrency ?? 1 }, () => new TaskThread(TASKS, services));

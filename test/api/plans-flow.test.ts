@@ -155,4 +155,23 @@ describe.runIf(run)('POST /api/plans with PLAN_FLOW=1: the week planned through 
       );
     expect(boardsCdd(viaFlow)).toBe(false);
   });
+
+  // Last: it stops the flow worker, so that the week waits in the flow when it is cancelled.
+  it('cancelling the plan job cancels its week in the flow and writes no version', { timeout: 30_000 }, async () => {
+    await flowWorker.close();
+    flowWorker = { close: async () => undefined };
+    const plans = await coord.fetch('/api/plans');
+    const before = ((await plans.json()) as Array<{ version: number }>)[0]!.version;
+    const res = await coord.fetch('/api/plans', { method: 'POST', json: { week: WEEK, timeLimitMs: 5000 } });
+    const { jobId } = (await res.json()) as { jobId: string };
+    for (let i = 0; i < 100 && (await flowQueue.getJobState(jobId)) === 'unknown'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await flowQueue.getJobState(jobId)).toBe('waiting');
+    const cancel = await coord.fetch(`/api/jobs/${jobId}`, { method: 'DELETE' });
+    expect(((await cancel.json()) as { cancelled: boolean }).cancelled).toBe(true);
+    expect(await waitForJob(coord, jobId, 10_000)).toMatchObject({ state: 'cancelled' });
+    expect(await flowQueue.getJobState(jobId)).toBe('unknown');
+    const after = await coord.fetch('/api/plans');
+    expect(((await after.json()) as Array<{ version: number }>)[0]!.version).toBe(before);
+  });
 });
