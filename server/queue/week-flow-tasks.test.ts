@@ -105,4 +105,40 @@ describe('the week flow plans with the run of the plan job', () => {
     };
     expect(checkPlan(plan, checked)).toEqual([]);
   });
+
+  it('a week re-planned around its published plan (the previous plan of a plan job) plans clean, every published pickup within 15 minutes', {
+    timeout: 30_000,
+  }, async () => {
+    const data = tinyWeek();
+    const week: FlowWeek = {
+      data,
+      week: data.week,
+      seed: 1,
+      timeLimitMs: 10_000,
+      maxIterationsPerDay: 200,
+      routingName: routing.name,
+    };
+    const first = await planAsFlow(week);
+    const again = await planAsFlow({ ...week, seed: 2, previous: first.plan });
+    expect(again.violations).toEqual([]);
+    expect(checkPlan(again.plan, data)).toEqual([]);
+    expect(again.plan.unserved.length).toBeLessThanOrEqual(first.plan.unserved.length);
+    // Every pickup that was published moves by at most the default 15 minutes.
+    const pickups = (p: typeof first.plan) =>
+      new Map(
+        p.days.flatMap((d) =>
+          d.routes.flatMap((r) =>
+            r.stops.flatMap((s) =>
+              s.boards.map((b) => [`${d.date} ${b.requestId} ${b.direction}`, Date.parse(s.arrival)] as const),
+            ),
+          ),
+        ),
+      );
+    const before = pickups(first.plan);
+    expect(before.size).toBeGreaterThan(0);
+    const moved = [...pickups(again.plan)].filter(
+      ([k, at]) => before.has(k) && Math.abs(at - before.get(k)!) > 15 * 60_000,
+    );
+    expect(moved).toEqual([]);
+  });
 });
