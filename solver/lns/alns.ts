@@ -4,6 +4,14 @@
  * what produced improvements. The temperature follows the caller's progress
  * fraction (iterations or time), so a run is deterministic for a seed and an
  * iteration budget.
+ *
+ * With a fixed fleet (Li & Lim's hierarchical objective, where one more vehicle
+ * outweighs any distance) the walk may leave requests unserved for a while: on
+ * tight long routes most ruins cannot be repaired into the same vehicles, and
+ * rejecting them all freezes the search. The bank is then priced by a penalty
+ * that starts at the scale of one arc and grows while the current solution
+ * leaves someone out; a walk that stays incomplete too long goes back to the
+ * best. Only complete solutions become the best.
  */
 import { repair } from './repair.ts';
 import { repairSequential } from './repair-sequential.ts';
@@ -32,6 +40,8 @@ export interface AlnsBudget {
   untilServed?: boolean;
   /** Offers the best each iteration; a returned (better) solution becomes the current and best one. */
   share?: (iter: number, best: Solution) => Solution | null;
+  /** Keep the fleet of the start solution (its empty vehicles stay out of use); see above. */
+  fixedFleet?: boolean;
 }
 
 interface Operator<T> {
@@ -59,6 +69,10 @@ const MAX_REMOVED = 25;
 const BANK_RETRY = 8;
 /** Up to this many requests, a new best gets a full relocate pass; above, only the ruined ones. */
 const RELOCATE_ALL = 300;
+/** Fixed fleet: per-iteration growth of the bank penalty while the current solution leaves someone out. */
+const PENALTY_GROWTH = 1.05;
+/** Fixed fleet: iterations a walk may leave someone out before it goes back to the best. */
+const BACK_TO_BEST = 300;
 
 function roulette<T>(ctx: SearchContext, ops: Operator<T>[]): Operator<T> {
   let total = 0;
@@ -72,7 +86,12 @@ function roulette<T>(ctx: SearchContext, ops: Operator<T>[]): Operator<T> {
 }
 
 export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): { best: Solution; iterations: number } {
-  const { rng, penalty } = ctx;
+  const { rng } = ctx;
+  const fixedFleet = budget.fixedFleet === true;
+  // With a fixed fleet the bank penalty starts at one arc's cost (the caller's is far above it).
+  const basePenalty = fixedFleet ? ctx.costScale : ctx.penalty;
+  let penalty = basePenalty;
+  if (fixedFleet) parkEmpty(start);
   let current = start;
   let currentCost = current.cost(penalty);
   let best = current;
@@ -90,14 +109,25 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
   const tEnd = t0 * 0.002;
   let iter = 0;
   let lastBest = 0;
+  let lastComplete = 0;
   const patience = budget.patience ?? Infinity;
   for (; !budget.stop(iter) && iter - lastBest <= patience; iter++) {
     const shared = budget.share?.(iter, best);
     if (shared) {
+      if (fixedFleet) parkEmpty(shared);
       best = current = shared;
       bestCost = currentCost = shared.cost(penalty);
       lastBest = iter;
       budget.onBest?.(best, bestCost, iter);
+    }
+    if (fixedFleet) {
+      if (current.bank.length === 0) lastComplete = iter;
+      else if (iter - lastComplete > BACK_TO_BEST) {
+        current = best;
+        lastComplete = iter;
+      }
+      penalty = current.bank.length > 0 ? penalty * PENALTY_GROWTH : Math.max(basePenalty, penalty / PENALTY_GROWTH);
+      currentCost = current.cost(penalty);
     }
     const temp = t0 * (tEnd / t0) ** Math.min(1, budget.fraction(iter));
     const ruin = roulette(ctx, ruins);
@@ -124,11 +154,12 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
       break;
     }
     let gain = 0;
-    if (cost < bestCost - 1e-9) {
+    const complete = !fixedFleet || cand.bank.length === 0;
+    if (complete && cost < bestCost - 1e-9) {
       relocateDescent(ctx, cand, movable <= RELOCATE_ALL ? undefined : ruined);
       cost = cand.cost(penalty);
     }
-    if (cost < bestCost - 1e-9) {
+    if (complete && cost < bestCost - 1e-9) {
       best = cand;
       bestCost = cost;
       lastBest = iter;
@@ -158,4 +189,11 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
     }
   }
   return { best, iterations: iter };
+}
+
+/** Takes the empty vehicles of `sol` out of use (fixed fleet). */
+function parkEmpty(sol: Solution): void {
+  sol.routes.forEach((route, v) => {
+    if (route.nodes.length === 0) sol.disabled[v] = 1;
+  });
 }

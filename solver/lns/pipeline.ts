@@ -49,6 +49,9 @@ export function runSearch(
     sol = stage.best;
     done += stage.iterations;
   }
+  // When one more vehicle outweighs the whole travel cost, the ALNS keeps the fleet and may
+  // walk through incomplete solutions (alns.ts); the vehicles it leaves out come back after.
+  const fixedFleet = fleetCosts && sol.bank.length === 0 && vehicleOutweighsTravel(ctx, sol);
   const from = fraction(done);
   const startAt = done;
   const run = alns(ctx, sol, {
@@ -57,6 +60,21 @@ export function runSearch(
     onBest: (best, _cost, it) => budget.onBest?.(best, startAt + it),
     share: budget.share && ((it, best) => budget.share!(startAt + it, best)),
     patience: Math.max(MIN_PATIENCE, PATIENCE_PER_REQUEST * p.nReq),
+    fixedFleet,
   });
+  // Complete solutions only: the parked vehicles matter no more (they only explain unserved requests).
+  if (fixedFleet) run.best.disabled.fill(0);
   return { best: run.best, iterations: done + run.iterations };
+}
+
+/** True when the cheapest vehicle costs more than all the travel of `sol` (Li & Lim's objective). */
+function vehicleOutweighsTravel(ctx: SearchContext, sol: Solution): boolean {
+  const { inst } = ctx.p;
+  let cheapest = Infinity;
+  for (const v of inst.vehicles) cheapest = Math.min(cheapest, inst.objective.vehicleCost + v.fixedCost);
+  let fixed = 0;
+  for (const route of sol.routes) {
+    if (route.nodes.length > 0) fixed += inst.objective.vehicleCost + inst.vehicles[route.v].fixedCost;
+  }
+  return cheapest > sol.cost(0) - fixed;
 }
