@@ -56,6 +56,17 @@ export interface RepairReport {
   costIncrease: number;
 }
 
+/** The report of a repair that changed nothing. */
+export const emptyRepairReport = (): RepairReport => ({
+  newlyServed: 0,
+  moved: 0,
+  exchanged: 0,
+  journeysRepaired: 0,
+  journeysLeftMixed: 0,
+  timesAligned: 0,
+  costIncrease: 0,
+});
+
 const EPS = 1e-6;
 const DEFAULT_EXCHANGE_CANDIDATES = 6;
 /** A journey's pickups within this band count as one time (continuity.ts: a spread of at most 10 minutes), with a margin for rounding to the second. */
@@ -329,15 +340,7 @@ type Day = { w: WorkPart; r: number };
 export class RepairRun {
   readonly parts: WorkPart[];
   readonly hours: DriverHours;
-  readonly report: RepairReport = {
-    newlyServed: 0,
-    moved: 0,
-    exchanged: 0,
-    journeysRepaired: 0,
-    journeysLeftMixed: 0,
-    timesAligned: 0,
-    costIncrease: 0,
-  };
+  readonly report: RepairReport = emptyRepairReport();
   readonly outOfTime: () => boolean;
   /** Every kept change, so that a journey's moves can be taken back together. */
   private readonly journal: Array<{ w: WorkPart; before: Map<number, PlannedRoute | null>; change: Change }> = [];

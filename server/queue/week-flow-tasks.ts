@@ -15,7 +15,7 @@ import type { Plan } from '../contract/plan.ts';
 import { attachEscorts, type EscortHeld, explainEscorts } from '../escorts/escort-planner.ts';
 import { assemblePlan } from '../planning/assemble-plan.ts';
 import { continuityReport } from '../planning/continuity.ts';
-import type { RepairReport } from '../planning/continuity-repair.ts';
+import { emptyRepairReport, type RepairReport } from '../planning/continuity-repair.ts';
 import type { WeekContext } from '../planning/plan-date.ts';
 import { prepareWeek, type PlanningData } from '../planning/plan-week.ts';
 import { repairStep } from '../planning/repair-step.ts';
@@ -141,16 +141,7 @@ export interface RepairOutcome {
   report: RepairReport & { elapsedMs: number };
 }
 
-const noRepair: RepairOutcome['report'] = {
-  newlyServed: 0,
-  moved: 0,
-  exchanged: 0,
-  journeysRepaired: 0,
-  journeysLeftMixed: 0,
-  timesAligned: 0,
-  costIncrease: 0,
-  elapsedMs: 0,
-};
+const noRepair: RepairOutcome['report'] = { ...emptyRepairReport(), elapsedMs: 0 };
 
 export async function repairTask(
   input: { week: FlowWeek; master: ReferenceSnapshot; outcomes: PartOutcome[] },
