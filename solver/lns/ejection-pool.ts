@@ -10,7 +10,7 @@
  * Only routes in use are ever touched, so the fleet never grows; every state is
  * feasible. Deterministic: work is counted in pricings, never timed.
  */
-import { applyInsertion, bestInsertion } from './insertion.ts';
+import { applyInsertion, bestInsertion, relaxedCandidates } from './insertion.ts';
 import type { SearchContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
 import { NearbyRoutes } from './nearby-routes.ts';
@@ -117,15 +117,22 @@ function bestEjection(ctx: SearchContext, sol: Solution, r: number, counter: Int
   const { p, ws, cand, rng } = ctx;
   let best: Ejection | null = null;
   let pricings = 0;
+  const scratch: Route[] = [];
   const consider = (v: number, out: number[], psum: number): void => {
     const route = sol.routes[v];
-    const gone = new Set(out);
-    const trial = new Route(
-      v,
-      route.nodes.filter((n) => !gone.has(n >> 1)),
-    );
-    trial.update(p, ws, false);
+    const a = out[0];
+    const b = out.length > 1 ? out[1] : -1;
     pricings++;
+    // Most ejections leave no relaxed room for r: rule those out on reused arrays first.
+    const lean = scratch[v] ?? (scratch[v] = new Route(v));
+    const kept = lean.nodes;
+    kept.length = 0;
+    for (const n of route.nodes) if (n >> 1 !== a && n >> 1 !== b) kept.push(n);
+    lean.updateRelaxed(p, ws);
+    relaxedCandidates(p, lean, r, cand);
+    if (cand.size === 0) return;
+    const trial = new Route(v, kept.slice());
+    trial.update(p, ws, false);
     if (!trial.feasible) return;
     const place = bestInsertion(p, trial, r, ws, cand);
     if (!place) return;

@@ -58,15 +58,69 @@ export class Route {
 
   /** Recompute the caches; `refine` also delays loaded blocks (needed when times are priced or reported). */
   update(p: Prepared, ws: Workspace, refine = p.timesMatter): void {
+    const n = this.nodes.length + 2;
+    this.fillRelaxed(
+      p,
+      ws,
+      new Float64Array(n),
+      new Float64Array(n),
+      new Float64Array(n * p.nDims),
+      new Float64Array(n),
+    );
+    const { nDims } = p;
+    const len = this.nodes.length;
+    const nodes = this.nodes;
+    const la = this.loadAfter;
+    const m = layout(p, this.v, nodes, len, ws);
+    const B = new Float64Array(n);
+    this.feasible = earliestSchedule(p, this.v, m, ws, B);
+    if (this.feasible) {
+      const cap = p.cap;
+      for (let k = 1; k < n - 1 && this.feasible; k++) {
+        for (let d = 0; d < nDims; d++) if (la[k * nDims + d] > cap[this.v * nDims + d] + 1e-9) this.feasible = false;
+      }
+    }
+    if (refine && this.feasible && len > 0) delayLoadedBlocks(p, m, ws, B);
+    this.times = B;
+    this.durationS = len > 0 ? B[n - 1] - B[0] : 0;
+    this.cost = len === 0 ? 0 : routeCost(p, this);
+  }
+
+  /**
+   * Only the caches the relaxed insertion check reads (earliest, latest, load, ride and
+   * duration slack), written into this route's own arrays while they are large enough.
+   * For a scratch route that is priced and thrown away, never cloned (clones share arrays):
+   * ruling out a trial this way costs no allocation and no exact schedule.
+   */
+  updateRelaxed(p: Prepared, ws: Workspace): void {
+    const n = this.nodes.length + 2;
+    if (this.earliest.length < n) {
+      const room = 2 * n;
+      this.earliest = new Float64Array(room);
+      this.latest = new Float64Array(room);
+      this.loadAfter = new Float64Array(room * p.nDims);
+      this.rideSlack = new Float64Array(room);
+    }
+    this.fillRelaxed(p, ws, this.earliest, this.latest, this.loadAfter, this.rideSlack);
+  }
+
+  /** Fills the first length + 2 entries of E, L, load after and ride slack (ws.times is scratch). */
+  private fillRelaxed(
+    p: Prepared,
+    ws: Workspace,
+    E: Float64Array,
+    L: Float64Array,
+    la: Float64Array,
+    slack: Float64Array,
+  ): void {
     const { early, late, svc, loc, dur, dist, size, load, nDims } = p;
     const len = this.nodes.length;
     const n = len + 2;
-    const E = new Float64Array(n);
-    const L = new Float64Array(n);
-    const la = new Float64Array(n * nDims);
     const nodes = this.nodes;
     const s0 = startNode(p, this.v);
     E[0] = early[s0];
+    // Nothing aboard at the depots (the loop below writes only the visits).
+    for (let d = 0; d < nDims; d++) la[d] = la[(n - 1) * nDims + d] = 0;
     let prev = s0;
     let distance = 0;
     for (let k = 1; k < n; k++) {
@@ -86,14 +140,17 @@ export class Route {
       L[k] = b < late[node] ? b : late[node];
       next = node;
     }
-    // No-wait departure offsets, then ride slack per arc.
-    const D = new Float64Array(n);
-    const slack = new Float64Array(n).fill(Infinity);
+    // No-wait departure offsets (D), then ride slack per arc.
+    slack.fill(Infinity, 0, n);
     const pickPos = ws.pos;
+    let D = 0;
+    const noWait = ws.times;
+    noWait[0] = 0;
     prev = s0;
     for (let k = 1; k < n; k++) {
       const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
-      D[k] = D[k - 1] + dur[loc[prev] * size + loc[node]] + svc[node];
+      D += dur[loc[prev] * size + loc[node]] + svc[node];
+      noWait[k] = D;
       prev = node;
       if (k === n - 1) break;
       if ((node & 1) === 0) pickPos[node >> 1] = k;
@@ -101,30 +158,17 @@ export class Route {
         const a = pickPos[node >> 1];
         pickPos[node >> 1] = -1;
         if (a < 0) continue;
-        const room = p.maxRide[node >> 1] - (D[k] - svc[node] - D[a]);
+        const room = p.maxRide[node >> 1] - (noWait[k] - svc[node] - noWait[a]);
         for (let arc = a; arc < k; arc++) if (room < slack[arc]) slack[arc] = room;
       }
     }
     for (const node of nodes) pickPos[node >> 1] = -1;
     this.rideSlack = slack;
-    this.durationSlack = p.inst.vehicles[this.v].maxDurationS - D[n - 1];
+    this.durationSlack = p.inst.vehicles[this.v].maxDurationS - D;
     this.earliest = E;
     this.latest = L;
     this.loadAfter = la;
     this.distanceM = distance;
-    const m = layout(p, this.v, nodes, len, ws);
-    const B = new Float64Array(n);
-    this.feasible = earliestSchedule(p, this.v, m, ws, B);
-    if (this.feasible) {
-      const cap = p.cap;
-      for (let k = 1; k < n - 1 && this.feasible; k++) {
-        for (let d = 0; d < nDims; d++) if (la[k * nDims + d] > cap[this.v * nDims + d] + 1e-9) this.feasible = false;
-      }
-    }
-    if (refine && this.feasible && len > 0) delayLoadedBlocks(p, m, ws, B);
-    this.times = B;
-    this.durationS = len > 0 ? B[n - 1] - B[0] : 0;
-    this.cost = len === 0 ? 0 : routeCost(p, this);
   }
 }
 
