@@ -97,6 +97,31 @@ describe('fleet minimisation', () => {
     },
   );
 
+  it('grants an attempt that starts with the pool its own step budget', () => {
+    // Y at 1:11: no two requests can share a van, yet the bound (2 aboard at once) lets the stage try twice.
+    const inst = onePerVan();
+    inst.requests[1].pickup.earliestS = 71 * 60;
+    inst.requests[1].pickup.latestS = 71 * 60;
+    const run = (strategy: 'pool' | 'lns+pool', poolSteps?: number) => {
+      const ctx = createContext(prepare(inst), 1);
+      expect(fleetLowerBound(ctx)).toBe(2);
+      return minimiseFleet(ctx, threeVans(ctx), {
+        stop: () => false,
+        fraction: () => 0,
+        attemptIterations: 10,
+        poolSteps,
+        strategy,
+      });
+    };
+    const pooled = run('pool', 40);
+    expect(pooled.best.routes.filter((r) => r.nodes.length > 0)).toHaveLength(3);
+    // Two failed attempts (each victim tried once) of 40 pool steps each.
+    expect(pooled.iterations).toBe(80);
+    expect(run('pool').iterations).toBe(20);
+    // An attempt that starts with the LNS keeps the common budget for both of its steps.
+    expect(run('lns+pool', 40).iterations).toBe(40);
+  });
+
   it('knows the fleet cannot go below what must be aboard at the same time', () => {
     // Three one-seat trips aboard together between 1:10 and 1:20 (picked up by 1:10, delivered from 1:20).
     const trips = [0, 1, 2].map(() => ({

@@ -20,6 +20,8 @@ export interface FleetBudget {
   fraction: (iter: number) => number;
   /** Iterations granted to one elimination attempt (a pool step counts as one). */
   attemptIterations: number;
+  /** Pool steps for an attempt that starts with the ejection pool (default: attemptIterations). */
+  poolSteps?: number;
   onBest?: (best: Solution) => void;
   /**
    * How an attempt re-inserts the requests: ejection pool, penalised LNS, one then the other;
@@ -74,7 +76,7 @@ export function fleetLowerBound(ctx: SearchContext): number {
  */
 const LONG_ROUTE = 15;
 
-function longRoutes(sol: Solution): boolean {
+export function longRoutes(sol: Solution): boolean {
   let used = 0;
   let visits = 0;
   for (const route of sol.routes) {
@@ -128,10 +130,15 @@ export function minimiseFleet(
       });
       repair(ctx, trial, 2, 0);
       let found = (trial.bank.length === 0 && trial.feasible() ? trial : null) as Solution | null;
+      const order = strategy === 'auto' ? (longRoutes(best) ? 'lns+pool' : 'pool+lns') : strategy;
+      // The pool's steps are cheap and it often needs thousands of them for the last request or two.
+      const poolSteps = order.startsWith('pool')
+        ? (budget.poolSteps ?? budget.attemptIterations)
+        : budget.attemptIterations;
       const pool = (): void => {
         const done = iterations;
         iterations += emptyPool(ctx, trial, {
-          maxSteps: budget.attemptIterations,
+          maxSteps: poolSteps,
           perturbMoves: PERTURB_MOVES,
           stop: (steps) => budget.stop(done + steps),
         });
@@ -154,7 +161,6 @@ export function minimiseFleet(
         // What the LNS left unserved is where the pool goes on from.
         else trial = run.best;
       };
-      const order = strategy === 'auto' ? (longRoutes(best) ? 'lns+pool' : 'pool+lns') : strategy;
       for (const step of order.split('+')) {
         if (found) break;
         if (step === 'pool') pool();

@@ -8,10 +8,16 @@ import type { SearchContext } from '../search/context.ts';
 import type { Solution } from '../search/solution.ts';
 import { construct } from './construct.ts';
 import { alns } from './alns.ts';
-import { minimiseFleet } from './fleet.ts';
+import { longRoutes, minimiseFleet } from './fleet.ts';
 
 /** Share of the budget given to fleet minimisation when vehicles have a cost. */
 const FLEET_SHARE = 0.4;
+/**
+ * The worker thread's share on short routes: it keeps eliminating routes while the main
+ * thread turns to distance, and hands over any smaller fleet it finds (a vehicle outweighs
+ * any distance). On long routes a longer stage gained no vehicle and cost distance.
+ */
+const LONG_FLEET_SHARE = 0.8;
 /** Iterations without a new best before the search gives up early (never reached on the benchmarks). */
 const MIN_PATIENCE = 5000;
 const PATIENCE_PER_REQUEST = 1000;
@@ -22,6 +28,8 @@ export interface SearchBudget {
   onBest?: (best: Solution, iter: number) => void;
   /** Offers the best solution at global iteration `iter`; returns a better one (the other thread's) to go on from, or null. */
   share?: (iter: number, best: Solution) => Solution | null;
+  /** Give fleet minimisation the long share on short routes (the worker thread's role). */
+  longFleetStage?: boolean;
 }
 
 export function runSearch(
@@ -39,10 +47,12 @@ export function runSearch(
   let done = 0;
   const fleetCosts = p.inst.objective.vehicleCost > 0 || p.inst.vehicles.some((v) => v.fixedCost > 0);
   if (fleetCosts && sol.bank.length === 0 && !stop(0)) {
+    const share = budget.longFleetStage && !longRoutes(sol) ? LONG_FLEET_SHARE : FLEET_SHARE;
     const stage = minimiseFleet(ctx, sol, {
-      stop: (it) => stop(done + it) || fraction(done + it) >= FLEET_SHARE,
+      stop: (it) => stop(done + it) || fraction(done + it) >= share,
       fraction: (it) => fraction(done + it),
       attemptIterations: Math.max(500, Math.min(3000, 30 * p.nReq)),
+      poolSteps: Math.max(500, Math.min(20000, 100 * p.nReq)),
       onBest: (best) => budget.onBest?.(best, done),
       share: budget.share && ((it, best) => budget.share!(done + it, best)),
     });

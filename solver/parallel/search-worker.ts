@@ -32,6 +32,7 @@ const run = runSearch(ctx, initialSolution(ctx, data.initial), {
   stop: (it) => stopped() || it >= data.maxIterations,
   fraction,
   share: (it, best) => board.exchange(fraction(it), best),
+  longFleetStage: true,
 });
 board.finish(run.best);
 data.port.postMessage({
