@@ -140,17 +140,15 @@ export class Route {
       L[k] = b < late[node] ? b : late[node];
       next = node;
     }
-    // No-wait departure offsets (D), then ride slack per arc.
+    // No-wait departure offsets, then ride slack per arc.
     slack.fill(Infinity, 0, n);
     const pickPos = ws.pos;
-    let D = 0;
     const noWait = ws.times;
     noWait[0] = 0;
     prev = s0;
     for (let k = 1; k < n; k++) {
       const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
-      D += dur[loc[prev] * size + loc[node]] + svc[node];
-      noWait[k] = D;
+      noWait[k] = noWait[k - 1] + dur[loc[prev] * size + loc[node]] + svc[node];
       prev = node;
       if (k === n - 1) break;
       if ((node & 1) === 0) pickPos[node >> 1] = k;
@@ -164,7 +162,7 @@ export class Route {
     }
     for (const node of nodes) pickPos[node >> 1] = -1;
     this.rideSlack = slack;
-    this.durationSlack = p.inst.vehicles[this.v].maxDurationS - D;
+    this.durationSlack = p.inst.vehicles[this.v].maxDurationS - noWait[n - 1];
     this.earliest = E;
     this.latest = L;
     this.loadAfter = la;
