@@ -16,6 +16,7 @@
 import { repair } from './repair.ts';
 import { repairSequential } from './repair-sequential.ts';
 import { relocateDescent } from '../search/relocate.ts';
+import { blockExchangeDescent } from '../search/block-exchange.ts';
 import type { Ruin } from './ruin.ts';
 import { randomRuin } from './ruin-random.ts';
 import { worstRuin } from './ruin-worst.ts';
@@ -155,8 +156,16 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
     }
     let gain = 0;
     const complete = !fixedFleet || cand.bank.length === 0;
+    // A step that improves on the current solution also gets one pass of block exchanges
+    // (search/block-exchange.ts): the moves ruin-and-repair cannot make by single requests.
+    // Only once everyone is served: while fleet minimisation empties a route it would be
+    // polishing solutions that are thrown away.
+    const allServed = cand.bank.length === 0;
+    if (allServed && cost < currentCost - 1e-9 && blockExchangeDescent(ctx, cand, 1)) cost = cand.cost(penalty);
     if (complete && cost < bestCost - 1e-9) {
-      relocateDescent(ctx, cand, movable <= RELOCATE_ALL ? undefined : ruined);
+      const only = movable <= RELOCATE_ALL ? undefined : ruined;
+      relocateDescent(ctx, cand, only);
+      if (allServed && blockExchangeDescent(ctx, cand)) relocateDescent(ctx, cand, only);
       cost = cand.cost(penalty);
     }
     if (complete && cost < bestCost - 1e-9) {

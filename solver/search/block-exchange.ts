@@ -1,0 +1,297 @@
+/**
+ * Local search "block exchange" (a CROSS exchange restricted to the points where
+ * the vehicle is empty): between two routes, swap a stretch of one route that
+ * starts and ends empty with such a stretch of the other; either may be empty, so
+ * moving a block and exchanging two short route tails (2-opt*) are special cases. Every
+ * request stays whole inside its block, so pairing and precedence hold by
+ * construction. The ruin-and-repair search rarely finds these moves: a block is
+ * several requests whose ride-time and window limits fit in few orders, and
+ * reinserting them one by one must pass through worse solutions first.
+ *
+ * Moves are ranked by the arcs they change (travel only; an estimate when the
+ * objective also prices times). The arcs at the two ends of a swap are
+ * independent, so a pair of routes is priced from four tables of junction arcs
+ * (one entry per pair of cuts) and the moves are sums of table entries. Only the
+ * few best estimates are scheduled exactly; a move is kept when the exact
+ * objective of the two routes drops.
+ */
+import type { Prepared } from '../model/prepared.ts';
+import type { SearchContext } from './context.ts';
+import type { Solution } from './solution.ts';
+import type { Route } from './route.ts';
+
+const GAIN = 1e-7;
+/**
+ * A block spans at most this many empty-to-empty stretches. Letting blocks also run to
+ * the end of the route (2-opt* of whole tails) was measured worse on Cordeau a/b at
+ * 10 s (0.69 % against 0.44 %): the long tails win on the estimate, crowd out the
+ * short moves and mostly fail on the windows.
+ */
+const MAX_STRETCHES = 4;
+/** Candidates per pair of routes and pass checked further (the best estimates first). */
+const TRIALS_PER_PAIR = 6;
+
+/** One route seen by the move: its nodes by position and the cuts where the vehicle is empty. */
+interface Cuts {
+  /** Positions c (0 … len): the vehicle is empty after route position c (0 = start depot). */
+  at: Int32Array;
+  /** Route position → node (0 = start depot, len + 1 = end depot). */
+  node: Int32Array;
+  /** cum[k]: travel cost of the arcs up to route position k under the route's own rates. */
+  cum: Float64Array;
+}
+
+interface Rates {
+  perM: Float64Array;
+  perS: Float64Array;
+}
+
+const RATES = new WeakMap<Prepared, Rates>();
+
+/** Travel cost per metre and per second of each vehicle (objective weight included). */
+function ratesOf(p: Prepared): Rates {
+  let r = RATES.get(p);
+  if (!r) {
+    const w = p.inst.objective.travel;
+    r = {
+      perM: Float64Array.from(p.inst.vehicles, (veh) => w * veh.costPerM),
+      perS: Float64Array.from(p.inst.vehicles, (veh) => w * veh.costPerS),
+    };
+    RATES.set(p, r);
+  }
+  return r;
+}
+
+function cutsOf(p: Prepared, route: Route, rates: Rates): Cuts {
+  const len = route.nodes.length;
+  const node = new Int32Array(len + 2);
+  for (let k = 0; k < len + 2; k++) node[k] = route.at(p, k);
+  const cum = new Float64Array(len + 2);
+  const m = rates.perM[route.v];
+  const s = rates.perS[route.v];
+  for (let k = 1; k < len + 2; k++) {
+    const ab = p.loc[node[k - 1]] * p.size + p.loc[node[k]];
+    cum[k] = cum[k - 1] + m * p.dist[ab] + s * (p.dur[ab] + p.svc[node[k - 1]]);
+  }
+  const at: number[] = [0];
+  const { nDims } = p;
+  const la = route.loadAfter;
+  for (let k = 1; k < len; k++) {
+    let empty = true;
+    for (let d = 0; d < nDims && empty; d++) if (Math.abs(la[k * nDims + d]) > 1e-9) empty = false;
+    if (empty) at.push(k);
+  }
+  if (len > 0) at.push(len);
+  return { at: Int32Array.from(at), node, cum };
+}
+
+/** True when every request of nodes[from, to) may go to vehicle v and none is fixed. */
+function blockMovable(p: Prepared, nodes: number[], from: number, to: number, v: number): boolean {
+  for (let k = from; k < to; k++) {
+    const r = nodes[k] >> 1;
+    if (p.fixed[r] || !p.compatible[r * p.nVeh + v]) return false;
+  }
+  return true;
+}
+
+/**
+ * Necessary condition on time windows alone: route X with its nodes [x1, x2) replaced
+ * by Y's nodes [y1, y2), from X's earliest time before the block to X's latest after it.
+ */
+function fitsWindows(
+  p: Prepared,
+  X: Route,
+  cx: Cuts,
+  x1: number,
+  x2: number,
+  cy: Cuts,
+  y1: number,
+  y2: number,
+): boolean {
+  const { early, late, svc, dur, loc, size } = p;
+  let prev = cx.node[x1];
+  let t = X.earliest[x1];
+  for (let k = y1 + 1; k <= y2; k++) {
+    const node = cy.node[k];
+    const a = t + svc[prev] + dur[loc[prev] * size + loc[node]];
+    t = Math.max(a, early[node]);
+    if (t > late[node] + 1e-9) return false;
+    prev = node;
+  }
+  const next = cx.node[x2 + 1];
+  return t + svc[prev] + dur[loc[prev] * size + loc[next]] <= X.latest[x2 + 1] + 1e-9;
+}
+
+/** A move by cut indices: A's block [at[i1], at[i2]) for B's block [at[j1], at[j2]). */
+interface Move {
+  est: number;
+  i1: number;
+  i2: number;
+  j1: number;
+  j2: number;
+}
+
+/**
+ * Passes over all pairs of used routes (plus one empty vehicle) until a pass keeps
+ * no move or `maxPasses` is reached. True when something improved. (Only the pairs
+ * with a route the last step touched: measured worse, 0.56 % against 0.44 %.)
+ */
+export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasses = 3): boolean {
+  const { p, ws } = ctx;
+  const rates = ratesOf(p);
+  let any = false;
+  const cuts = new Map<number, Cuts>();
+  const cutsFor = (v: number): Cuts => {
+    let c = cuts.get(v);
+    if (!c) cuts.set(v, (c = cutsOf(p, sol.routes[v], rates)));
+    return c;
+  };
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const used: number[] = [];
+    let spare = -1;
+    sol.routes.forEach((route, v) => {
+      if (sol.disabled[v]) return;
+      if (route.nodes.length > 0) used.push(v);
+      else if (spare < 0) spare = v;
+    });
+    if (spare >= 0) used.push(spare);
+    let improved = false;
+    for (let x = 0; x < used.length; x++) {
+      for (let y = x + 1; y < used.length; y++) {
+        const A = sol.routes[used[x]];
+        const B = sol.routes[used[y]];
+        if (A.nodes.length === 0 && B.nodes.length === 0) continue;
+        const ca = cutsFor(A.v);
+        const cb = cutsFor(B.v);
+        const moves = bestMoves(p, rates, A, B, ca, cb);
+        const before = A.cost + B.cost;
+        for (const m of moves) {
+          const a1 = ca.at[m.i1];
+          const a2 = ca.at[m.i2];
+          const b1 = cb.at[m.j1];
+          const b2 = cb.at[m.j2];
+          if (!blockMovable(p, A.nodes, a1, a2, B.v) || !blockMovable(p, B.nodes, b1, b2, A.v)) continue;
+          if (!fitsWindows(p, A, ca, a1, a2, cb, b1, b2) || !fitsWindows(p, B, cb, b1, b2, ca, a1, a2)) continue;
+          const nA = A.clone();
+          nA.nodes = [...A.nodes.slice(0, a1), ...B.nodes.slice(b1, b2), ...A.nodes.slice(a2)];
+          nA.update(p, ws);
+          if (!nA.feasible) continue;
+          const nB = B.clone();
+          nB.nodes = [...B.nodes.slice(0, b1), ...A.nodes.slice(a1, a2), ...B.nodes.slice(b2)];
+          nB.update(p, ws);
+          if (!nB.feasible || nA.cost + nB.cost >= before - GAIN) continue;
+          sol.routes[A.v] = nA;
+          sol.routes[B.v] = nB;
+          cuts.delete(A.v);
+          cuts.delete(B.v);
+          improved = any = true;
+          break;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return any;
+}
+
+/** The TRIALS_PER_PAIR moves of lowest estimate below zero, best first. */
+function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: Cuts): Move[] {
+  const na = ca.at.length;
+  const nb = cb.at.length;
+  const { loc, size, dist, dur, svc } = p;
+  const arcFor = (v: number) => {
+    const m = rates.perM[v];
+    const s = rates.perS[v];
+    return (a: number, b: number): number => {
+      const ab = loc[a] * size + loc[b];
+      return m * dist[ab] + s * (dur[ab] + svc[a]);
+    };
+  };
+  const dA = arcFor(A.v);
+  const dB = arcFor(B.v);
+  const An = ca.node;
+  const Bn = cb.node;
+  // Junction arcs per pair of cuts (i in A, j in B); position at[i] + 1 is the first node after cut i.
+  const PA = new Float64Array(na * nb); // A's prefix end → B's block start (in A)
+  const QA = new Float64Array(na * nb); // B's block end → A's suffix start (in A)
+  const PB = new Float64Array(na * nb); // B's prefix end → A's block start (in B)
+  const QB = new Float64Array(na * nb); // A's block end → B's suffix start (in B)
+  for (let i = 0; i < na; i++) {
+    const c = ca.at[i];
+    for (let j = 0; j < nb; j++) {
+      const e = cb.at[j];
+      const k = i * nb + j;
+      PA[k] = dA(An[c], Bn[e + 1]);
+      QA[k] = dA(Bn[e], An[c + 1]);
+      PB[k] = dB(Bn[e], An[c + 1]);
+      QB[k] = dB(An[c], Bn[e + 1]);
+    }
+  }
+  const gapA = (i: number): number => ca.cum[ca.at[i] + 1] - ca.cum[ca.at[i]];
+  const gapB = (j: number): number => cb.cum[cb.at[j] + 1] - cb.cum[cb.at[j]];
+  // The inner arcs of a block move with it: under equal rates they cancel out of the sum.
+  const same = rates.perM[A.v] === rates.perM[B.v] && rates.perS[A.v] === rates.perS[B.v];
+  const innerA = (i1: number, i2: number): number => {
+    if (same) return 0;
+    let s = 0;
+    for (let k = ca.at[i1] + 1; k < ca.at[i2]; k++) s += dB(An[k], An[k + 1]);
+    return s - (ca.cum[ca.at[i2]] - ca.cum[ca.at[i1] + 1]);
+  };
+  const innerB = (j1: number, j2: number): number => {
+    if (same) return 0;
+    let s = 0;
+    for (let k = cb.at[j1] + 1; k < cb.at[j2]; k++) s += dA(Bn[k], Bn[k + 1]);
+    return s - (cb.cum[cb.at[j2]] - cb.cum[cb.at[j1] + 1]);
+  };
+  const top: Move[] = [];
+  const offer = (est: number, i1: number, i2: number, j1: number, j2: number): void => {
+    if (est >= -GAIN) return;
+    if (top.length === TRIALS_PER_PAIR && est >= top[top.length - 1].est) return;
+    let k = top.length < TRIALS_PER_PAIR ? top.length : top.length - 1;
+    while (k > 0 && top[k - 1].est > est) {
+      if (k < TRIALS_PER_PAIR) top[k] = top[k - 1];
+      k--;
+    }
+    top[k] = { est, i1, i2, j1, j2 };
+    if (top.length > TRIALS_PER_PAIR) top.length = TRIALS_PER_PAIR;
+  };
+  const lastA = na - 1;
+  const lastB = nb - 1;
+  // Blocks [i1, i2) of A and [j1, j2) of B, both non-empty: the two ends are independent.
+  for (let i1 = 0; i1 < lastA; i1++) {
+    for (let j1 = 0; j1 < lastB; j1++) {
+      const head = PA[i1 * nb + j1] + PB[i1 * nb + j1] - gapA(i1) - gapB(j1);
+      for (let i2 = i1 + 1; i2 < na; i2++) {
+        if (i2 - i1 > MAX_STRETCHES) break;
+        for (let j2 = j1 + 1; j2 < nb; j2++) {
+          if (j2 - j1 > MAX_STRETCHES) break;
+          const k = i2 * nb + j2;
+          const est = head + QA[k] + QB[k] - gapA(i2) - gapB(j2);
+          if (est < -GAIN || !same) offer(est + innerA(i1, i2) + innerB(j1, j2), i1, i2, j1, j2);
+        }
+      }
+    }
+  }
+  // B's block into A at cut c (A gives nothing), and A's block into B.
+  for (let c = 0; c < na; c++) {
+    for (let j1 = 0; j1 < lastB; j1++) {
+      for (let j2 = j1 + 1; j2 < nb; j2++) {
+        if (j2 - j1 > MAX_STRETCHES) break;
+        const est =
+          PA[c * nb + j1] + QA[c * nb + j2] - gapA(c) + dB(Bn[cb.at[j1]], Bn[cb.at[j2] + 1]) - gapB(j1) - gapB(j2);
+        if (est < -GAIN || !same) offer(est + innerB(j1, j2), c, c, j1, j2);
+      }
+    }
+  }
+  for (let c = 0; c < nb; c++) {
+    for (let i1 = 0; i1 < lastA; i1++) {
+      for (let i2 = i1 + 1; i2 < na; i2++) {
+        if (i2 - i1 > MAX_STRETCHES) break;
+        const est =
+          PB[i1 * nb + c] + QB[i2 * nb + c] - gapB(c) + dA(An[ca.at[i1]], An[ca.at[i2] + 1]) - gapA(i1) - gapA(i2);
+        if (est < -GAIN || !same) offer(est + innerA(i1, i2), i1, i2, c, c);
+      }
+    }
+  }
+  return top;
+}
