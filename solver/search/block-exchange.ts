@@ -62,17 +62,26 @@ function ratesOf(p: Prepared): Rates {
   return r;
 }
 
+type Arc = (a: number, b: number) => number;
+
+/** Travel cost of the arc from node a to node b (service at a included) at vehicle v's rates. */
+function arcFor(p: Prepared, rates: Rates, v: number): Arc {
+  const { loc, size, dist, dur, svc } = p;
+  const m = rates.perM[v];
+  const s = rates.perS[v];
+  return (a, b) => {
+    const ab = loc[a] * size + loc[b];
+    return m * dist[ab] + s * (dur[ab] + svc[a]);
+  };
+}
+
 function cutsOf(p: Prepared, route: Route, rates: Rates): Cuts {
   const len = route.nodes.length;
   const node = new Int32Array(len + 2);
   for (let k = 0; k < len + 2; k++) node[k] = route.at(p, k);
   const cum = new Float64Array(len + 2);
-  const m = rates.perM[route.v];
-  const s = rates.perS[route.v];
-  for (let k = 1; k < len + 2; k++) {
-    const ab = p.loc[node[k - 1]] * p.size + p.loc[node[k]];
-    cum[k] = cum[k - 1] + m * p.dist[ab] + s * (p.dur[ab] + p.svc[node[k - 1]]);
-  }
+  const arc = arcFor(p, rates, route.v);
+  for (let k = 1; k < len + 2; k++) cum[k] = cum[k - 1] + arc(node[k - 1], node[k]);
   const at: number[] = [0];
   const { nDims } = p;
   const la = route.loadAfter;
@@ -198,17 +207,8 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
 function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: Cuts): Move[] {
   const na = ca.at.length;
   const nb = cb.at.length;
-  const { loc, size, dist, dur, svc } = p;
-  const arcFor = (v: number) => {
-    const m = rates.perM[v];
-    const s = rates.perS[v];
-    return (a: number, b: number): number => {
-      const ab = loc[a] * size + loc[b];
-      return m * dist[ab] + s * (dur[ab] + svc[a]);
-    };
-  };
-  const dA = arcFor(A.v);
-  const dB = arcFor(B.v);
+  const dA = arcFor(p, rates, A.v);
+  const dB = arcFor(p, rates, B.v);
   const An = ca.node;
   const Bn = cb.node;
   // Junction arcs per pair of cuts (i in A, j in B); position at[i] + 1 is the first node after cut i.
@@ -231,18 +231,8 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
   const gapB = (j: number): number => cb.cum[cb.at[j] + 1] - cb.cum[cb.at[j]];
   // The inner arcs of a block move with it: under equal rates they cancel out of the sum.
   const same = rates.perM[A.v] === rates.perM[B.v] && rates.perS[A.v] === rates.perS[B.v];
-  const innerA = (i1: number, i2: number): number => {
-    if (same) return 0;
-    let s = 0;
-    for (let k = ca.at[i1] + 1; k < ca.at[i2]; k++) s += dB(An[k], An[k + 1]);
-    return s - (ca.cum[ca.at[i2]] - ca.cum[ca.at[i1] + 1]);
-  };
-  const innerB = (j1: number, j2: number): number => {
-    if (same) return 0;
-    let s = 0;
-    for (let k = cb.at[j1] + 1; k < cb.at[j2]; k++) s += dA(Bn[k], Bn[k + 1]);
-    return s - (cb.cum[cb.at[j2]] - cb.cum[cb.at[j1] + 1]);
-  };
+  const innerA = (i1: number, i2: number): number => (same ? 0 : carried(ca, dB, i1, i2));
+  const innerB = (j1: number, j2: number): number => (same ? 0 : carried(cb, dA, j1, j2));
   const top: Move[] = [];
   const offer = (est: number, i1: number, i2: number, j1: number, j2: number): void => {
     if (est >= -GAIN) return;
@@ -294,4 +284,11 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
     }
   }
   return top;
+}
+
+/** Change of the inner arcs of block [at[i1], at[i2]) of a route when they are driven at the other vehicle's rates. */
+function carried(c: Cuts, other: Arc, i1: number, i2: number): number {
+  let s = 0;
+  for (let k = c.at[i1] + 1; k < c.at[i2]; k++) s += other(c.node[k], c.node[k + 1]);
+  return s - (c.cum[c.at[i2]] - c.cum[c.at[i1] + 1]);
 }
