@@ -70,6 +70,14 @@ const MAX_REMOVED = 25;
 const BANK_RETRY = 8;
 /** Up to this many requests, a new best gets a full relocate pass; above, only the ruined ones. */
 const RELOCATE_ALL = 300;
+/**
+ * A step that serves everyone and costs less than the current solution plus this fraction of
+ * the starting travel gets one pass of block exchanges before the acceptance test: a step a
+ * little worse often becomes better than the current one. Eight largest Cordeau a/b instances,
+ * 10 s, 32 runs each (slack relative to the current cost there): improving steps only 0.36 %
+ * mean gap, 1 % 0.31 %, 2 % 0.27 %, 4 % 0.18 %, 8 % 0.23 %, every step 0.22 %.
+ */
+const BLOCK_PASS_SLACK = 0.04;
 /** Fixed fleet: per-iteration growth of the bank penalty while the current solution leaves someone out. */
 const PENALTY_GROWTH = 1.05;
 /** Fixed fleet: iterations a walk may leave someone out before it goes back to the best. */
@@ -108,6 +116,7 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
   const travel = Math.max(1e-9, currentCost - penalty * current.bank.length - fixed);
   const t0 = ((budget.startWorse ?? 0.02) * travel) / Math.LN2;
   const tEnd = t0 * 0.002;
+  const blockSlack = BLOCK_PASS_SLACK * travel;
   let iter = 0;
   let lastBest = 0;
   let lastComplete = 0;
@@ -156,12 +165,14 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
     }
     let gain = 0;
     const complete = !fixedFleet || cand.bank.length === 0;
-    // A step that improves on the current solution also gets one pass of block exchanges
-    // (search/block-exchange.ts): the moves ruin-and-repair cannot make by single requests.
-    // Only once everyone is served: while fleet minimisation empties a route it would be
-    // polishing solutions that are thrown away.
+    // A step that improves on the current solution, or nearly, also gets one pass of block
+    // exchanges (search/block-exchange.ts): the moves ruin-and-repair cannot make by single
+    // requests. Only once everyone is served: while fleet minimisation empties a route it
+    // would be polishing solutions that are thrown away.
     const allServed = cand.bank.length === 0;
-    if (allServed && cost < currentCost - 1e-9 && blockExchangeDescent(ctx, cand, 1)) cost = cand.cost(penalty);
+    if (allServed && cost < currentCost + blockSlack - 1e-9 && blockExchangeDescent(ctx, cand, 1)) {
+      cost = cand.cost(penalty);
+    }
     if (complete && cost < bestCost - 1e-9) {
       const only = movable <= RELOCATE_ALL ? undefined : ruined;
       relocateDescent(ctx, cand, only);

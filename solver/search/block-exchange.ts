@@ -28,8 +28,13 @@ const GAIN = 1e-7;
  * short moves and mostly fail on the windows.
  */
 const MAX_STRETCHES = 4;
-/** Candidates per pair of routes and pass checked further (the best estimates first). */
-const TRIALS_PER_PAIR = 6;
+/**
+ * Candidates per pair of routes and pass checked further (the best estimates first). The
+ * window check rules most of them out cheaply, so more trials cost little: on the eight
+ * largest Cordeau a/b instances at 10 s, 6 / 12 / 24 / 64 trials gave 0.49 / 0.42 / 0.36 /
+ * 0.39 % mean gap (32 runs each).
+ */
+const TRIALS_PER_PAIR = 24;
 
 /** One route seen by the move: its nodes by position and the cuts where the vehicle is empty. */
 interface Cuts {
