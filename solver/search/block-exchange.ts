@@ -208,6 +208,28 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
   return any;
 }
 
+/** The TRIALS_PER_PAIR moves of lowest estimate below -GAIN, best first (ties: first offered first). */
+class TopMoves {
+  readonly list: Move[] = [];
+
+  /** Estimates at or above this cannot enter the list. */
+  bar(): number {
+    const { list } = this;
+    return list.length === TRIALS_PER_PAIR ? Math.min(-GAIN, list[list.length - 1].est) : -GAIN;
+  }
+
+  offer(est: number, i1: number, i2: number, j1: number, j2: number): void {
+    const { list } = this;
+    if (est >= this.bar()) return;
+    let k = list.length < TRIALS_PER_PAIR ? list.length : list.length - 1;
+    while (k > 0 && list[k - 1].est > est) {
+      if (k < TRIALS_PER_PAIR) list[k] = list[k - 1];
+      k--;
+    }
+    list[k] = { est, i1, i2, j1, j2 };
+  }
+}
+
 /** The TRIALS_PER_PAIR moves of lowest estimate below zero, best first. */
 function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: Cuts): Move[] {
   const na = ca.at.length;
@@ -216,11 +238,24 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
   const dB = arcFor(p, rates, B.v);
   const An = ca.node;
   const Bn = cb.node;
+  const gapA = new Float64Array(na);
+  const gapB = new Float64Array(nb);
+  for (let i = 0; i < na; i++) gapA[i] = ca.cum[ca.at[i] + 1] - ca.cum[ca.at[i]];
+  for (let j = 0; j < nb; j++) gapB[j] = cb.cum[cb.at[j] + 1] - cb.cum[cb.at[j]];
+  // The inner arcs of a block move with it: under equal rates they cancel out of the sum.
+  const same = rates.perM[A.v] === rates.perM[B.v] && rates.perS[A.v] === rates.perS[B.v];
   // Junction arcs per pair of cuts (i in A, j in B); position at[i] + 1 is the first node after cut i.
-  const PA = new Float64Array(na * nb); // A's prefix end → B's block start (in A)
-  const QA = new Float64Array(na * nb); // B's block end → A's suffix start (in A)
-  const PB = new Float64Array(na * nb); // B's prefix end → A's block start (in B)
-  const QB = new Float64Array(na * nb); // A's block end → B's suffix start (in B)
+  // PA: A's prefix end → B's block start (in A); QA: B's block end → A's suffix start (in A);
+  // PB, QB the same in B. A swap's estimate is HEAD[i1, j1] + TAIL[i2, j2], each end with
+  // the two arcs it adds and the two it removes; under equal rates PB = QA and QB = PA, so
+  // HEAD = TAIL and two arcs a pair of cuts suffice.
+  const PA = new Float64Array(na * nb);
+  const QA = new Float64Array(na * nb);
+  const PB = same ? QA : new Float64Array(na * nb);
+  const QB = same ? PA : new Float64Array(na * nb);
+  const HEAD = new Float64Array(na * nb);
+  const TAIL = same ? HEAD : new Float64Array(na * nb);
+  let minTail = Infinity;
   for (let i = 0; i < na; i++) {
     const c = ca.at[i];
     for (let j = 0; j < nb; j++) {
@@ -228,67 +263,71 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
       const k = i * nb + j;
       PA[k] = dA(An[c], Bn[e + 1]);
       QA[k] = dA(Bn[e], An[c + 1]);
-      PB[k] = dB(Bn[e], An[c + 1]);
-      QB[k] = dB(An[c], Bn[e + 1]);
+      if (!same) {
+        PB[k] = dB(Bn[e], An[c + 1]);
+        QB[k] = dB(An[c], Bn[e + 1]);
+      }
+      const gaps = gapA[i] + gapB[j];
+      HEAD[k] = PA[k] + PB[k] - gaps;
+      if (!same) TAIL[k] = QA[k] + QB[k] - gaps;
+      if (TAIL[k] < minTail) minTail = TAIL[k];
     }
   }
-  const gapA = (i: number): number => ca.cum[ca.at[i] + 1] - ca.cum[ca.at[i]];
-  const gapB = (j: number): number => cb.cum[cb.at[j] + 1] - cb.cum[cb.at[j]];
-  // The inner arcs of a block move with it: under equal rates they cancel out of the sum.
-  const same = rates.perM[A.v] === rates.perM[B.v] && rates.perS[A.v] === rates.perS[B.v];
-  const innerA = (i1: number, i2: number): number => (same ? 0 : carried(ca, dB, i1, i2));
-  const innerB = (j1: number, j2: number): number => (same ? 0 : carried(cb, dA, j1, j2));
-  const top: Move[] = [];
-  const offer = (est: number, i1: number, i2: number, j1: number, j2: number): void => {
-    if (est >= -GAIN) return;
-    if (top.length === TRIALS_PER_PAIR && est >= top[top.length - 1].est) return;
-    let k = top.length < TRIALS_PER_PAIR ? top.length : top.length - 1;
-    while (k > 0 && top[k - 1].est > est) {
-      if (k < TRIALS_PER_PAIR) top[k] = top[k - 1];
-      k--;
-    }
-    top[k] = { est, i1, i2, j1, j2 };
-    if (top.length > TRIALS_PER_PAIR) top.length = TRIALS_PER_PAIR;
-  };
+  const top = new TopMoves();
   const lastA = na - 1;
   const lastB = nb - 1;
   // Blocks [i1, i2) of A and [j1, j2) of B, both non-empty: the two ends are independent.
   for (let i1 = 0; i1 < lastA; i1++) {
     for (let j1 = 0; j1 < lastB; j1++) {
-      const head = PA[i1 * nb + j1] + PB[i1 * nb + j1] - gapA(i1) - gapB(j1);
-      for (let i2 = i1 + 1; i2 < na; i2++) {
-        if (i2 - i1 > MAX_STRETCHES) break;
-        for (let j2 = j1 + 1; j2 < nb; j2++) {
-          if (j2 - j1 > MAX_STRETCHES) break;
-          const k = i2 * nb + j2;
-          const est = head + QA[k] + QB[k] - gapA(i2) - gapB(j2);
-          if (est < -GAIN || !same) offer(est + innerA(i1, i2) + innerB(j1, j2), i1, i2, j1, j2);
+      const head = HEAD[i1 * nb + j1];
+      // No tail can bring this head into the list.
+      if (same && head + minTail >= top.bar()) continue;
+      const i2End = Math.min(na - 1, i1 + MAX_STRETCHES);
+      const j2End = Math.min(nb - 1, j1 + MAX_STRETCHES);
+      for (let i2 = i1 + 1; i2 <= i2End; i2++) {
+        for (let j2 = j1 + 1; j2 <= j2End; j2++) {
+          const est = head + TAIL[i2 * nb + j2];
+          if (est < -GAIN || !same)
+            top.offer(same ? est : est + carried(ca, dB, i1, i2) + carried(cb, dA, j1, j2), i1, i2, j1, j2);
         }
       }
     }
   }
-  // B's block into A at cut c (A gives nothing), and A's block into B.
+  // B's block into A at cut c (A gives nothing), and A's block into B. bridge*[x1 * n + x2]:
+  // the change where a block [x1, x2) leaves its route (one arc closes the gap, two go).
+  const bridgeB = new Float64Array(nb * nb);
+  for (let j1 = 0; j1 < lastB; j1++) {
+    for (let j2 = j1 + 1; j2 < nb && j2 - j1 <= MAX_STRETCHES; j2++) {
+      bridgeB[j1 * nb + j2] = dB(Bn[cb.at[j1]], Bn[cb.at[j2] + 1]) - gapB[j1] - gapB[j2];
+    }
+  }
   for (let c = 0; c < na; c++) {
     for (let j1 = 0; j1 < lastB; j1++) {
+      const into = PA[c * nb + j1] - gapA[c];
       for (let j2 = j1 + 1; j2 < nb; j2++) {
         if (j2 - j1 > MAX_STRETCHES) break;
-        const est =
-          PA[c * nb + j1] + QA[c * nb + j2] - gapA(c) + dB(Bn[cb.at[j1]], Bn[cb.at[j2] + 1]) - gapB(j1) - gapB(j2);
-        if (est < -GAIN || !same) offer(est + innerB(j1, j2), c, c, j1, j2);
+        const est = into + QA[c * nb + j2] + bridgeB[j1 * nb + j2];
+        if (est < -GAIN || !same) top.offer(same ? est : est + carried(cb, dA, j1, j2), c, c, j1, j2);
       }
+    }
+  }
+  const bridgeA = new Float64Array(na * na);
+  for (let i1 = 0; i1 < lastA; i1++) {
+    for (let i2 = i1 + 1; i2 < na && i2 - i1 <= MAX_STRETCHES; i2++) {
+      bridgeA[i1 * na + i2] = dA(An[ca.at[i1]], An[ca.at[i2] + 1]) - gapA[i1] - gapA[i2];
     }
   }
   for (let c = 0; c < nb; c++) {
     for (let i1 = 0; i1 < lastA; i1++) {
+      const into = PB[i1 * nb + c] - gapB[c];
       for (let i2 = i1 + 1; i2 < na; i2++) {
         if (i2 - i1 > MAX_STRETCHES) break;
-        const est =
-          PB[i1 * nb + c] + QB[i2 * nb + c] - gapB(c) + dA(An[ca.at[i1]], An[ca.at[i2] + 1]) - gapA(i1) - gapA(i2);
-        if (est < -GAIN || !same) offer(est + innerA(i1, i2), i1, i2, c, c);
+        const est = into + QB[i2 * nb + c] + bridgeA[i1 * na + i2];
+        if (est < -GAIN || !same) top.offer(same ? est : est + carried(ca, dB, i1, i2), i1, i2, c, c);
       }
     }
   }
-  return top;
+  return top.list;
 }
 
 /** Change of the inner arcs of block [at[i1], at[i2]) of a route when they are driven at the other vehicle's rates. */
