@@ -208,6 +208,27 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
   return any;
 }
 
+/**
+ * The moves the descent would check for routes A and B, best estimate first, as position
+ * ranges: A's nodes [a1, a2) for B's nodes [b1, b2). For the pricing test.
+ */
+export function candidateMoves(
+  p: Prepared,
+  A: Route,
+  B: Route,
+): Array<{ est: number; a1: number; a2: number; b1: number; b2: number }> {
+  const rates = ratesOf(p);
+  const ca = cutsOf(p, A, rates);
+  const cb = cutsOf(p, B, rates);
+  return bestMoves(p, rates, A, B, ca, cb).map((m) => ({
+    est: m.est,
+    a1: ca.at[m.i1],
+    a2: ca.at[m.i2],
+    b1: cb.at[m.j1],
+    b2: cb.at[m.j2],
+  }));
+}
+
 /** The TRIALS_PER_PAIR moves of lowest estimate below -GAIN, best first (ties: first offered first). */
 class TopMoves {
   readonly list: Move[] = [];
