@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lineWorld } from '../testing/line-world.ts';
+import { lineWorld, type TripSpec } from '../testing/line-world.ts';
 import { inTurn, kmObjective, operatorWorld, requestsOf, routesCost } from '../testing/operator-world.ts';
 import { Rng } from '../model/rng.ts';
-import type { TripSpec } from '../testing/line-world.ts';
-import { blockExchangeDescent, candidateMoves } from './block-exchange.ts';
+import { blockExchangeDescent, candidateMoves, exchangedNodes } from './block-exchange.ts';
 import { relocateDescent } from './relocate.ts';
 import { Route } from './route.ts';
 
@@ -123,8 +122,9 @@ describe('block exchange pricing', () => {
         const moves = candidateMoves(ctx.p, A, B);
         for (let k = 1; k < moves.length; k++) expect(moves[k].est).toBeGreaterThanOrEqual(moves[k - 1].est);
         for (const m of moves) {
-          const nA = new Route(A.v, [...A.nodes.slice(0, m.a1), ...B.nodes.slice(m.b1, m.b2), ...A.nodes.slice(m.a2)]);
-          const nB = new Route(B.v, [...B.nodes.slice(0, m.b1), ...A.nodes.slice(m.a1, m.a2), ...B.nodes.slice(m.b2)]);
+          const [nodesA, nodesB] = exchangedNodes(A, B, m.a1, m.a2, m.b1, m.b2);
+          const nA = new Route(A.v, nodesA);
+          const nB = new Route(B.v, nodesB);
           nA.update(ctx.p, ctx.ws);
           nB.update(ctx.p, ctx.ws);
           expect(m.est).toBeLessThan(0);

@@ -186,12 +186,13 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
           const b2 = cb.at[m.j2];
           if (!blockMovable(p, A.nodes, a1, a2, B.v) || !blockMovable(p, B.nodes, b1, b2, A.v)) continue;
           if (!fitsWindows(p, A, ca, a1, a2, cb, b1, b2) || !fitsWindows(p, B, cb, b1, b2, ca, a1, a2)) continue;
+          const [nodesA, nodesB] = exchangedNodes(A, B, a1, a2, b1, b2);
           const nA = A.clone();
-          nA.nodes = [...A.nodes.slice(0, a1), ...B.nodes.slice(b1, b2), ...A.nodes.slice(a2)];
+          nA.nodes = nodesA;
           nA.update(p, ws);
           if (!nA.feasible) continue;
           const nB = B.clone();
-          nB.nodes = [...B.nodes.slice(0, b1), ...A.nodes.slice(a1, a2), ...B.nodes.slice(b2)];
+          nB.nodes = nodesB;
           nB.update(p, ws);
           if (!nB.feasible || nA.cost + nB.cost >= before - GAIN) continue;
           sol.routes[A.v] = nA;
@@ -206,6 +207,21 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
     if (!improved) break;
   }
   return any;
+}
+
+/** The visits of routes A and B once A's nodes [a1, a2) and B's nodes [b1, b2) trade places. */
+export function exchangedNodes(
+  A: Route,
+  B: Route,
+  a1: number,
+  a2: number,
+  b1: number,
+  b2: number,
+): [number[], number[]] {
+  return [
+    [...A.nodes.slice(0, a1), ...B.nodes.slice(b1, b2), ...A.nodes.slice(a2)],
+    [...B.nodes.slice(0, b1), ...A.nodes.slice(a1, a2), ...B.nodes.slice(b2)],
+  ];
 }
 
 /**
