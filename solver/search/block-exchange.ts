@@ -18,7 +18,7 @@
 import type { Prepared } from '../model/prepared.ts';
 import type { SearchContext } from './context.ts';
 import type { Solution } from './solution.ts';
-import type { Route } from './route.ts';
+import { Route } from './route.ts';
 
 const GAIN = 1e-7;
 /**
@@ -187,12 +187,11 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
           if (!blockMovable(p, A.nodes, a1, a2, B.v) || !blockMovable(p, B.nodes, b1, b2, A.v)) continue;
           if (!fitsWindows(p, A, ca, a1, a2, cb, b1, b2) || !fitsWindows(p, B, cb, b1, b2, ca, a1, a2)) continue;
           const [nodesA, nodesB] = exchangedNodes(A, B, a1, a2, b1, b2);
-          const nA = A.clone();
-          nA.nodes = nodesA;
+          // update() recomputes every cache, so fresh routes need nothing from A and B.
+          const nA = new Route(A.v, nodesA);
           nA.update(p, ws);
           if (!nA.feasible) continue;
-          const nB = B.clone();
-          nB.nodes = nodesB;
+          const nB = new Route(B.v, nodesB);
           nB.update(p, ws);
           if (!nB.feasible || nA.cost + nB.cost >= before - GAIN) continue;
           sol.routes[A.v] = nA;
