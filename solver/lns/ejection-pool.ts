@@ -10,7 +10,7 @@
  * Only routes in use are ever touched, so the fleet never grows; every state is
  * feasible. Deterministic: work is counted in pricings, never timed.
  */
-import { applyInsertion, bestInsertion, relaxedCandidates } from './insertion.ts';
+import { applyInsertion, bestInsertion, cheapestFeasible, relaxedCandidates } from './insertion.ts';
 import type { SearchContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
 import { NearbyRoutes } from './nearby-routes.ts';
@@ -134,7 +134,8 @@ function bestEjection(ctx: SearchContext, sol: Solution, r: number, counter: Int
     const trial = new Route(v, kept.slice());
     trial.update(p, ws, false);
     if (!trial.feasible) return;
-    const place = bestInsertion(p, trial, r, ws, cand);
+    // The trial has the lean route's order, so the candidates just priced are its own.
+    const place = cheapestFeasible(p, trial, r, ws, cand);
     if (!place) return;
     const cost = trial.cost + place.cost - route.cost;
     if (!best || psum < best.psum || (psum === best.psum && cost < best.cost)) best = { psum, cost, v, out };

@@ -231,6 +231,20 @@ function sortCandidates(out: Candidates): void {
  */
 export function bestInsertion(p: Prepared, route: Route, r: number, ws: Workspace, cand: Candidates): Placement | null {
   relaxedCandidates(p, route, r, cand);
+  return cheapestFeasible(p, route, r, ws, cand);
+}
+
+/**
+ * The cheapest exactly-feasible candidate of `cand`, which must hold the relaxed candidates
+ * of r for this very visit order (a caller that priced an identical order already passes them).
+ */
+export function cheapestFeasible(
+  p: Prepared,
+  route: Route,
+  r: number,
+  ws: Workspace,
+  cand: Candidates,
+): Placement | null {
   if (cand.size === 0) return null;
   // Cheapest first without a full sort when the best one is feasible (the usual case).
   let best = 0;
