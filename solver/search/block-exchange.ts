@@ -329,41 +329,53 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
       }
     }
   }
-  // B's block into A at cut c (A gives nothing), and A's block into B. bridge*[x1 * n + x2]:
-  // the change where a block [x1, x2) leaves its route (one arc closes the gap, two go).
-  const bridgeB = new Float64Array(nb * nb);
-  for (let j1 = 0; j1 < lastB; j1++) {
-    for (let j2 = j1 + 1; j2 < nb && j2 - j1 <= MAX_STRETCHES; j2++) {
-      bridgeB[j1 * nb + j2] = dB(Bn[cb.at[j1]], Bn[cb.at[j2] + 1]) - gapB[j1] - gapB[j2];
-    }
-  }
-  for (let c = 0; c < na; c++) {
-    for (let j1 = 0; j1 < lastB; j1++) {
-      const into = PA[c * nb + j1] - gapA[c];
-      for (let j2 = j1 + 1; j2 < nb; j2++) {
-        if (j2 - j1 > MAX_STRETCHES) break;
-        const est = into + QA[c * nb + j2] + bridgeB[j1 * nb + j2];
-        if (est < -GAIN || !same) top.offer(same ? est : est + carried(cb, dA, j1, j2), c, c, j1, j2);
-      }
-    }
-  }
-  const bridgeA = new Float64Array(na * na);
-  for (let i1 = 0; i1 < lastA; i1++) {
-    for (let i2 = i1 + 1; i2 < na && i2 - i1 <= MAX_STRETCHES; i2++) {
-      bridgeA[i1 * na + i2] = dA(An[ca.at[i1]], An[ca.at[i2] + 1]) - gapA[i1] - gapA[i2];
-    }
-  }
-  for (let c = 0; c < nb; c++) {
-    for (let i1 = 0; i1 < lastA; i1++) {
-      const into = PB[i1 * nb + c] - gapB[c];
-      for (let i2 = i1 + 1; i2 < na; i2++) {
-        if (i2 - i1 > MAX_STRETCHES) break;
-        const est = into + QB[i2 * nb + c] + bridgeA[i1 * na + i2];
-        if (est < -GAIN || !same) top.offer(same ? est : est + carried(ca, dB, i1, i2), i1, i2, c, c);
-      }
-    }
-  }
+  // One block moves and the other route gives nothing: B's block into A, then A's into B.
+  offerOneWay(top, same, gapA, na, cb, gapB, dB, dA, PA, QA, nb, 1, true);
+  offerOneWay(top, same, gapB, nb, ca, gapA, dA, dB, PB, QB, 1, nb, false);
   return top.list;
+}
+
+/**
+ * Offers the moves where the donor's block [x1, x2) goes in at the receiver's cut c and the
+ * receiver gives nothing. P and Q are the receiver's junction tables (entry c × strideRecv +
+ * x × strideDonor); bridge[x1 * n + x2] is the change where the block leaves the donor (one arc
+ * closes the gap, two go); dRecv prices the block's inner arcs at the receiver's rates.
+ */
+function offerOneWay(
+  top: TopMoves,
+  same: boolean,
+  recvGap: Float64Array,
+  nRecv: number,
+  donor: Cuts,
+  donorGap: Float64Array,
+  dDonor: Arc,
+  dRecv: Arc,
+  P: Float64Array,
+  Q: Float64Array,
+  strideRecv: number,
+  strideDonor: number,
+  donorIsB: boolean,
+): void {
+  const n = donor.at.length;
+  const bridge = new Float64Array(n * n);
+  for (let x1 = 0; x1 < n - 1; x1++) {
+    for (let x2 = x1 + 1; x2 < n && x2 - x1 <= MAX_STRETCHES; x2++) {
+      bridge[x1 * n + x2] =
+        dDonor(donor.node[donor.at[x1]], donor.node[donor.at[x2] + 1]) - donorGap[x1] - donorGap[x2];
+    }
+  }
+  for (let c = 0; c < nRecv; c++) {
+    for (let x1 = 0; x1 < n - 1; x1++) {
+      const into = P[c * strideRecv + x1 * strideDonor] - recvGap[c];
+      for (let x2 = x1 + 1; x2 < n && x2 - x1 <= MAX_STRETCHES; x2++) {
+        const est = into + Q[c * strideRecv + x2 * strideDonor] + bridge[x1 * n + x2];
+        if (est >= -GAIN && same) continue;
+        const priced = same ? est : est + carried(donor, dRecv, x1, x2);
+        if (donorIsB) top.offer(priced, c, c, x1, x2);
+        else top.offer(priced, x1, x2, c, c);
+      }
+    }
+  }
 }
 
 /** Change of the inner arcs of block [at[i1], at[i2]) of a route when they are driven at the other vehicle's rates. */
