@@ -330,22 +330,22 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
     }
   }
   // One block moves and the other route gives nothing: B's block into A, then A's into B.
-  offerOneWay(top, same, gapA, na, cb, gapB, dB, dA, PA, QA, nb, 1, true);
-  offerOneWay(top, same, gapB, nb, ca, gapA, dA, dB, PB, QB, 1, nb, false);
+  offerOneWay(top, same, gapA, cb, gapB, dB, dA, PA, QA, nb, 1, true);
+  offerOneWay(top, same, gapB, ca, gapA, dA, dB, PB, QB, 1, nb, false);
   return top.list;
 }
 
 /**
  * Offers the moves where the donor's block [x1, x2) goes in at the receiver's cut c and the
- * receiver gives nothing. P and Q are the receiver's junction tables (entry c × strideRecv +
- * x × strideDonor); bridge[x1 * n + x2] is the change where the block leaves the donor (one arc
- * closes the gap, two go); dRecv prices the block's inner arcs at the receiver's rates.
+ * receiver gives nothing (recvGap: one entry per receiver cut). P and Q are the receiver's
+ * junction tables (entry c × strideRecv + x × strideDonor); bridge[x1 * n + x2] is the change
+ * where the block leaves the donor (one arc closes the gap, two go); dRecv prices the block's
+ * inner arcs at the receiver's rates.
  */
 function offerOneWay(
   top: TopMoves,
   same: boolean,
   recvGap: Float64Array,
-  nRecv: number,
   donor: Cuts,
   donorGap: Float64Array,
   dDonor: Arc,
@@ -364,7 +364,7 @@ function offerOneWay(
         dDonor(donor.node[donor.at[x1]], donor.node[donor.at[x2] + 1]) - donorGap[x1] - donorGap[x2];
     }
   }
-  for (let c = 0; c < nRecv; c++) {
+  for (let c = 0; c < recvGap.length; c++) {
     for (let x1 = 0; x1 < n - 1; x1++) {
       const into = P[c * strideRecv + x1 * strideDonor] - recvGap[c];
       for (let x2 = x1 + 1; x2 < n && x2 - x1 <= MAX_STRETCHES; x2++) {
