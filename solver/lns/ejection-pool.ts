@@ -14,6 +14,7 @@ import { applyInsertion, bestInsertion, cheapestFeasible, relaxedCandidates } fr
 import type { SearchContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
 import { NearbyRoutes } from './nearby-routes.ts';
+import { hasRelaxedRoom } from './relaxed-room.ts';
 import type { Solution } from '../search/solution.ts';
 
 /** Pricings allowed for one ejection search (bounds the pair enumeration on long routes). */
@@ -129,6 +130,7 @@ function bestEjection(ctx: SearchContext, sol: Solution, r: number, counter: Int
     kept.length = 0;
     for (const n of route.nodes) if (n >> 1 !== a && n >> 1 !== b) kept.push(n);
     lean.updateRelaxed(p, ws);
+    if (!hasRelaxedRoom(p, lean, r)) return;
     relaxedCandidates(p, lean, r, cand);
     if (cand.size === 0) return;
     const trial = new Route(v, kept.slice());

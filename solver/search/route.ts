@@ -141,8 +141,6 @@ export class Route {
       next = node;
     }
     // No-wait departure offsets, then ride slack per arc.
-    slack.fill(Infinity, 0, n);
-    const pickPos = ws.pos;
     const noWait = ws.times;
     noWait[0] = 0;
     prev = s0;
@@ -150,19 +148,27 @@ export class Route {
       const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
       noWait[k] = noWait[k - 1] + dur[loc[prev] * size + loc[node]] + svc[node];
       prev = node;
-      if (k === n - 1) break;
+    }
+    const durationSlack = p.inst.vehicles[this.v].maxDurationS - noWait[n - 1];
+    // A ride room at least the duration slack never binds: every detour is checked against
+    // both. Skipping those keeps this pass short where ride limits are loose (Li & Lim has none).
+    slack.fill(Infinity, 0, n);
+    const pickPos = ws.pos;
+    for (let k = 1; k < n - 1; k++) {
+      const node = nodes[k - 1];
       if ((node & 1) === 0) pickPos[node >> 1] = k;
       else {
         const a = pickPos[node >> 1];
         pickPos[node >> 1] = -1;
         if (a < 0) continue;
         const room = p.maxRide[node >> 1] - (noWait[k] - svc[node] - noWait[a]);
+        if (room >= durationSlack) continue;
         for (let arc = a; arc < k; arc++) if (room < slack[arc]) slack[arc] = room;
       }
     }
     for (const node of nodes) pickPos[node >> 1] = -1;
     this.rideSlack = slack;
-    this.durationSlack = p.inst.vehicles[this.v].maxDurationS - noWait[n - 1];
+    this.durationSlack = durationSlack;
     this.earliest = E;
     this.latest = L;
     this.loadAfter = la;
