@@ -81,7 +81,7 @@ describe('ejection pool', () => {
 });
 
 describe('fleet minimisation', () => {
-  it.each(['auto', 'pool', 'lns', 'pool+lns', 'lns+pool'] as const)(
+  it.each(['auto', 'pool', 'lns', 'abs', 'pool+lns', 'lns+pool', 'lns+abs'] as const)(
     'drops the third van when two can do the work (%s)',
     (strategy) => {
       const ctx = createContext(prepare(onePerVan()), 3);

@@ -3,13 +3,15 @@
  * one and Nagata & Bräysy's route minimisation): take a route with few
  * requests out of service and re-insert its requests with the ejection pool
  * (ejection-pool.ts); when the pool does not empty, an LNS with a moderate
- * per-request penalty gets a turn on what is left. Success keeps the smaller
- * fleet; the stage is skipped at a lower bound on the fleet and ends after
- * repeated failures.
+ * per-request penalty gets a turn on what is left. On long routes the requests
+ * go back by ruin and recreate with absence counters instead (absence-walk.ts,
+ * SISR's fleet stage). Success keeps the smaller fleet; the stage is skipped at
+ * a lower bound on the fleet and ends after repeated failures.
  */
 import { alns } from './alns.ts';
 import { repair } from './repair.ts';
 import { emptyPool } from './ejection-pool.ts';
+import { absenceWalk } from './absence-walk.ts';
 import { relocateDescent } from '../search/relocate.ts';
 import type { SearchContext } from '../search/context.ts';
 import type { Solution } from '../search/solution.ts';
@@ -20,17 +22,20 @@ export interface FleetBudget {
   fraction: (iter: number) => number;
   /** Iterations granted to one elimination attempt (a pool step counts as one). */
   attemptIterations: number;
-  /** Pool steps for an attempt that starts with the ejection pool (default: attemptIterations). */
+  /** Steps for an attempt that starts with the ejection pool or the absence walk (default: attemptIterations). */
   poolSteps?: number;
   onBest?: (best: Solution) => void;
   /**
-   * How an attempt re-inserts the requests: ejection pool, penalised LNS, one then the other;
-   * 'auto' (default): the pool first on short routes, the LNS first on long ones.
+   * How an attempt re-inserts the requests: ejection pool, penalised LNS, absence walk, or one
+   * then the other; 'auto' (default): the pool then the LNS on short routes, the absence walk on
+   * long ones.
    */
-  strategy?: 'pool' | 'lns' | 'pool+lns' | 'lns+pool' | 'auto';
+  strategy?: FleetStrategy;
   /** Offers the best fleet between attempts; a returned (better) solution is adopted. */
   share?: (iter: number, best: Solution) => Solution | null;
 }
+
+export type FleetStrategy = 'pool' | 'lns' | 'abs' | 'pool+lns' | 'lns+pool' | 'lns+abs' | 'auto';
 
 const MAX_FAILURES = 6;
 const PERTURB_MOVES = 8;
@@ -70,9 +75,12 @@ export function fleetLowerBound(ctx: SearchContext): number {
 }
 
 /**
- * Above this many requests per route in use the LNS goes first: on long routes (Li & Lim
- * lr2/lrc2, 17–35 requests a route) the pool's random moves leave a fleet whose distance
- * the rest of the budget cannot repair (lrc2 mean gap 2.6 % → 5.8 % with the pool first).
+ * Above this many requests per route in use the pool does not go first: on long routes (Li &
+ * Lim lr2/lrc2, 17–35 requests a route) its random moves leave a fleet whose distance the
+ * rest of the budget cannot repair (lrc2 mean gap 2.6 % → 5.8 % with the pool first). The
+ * absence walk empties routes there that the LNS did not (seed 1: lilim200 at 30 s, lr2_2_6
+ * at the best-known 3 vans; lilim400 at 60 s, 6 vans fewer on the 10 long-route instances
+ * above the best-known fleet), at a lower mean gap on the lilim200 ones at the same fleet.
  */
 const LONG_ROUTE = 15;
 
@@ -98,6 +106,7 @@ export function minimiseFleet(
   let failures = 0;
   const tried = new Set<number>();
   const strategy = budget.strategy ?? 'auto';
+  const absences = new Int32Array(p.nReq);
   const lowerBound = fleetLowerBound(ctx);
   const fullPenalty = ctx.penalty;
   ctx.penalty = 4 * ctx.costScale;
@@ -130,9 +139,10 @@ export function minimiseFleet(
       });
       repair(ctx, trial, 2, 0);
       let found = (trial.bank.length === 0 && trial.feasible() ? trial : null) as Solution | null;
-      const order = strategy === 'auto' ? (longRoutes(best) ? 'lns+pool' : 'pool+lns') : strategy;
-      // The pool's steps are cheap and it often needs thousands of them for the last request or two.
-      const poolSteps = order.startsWith('pool')
+      const order = strategy === 'auto' ? (longRoutes(best) ? 'abs' : 'pool+lns') : strategy;
+      // The pool's steps are cheap and it often needs thousands of them for the last request or two;
+      // the absence walk's steps are small ruins, and it too needs thousands.
+      const poolSteps = order.startsWith('pool') || order.startsWith('abs')
         ? (budget.poolSteps ?? budget.attemptIterations)
         : budget.attemptIterations;
       const pool = (): void => {
@@ -161,9 +171,23 @@ export function minimiseFleet(
         // What the LNS left unserved is where the pool goes on from.
         else trial = run.best;
       };
+      const abs = (): void => {
+        const done = iterations;
+        const run = absenceWalk(ctx, trial, absences, {
+          maxSteps: poolSteps,
+          stop: (steps) => budget.stop(done + steps),
+        });
+        iterations += run.steps;
+        trial = run.best;
+        if (trial.bank.length === 0) {
+          relocateDescent(ctx, trial);
+          found = trial;
+        }
+      };
       for (const step of order.split('+')) {
         if (found) break;
         if (step === 'pool') pool();
+        else if (step === 'abs') abs();
         else lns();
       }
       if (found) {
