@@ -142,9 +142,10 @@ export function minimiseFleet(
       const order = strategy === 'auto' ? (longRoutes(best) ? 'abs' : 'pool+lns') : strategy;
       // The pool's steps are cheap and it often needs thousands of them for the last request or two;
       // the absence walk's steps are small ruins, and it too needs thousands.
-      const poolSteps = order.startsWith('pool') || order.startsWith('abs')
-        ? (budget.poolSteps ?? budget.attemptIterations)
-        : budget.attemptIterations;
+      const poolSteps =
+        order.startsWith('pool') || order.startsWith('abs')
+          ? (budget.poolSteps ?? budget.attemptIterations)
+          : budget.attemptIterations;
       const pool = (): void => {
         const done = iterations;
         iterations += emptyPool(ctx, trial, {
