@@ -1,56 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../model/prepared.ts';
 import { createContext, type SearchContext } from '../search/context.ts';
-import { Route } from '../search/route.ts';
-import { Solution } from '../search/solution.ts';
 import { lineWorld } from '../testing/line-world.ts';
+import { ONE_SEAT_KM, oneSeatWorld, vansServing } from '../testing/one-seat-world.ts';
+import type { Solution } from '../search/solution.ts';
 import { emptyPool } from './ejection-pool.ts';
 import { fleetLowerBound, minimiseFleet } from './fleet.ts';
 
-// One seat per van. X (request 0): km 10 at 1:00 → km 20 by 1:15. Y (1): km 25 at 1:20 → km 30.
-// Z (2): km 10 at 1:00 → depot by 1:10. Z clashes with X (same seat, same minute) and with Y
-// (from the depot at 1:10 nobody reaches km 25 by 1:20), but X and Y share a van: X → Y.
-const KM = [0, 10, 20, 25, 30];
-const onePerVan = () =>
-  lineWorld(
-    KM,
-    [
-      { from: 1, to: 2, pickupMin: [60, 60], deliveryMin: [70, 75] },
-      { from: 3, to: 4, pickupMin: [80, 80] },
-      { from: 1, to: 0, pickupMin: [60, 60], deliveryMin: [70, 70] },
-    ],
-    [{ capacity: [1] }, { capacity: [1] }, { capacity: [1] }],
-    {
-      objective: {
-        vehicleCost: 1e5,
-        excessRidePerS: 0,
-        waitAboardPerS: 0,
-        vehicleChangePenalty: 0,
-        timeDeviationPerS: 0,
-      },
-    },
-  );
-
-/** Van v serves the given requests in that order, one at a time. */
-function threeVans(ctx: SearchContext): Solution {
-  const sol = Solution.empty(ctx.p, ctx.ws);
-  [[0], [1], [2]].forEach((reqs, v) => {
-    const route = new Route(
-      v,
-      reqs.flatMap((r) => [2 * r, 2 * r + 1]),
-    );
-    route.update(ctx.p, ctx.ws);
-    expect(route.feasible).toBe(true);
-    sol.routes[v] = route;
-  });
-  return sol;
-}
+/** Van v serves request v (X, Y, Z of the one-seat world). */
+const threeVans = (ctx: SearchContext) => vansServing(ctx, [[0], [1], [2]]);
 
 const requestsOf = (sol: Solution, v: number) => sol.routes[v].nodes.filter((n) => n % 2 === 0).map((n) => n / 2);
 
 describe('ejection pool', () => {
   it('makes room for a request that fits nowhere by ejecting one that fits elsewhere', () => {
-    const ctx = createContext(prepare(onePerVan()), 1);
+    const ctx = createContext(prepare(oneSeatWorld()), 1);
     const sol = threeVans(ctx);
     // Van 2 goes out of service: Z cannot join van 0 (X) nor van 1 (Y) as they are.
     sol.remove(ctx.p, ctx.ws, [2]);
@@ -65,10 +29,8 @@ describe('ejection pool', () => {
   });
 
   it('never opens a van: when nothing can make room the request stays in the pool', () => {
-    const inst = onePerVan();
     // Y now starts at 1:05 at km 25: X → Y is too late as well, so no two requests share a van.
-    inst.requests[1].pickup.earliestS = 65 * 60;
-    inst.requests[1].pickup.latestS = 65 * 60;
+    const inst = oneSeatWorld(65);
     const ctx = createContext(prepare(inst), 1);
     const sol = threeVans(ctx);
     sol.remove(ctx.p, ctx.ws, [2]);
@@ -84,7 +46,7 @@ describe('fleet minimisation', () => {
   it.each(['auto', 'pool', 'lns', 'abs', 'pool+lns', 'lns+pool', 'lns+abs'] as const)(
     'drops the third van when two can do the work (%s)',
     (strategy) => {
-      const ctx = createContext(prepare(onePerVan()), 3);
+      const ctx = createContext(prepare(oneSeatWorld()), 3);
       const { best } = minimiseFleet(ctx, threeVans(ctx), {
         stop: (it) => it > 2000,
         fraction: (it) => it / 2000,
@@ -99,9 +61,7 @@ describe('fleet minimisation', () => {
 
   it('grants an attempt that starts with the pool its own step budget', () => {
     // Y at 1:11: no two requests can share a van, yet the bound (2 aboard at once) lets the stage try twice.
-    const inst = onePerVan();
-    inst.requests[1].pickup.earliestS = 71 * 60;
-    inst.requests[1].pickup.latestS = 71 * 60;
+    const inst = oneSeatWorld(71);
     const run = (strategy: 'pool' | 'lns+pool', poolSteps?: number) => {
       const ctx = createContext(prepare(inst), 1);
       expect(fleetLowerBound(ctx)).toBe(2);
@@ -131,7 +91,7 @@ describe('fleet minimisation', () => {
       deliveryMin: [80, 200] as [number, number],
     }));
     const vans = [{ capacity: [2] }, { capacity: [2] }, { capacity: [2] }];
-    expect(fleetLowerBound(createContext(prepare(lineWorld(KM, trips, vans)), 1))).toBe(2);
+    expect(fleetLowerBound(createContext(prepare(lineWorld(ONE_SEAT_KM, trips, vans)), 1))).toBe(2);
     // Capacity is reused after a delivery: the same trips one after another need only one van.
     const inTurn = [0, 1, 2].map((k) => ({
       from: 1,
@@ -139,6 +99,6 @@ describe('fleet minimisation', () => {
       pickupMin: [100 * k, 100 * k + 10] as [number, number],
       deliveryMin: [100 * k + 20, 100 * k + 30] as [number, number],
     }));
-    expect(fleetLowerBound(createContext(prepare(lineWorld(KM, inTurn, vans)), 1))).toBe(1);
+    expect(fleetLowerBound(createContext(prepare(lineWorld(ONE_SEAT_KM, inTurn, vans)), 1))).toBe(1);
   });
 });
