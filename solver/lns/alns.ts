@@ -12,6 +12,11 @@
  * that starts at the scale of one arc and grows while the current solution
  * leaves someone out; a walk that stays incomplete too long goes back to the
  * best. Only complete solutions become the best.
+ *
+ * A walk that finds no new best for a while goes back to the best and the
+ * cooling starts again from a warmer temperature over what is left of the
+ * budget: the same seed otherwise often ends in a basin several per cent
+ * above another seed's result (Li & Lim 200, same fleet).
  */
 import { repair } from './repair.ts';
 import { repairSequential } from './repair-sequential.ts';
@@ -43,6 +48,22 @@ export interface AlnsBudget {
   share?: (iter: number, best: Solution) => Solution | null;
   /** Keep the fleet of the start solution (its empty vehicles stay out of use); see above. */
   fixedFleet?: boolean;
+  /** Iterations without a new best after which the walk restarts from the best, warmer (none by default). */
+  restartAfter?: number;
+}
+
+/** Share of the start temperature a restart warms back up to. */
+const RESTART_WARMTH = 0.5;
+
+/**
+ * Simulated annealing temperature at progress `fraction`: exponential cooling from `t0` to
+ * `tEnd`, restarted at `restartedAt` (a fraction) from `warm` over the rest of the budget.
+ */
+export function temperature(t0: number, tEnd: number, fraction: number, restartedAt = 0, warm = t0): number {
+  const f = Math.min(1, Math.max(0, fraction));
+  if (restartedAt >= 1) return tEnd;
+  const along = Math.min(1, Math.max(0, (f - restartedAt) / (1 - restartedAt)));
+  return warm * (tEnd / warm) ** along;
 }
 
 interface Operator<T> {
@@ -94,7 +115,11 @@ function roulette<T>(ctx: SearchContext, ops: Operator<T>[]): Operator<T> {
   return ops[ops.length - 1];
 }
 
-export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): { best: Solution; iterations: number } {
+export function alns(
+  ctx: SearchContext,
+  start: Solution,
+  budget: AlnsBudget,
+): { best: Solution; iterations: number; restarts: number } {
   const { rng } = ctx;
   const fixedFleet = budget.fixedFleet === true;
   // With a fixed fleet the bank penalty starts at one arc's cost (the caller's is far above it).
@@ -121,6 +146,10 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
   let lastBest = 0;
   let lastComplete = 0;
   const patience = budget.patience ?? Infinity;
+  const restartAfter = budget.restartAfter ?? Infinity;
+  let restarts = 0;
+  let restartedIter = 0;
+  let restartedAt = 0;
   for (; !budget.stop(iter) && iter - lastBest <= patience; iter++) {
     const shared = budget.share?.(iter, best);
     if (shared) {
@@ -139,7 +168,17 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
       penalty = current.bank.length > 0 ? penalty * PENALTY_GROWTH : Math.max(basePenalty, penalty / PENALTY_GROWTH);
       currentCost = current.cost(penalty);
     }
-    const temp = t0 * (tEnd / t0) ** Math.min(1, budget.fraction(iter));
+    if (iter - Math.max(lastBest, restartedIter) > restartAfter) {
+      restarts++;
+      restartedIter = iter;
+      restartedAt = Math.min(1, budget.fraction(iter));
+      current = best;
+      currentCost = current.cost(penalty);
+    }
+    const temp =
+      restarts === 0
+        ? temperature(t0, tEnd, budget.fraction(iter))
+        : temperature(t0, tEnd, budget.fraction(iter), restartedAt, RESTART_WARMTH * t0);
     const ruin = roulette(ctx, ruins);
     const rep = roulette(ctx, repairs);
     const cand = current.clone();
@@ -208,7 +247,7 @@ export function alns(ctx: SearchContext, start: Solution, budget: AlnsBudget): {
       }
     }
   }
-  return { best, iterations: iter };
+  return { best, iterations: iter, restarts };
 }
 
 /** Takes the empty vehicles of `sol` out of use (fixed fleet). */
