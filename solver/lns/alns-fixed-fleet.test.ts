@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readLiLim } from '../io/index.ts';
-import { prepare } from '../model/prepared.ts';
-import { createContext } from '../search/context.ts';
-import { Solution } from '../search/solution.ts';
+import type { Solution } from '../search/solution.ts';
+import { constructedBenchmark } from '../testing/benchmark-world.ts';
 import { alns } from './alns.ts';
-import { construct } from './construct.ts';
 import { minimiseFleet } from './fleet.ts';
 
 /**
@@ -13,12 +9,7 @@ import { minimiseFleet } from './fleet.ts';
  * here until the block exchange: since then both walks reach the same solutions on it.)
  */
 function lc109(seed: number) {
-  const file = new URL(`../../fixtures/benchmarks/lilim100/lc109.txt`, import.meta.url);
-  const { instance } = readLiLim(readFileSync(file, 'utf8'), 'lc109');
-  const ctx = createContext(prepare(instance), seed);
-  const sol = Solution.empty(ctx.p, ctx.ws);
-  sol.bank = instance.requests.map((_, r) => r);
-  construct(ctx, sol);
+  const { ctx, sol } = constructedBenchmark('lilim100', 'lc109', seed);
   const fleet = minimiseFleet(ctx, sol, {
     stop: (it) => it >= 3000,
     fraction: (it) => it / 3000,

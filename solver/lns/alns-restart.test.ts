@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readLiLim } from '../io/index.ts';
-import { prepare } from '../model/prepared.ts';
-import { createContext } from '../search/context.ts';
-import { Solution } from '../search/solution.ts';
+import { constructedBenchmark } from '../testing/benchmark-world.ts';
 import { alns, temperature } from './alns.ts';
-import { construct } from './construct.ts';
 
 describe('ALNS cooling schedule', () => {
   it('cools from the start temperature to the end one, and a restart warms up and cools again by the end', () => {
@@ -24,12 +19,7 @@ describe('ALNS cooling schedule', () => {
 });
 
 function lr104(seed: number) {
-  const file = new URL(`../../fixtures/benchmarks/lilim100/lr104.txt`, import.meta.url);
-  const { instance } = readLiLim(readFileSync(file, 'utf8'), 'lr104');
-  const ctx = createContext(prepare(instance), seed);
-  const sol = Solution.empty(ctx.p, ctx.ws);
-  sol.bank = instance.requests.map((_, r) => r);
-  construct(ctx, sol);
+  const { ctx, sol } = constructedBenchmark('lilim100', 'lr104', seed);
   return { ctx, start: sol };
 }
 

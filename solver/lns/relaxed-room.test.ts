@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCordeau, readLiLim } from '../io/index.ts';
-import { prepare } from '../model/prepared.ts';
-import { createContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
-import { Solution } from '../search/solution.ts';
-import { construct } from './construct.ts';
+import { constructedBenchmark } from '../testing/benchmark-world.ts';
 import { Candidates, relaxedCandidates } from './insertion.ts';
 import { hasRelaxedRoom } from './relaxed-room.ts';
 
-function world(set: string, name: string) {
-  const text = readFileSync(new URL(`../../fixtures/benchmarks/${set}/${name}.txt`, import.meta.url), 'utf8');
-  const { instance } = set === 'darp' ? readCordeau(text, name) : readLiLim(text, name);
-  const ctx = createContext(prepare(instance), 1);
-  const sol = Solution.empty(ctx.p, ctx.ws);
-  sol.bank = instance.requests.map((_, r) => r);
-  construct(ctx, sol);
-  return { ctx, sol };
-}
+const world = (set: string, name: string) => constructedBenchmark(set, name);
 
 /**
  * Every route of a constructed solution, with none, one or two (neighbouring) of its requests
