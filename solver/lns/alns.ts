@@ -150,6 +150,7 @@ export function alns(
   let restarts = 0;
   let restartedIter = 0;
   let restartedAt = 0;
+  let warm = t0;
   for (; !budget.stop(iter) && iter - lastBest <= patience; iter++) {
     const shared = budget.share?.(iter, best);
     if (shared) {
@@ -172,13 +173,11 @@ export function alns(
       restarts++;
       restartedIter = iter;
       restartedAt = Math.min(1, budget.fraction(iter));
+      warm = RESTART_WARMTH * t0;
       current = best;
       currentCost = current.cost(penalty);
     }
-    const temp =
-      restarts === 0
-        ? temperature(t0, tEnd, budget.fraction(iter))
-        : temperature(t0, tEnd, budget.fraction(iter), restartedAt, RESTART_WARMTH * t0);
+    const temp = temperature(t0, tEnd, budget.fraction(iter), restartedAt, warm);
     const ruin = roulette(ctx, ruins);
     const rep = roulette(ctx, repairs);
     const cand = current.clone();
