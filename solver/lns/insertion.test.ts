@@ -3,7 +3,8 @@ import { prepare } from '../model/prepared.ts';
 import { createContext } from '../search/context.ts';
 import { Route } from '../search/route.ts';
 import { lineWorld } from '../testing/line-world.ts';
-import { bestInsertion, cheapestFeasible, relaxedCandidates } from './insertion.ts';
+import { constructedBenchmark } from '../testing/benchmark-world.ts';
+import { bestInsertion, cheapestFeasible, insertionFeasible, relaxedCandidates } from './insertion.ts';
 
 // A (request 0): km 1 at 0:01 sharp → km 9. B (1): km 4 → km 5, not before 0:10. The van may
 // be out for 20 minutes. B on A's way costs nothing (18 km, 18 minutes' driving), but the van
@@ -56,5 +57,56 @@ describe('insertion pricing', () => {
     const { ctx, route } = world();
     ctx.cand.size = 0;
     expect(cheapestFeasible(ctx.p, route, 1, ctx.ws, ctx.cand)).toBeNull();
+  });
+
+  // Li & Lim lr2_2_9: long routes with wide windows, where most positions are skipped.
+  it('never leaves out a place where the request fits exactly, on long benchmark routes', () => {
+    const { ctx, sol } = constructedBenchmark('lilim200', 'lr2_2_9');
+    const { p, ws, cand } = ctx;
+    // The longest route with every other passenger taken out: room for them and for others.
+    const longest = sol.routes.reduce((a, b) => (b.nodes.length > a.nodes.length ? b : a));
+    const route = new Route(
+      longest.v,
+      longest.nodes.filter((node) => (node >> 1) % 2 === 0),
+    );
+    route.update(p, ws);
+    expect(route.feasible).toBe(true);
+    const len = route.nodes.length;
+    expect(len).toBeGreaterThan(20);
+    let fits = 0;
+    for (let r = 0; r < p.nReq; r += 3) {
+      if (route.nodes.includes(2 * r)) continue;
+      relaxedCandidates(p, route, r, cand);
+      const listed = new Set<number>();
+      for (let k = 0; k < cand.size; k++) listed.add(cand.i[k] * 1000 + cand.j[k]);
+      for (let i = 0; i <= len; i++)
+        for (let j = i; j <= len; j++) {
+          if (!insertionFeasible(p, route, r, i, j, ws)) continue;
+          fits++;
+          expect(listed.has(i * 1000 + j), `request ${r} at (${i}, ${j})`).toBe(true);
+        }
+    }
+    expect(fits).toBeGreaterThan(50);
+  });
+
+  it('prices the cheapest place the same with the bound as from the full list', () => {
+    const { ctx, sol } = constructedBenchmark('lilim200', 'lr2_2_9');
+    const { p, cand } = ctx;
+    let compared = 0;
+    for (const route of sol.routes) {
+      if (route.nodes.length === 0) continue;
+      for (let r = 0; r < p.nReq; r++) {
+        if (route.nodes.includes(2 * r)) continue;
+        relaxedCandidates(p, route, r, cand);
+        let best = -1;
+        for (let k = 0; k < cand.size; k++) if (best < 0 || cand.cost[k] < cand.cost[best]) best = k;
+        const full = best < 0 ? null : [cand.cost[best], cand.i[best], cand.j[best]];
+        relaxedCandidates(p, route, r, cand, true);
+        const last = cand.size - 1;
+        expect(last < 0 ? null : [cand.cost[last], cand.i[last], cand.j[last]]).toEqual(full);
+        if (full) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });

@@ -62,8 +62,14 @@ function fixedPart(p: Prepared, route: Route, r: number): number {
   return c;
 }
 
-/** Every relaxed-feasible insertion of r into route, with its estimated added cost. */
-export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Candidates): void {
+/**
+ * Every relaxed-feasible insertion of r into route, with its estimated added cost. `bounded`
+ * keeps only the candidates cheaper than every one before them (the last is the cheapest) and
+ * skips the delivery walk of a pickup position whose cost so far already exceeds the cheapest
+ * found: the delivery's detour is at least minus the matrix's triangle slack. On long routes
+ * most positions are far from the request, and that walk is most of the pricing.
+ */
+export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Candidates, bounded = false): void {
   out.size = 0;
   const v = route.v;
   if (!p.compatible[r * p.nVeh + v]) return;
@@ -99,10 +105,31 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
   const eD = early[dn];
   const lD = late[dn];
   const single = nDims === 1;
+  // Infinity while unbounded: every candidate is kept.
+  let bound = Infinity;
+  const slack = wM * p.slackDist + wS * p.slackDur + EPS;
   const q0 = load[pn * nDims];
   const cap0 = cap[v * nDims];
+  // Earliest and latest times never decrease along a route: positions whose earliest time is
+  // past the pickup's window, or whose next stop must be left before the pickup can even
+  // start, cannot hold it. Two binary searches skip them (most positions of a long route).
+  let lo = first;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (L[mid + 1] + EPS < eP + sP) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo;
+  hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (E[mid] > lP + EPS) hi = mid - 1;
+    else lo = mid;
+  }
+  const to = E[lo] > lP + EPS ? lo - 1 : lo;
   let xi = s0;
-  for (let i = first; i <= len; i++) {
+  for (let i = from; i <= to; i++) {
     xi = i === 0 ? s0 : nodes[i - 1];
     const xi1 = i === len ? e0 : nodes[i];
     let ok = true;
@@ -137,7 +164,11 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
         detour <= rideSlack[i] + EPS &&
         detour <= durSlack
       ) {
-        out.push(costP + cPD + wM * dist[ld * size + li1] + wS * dur[ld * size + li1], i, i);
+        const c = costP + cPD + wM * dist[ld * size + li1] + wS * dur[ld * size + li1];
+        if (c < bound) {
+          out.push(c, i, i);
+          if (bounded) bound = c;
+        }
       }
     }
     if (i === len) continue;
@@ -148,6 +179,7 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
     const latestPick = L[i + 1] - sP - dur[lp * size + li1];
     if (latestPick < lP) rideLimit = latestPick + sP + maxRide;
     const costPick = costP + wM * dist[lp * size + li1] + wS * dur[lp * size + li1];
+    if (costPick - slack > bound) continue;
     // The passenger's own ride is at least the no-wait path from pickup to delivery.
     let pathDur = dur[lp * size + li1];
     let xj = xi1;
@@ -184,13 +216,14 @@ export function relaxedCandidates(p: Prepared, route: Route, r: number, out: Can
       const detourD = dur[lj * size + ld] + sD + dur[ld * size + lj1] - dur[lj * size + lj1];
       if (detourD > rideSlack[j] + EPS || detourP + detourD > durSlack) continue;
       if (aD + sD + dur[ld * size + lj1] > L[j + 1] + EPS) continue;
-      out.push(
+      const c =
         costPick +
-          wM * (dist[lj * size + ld] + dist[ld * size + lj1] - dist[lj * size + lj1]) +
-          wS * (dur[lj * size + ld] + dur[ld * size + lj1] - dur[lj * size + lj1]),
-        i,
-        j,
-      );
+        wM * (dist[lj * size + ld] + dist[ld * size + lj1] - dist[lj * size + lj1]) +
+        wS * (dur[lj * size + ld] + dur[ld * size + lj1] - dur[lj * size + lj1]);
+      if (c < bound) {
+        out.push(c, i, j);
+        if (bounded) bound = c;
+      }
     }
   }
 }
@@ -230,6 +263,12 @@ function sortCandidates(out: Candidates): void {
  * tried cheapest first; the exact check stops at the first that passes.
  */
 export function bestInsertion(p: Prepared, route: Route, r: number, ws: Workspace, cand: Candidates): Placement | null {
+  // The cheapest relaxed candidate alone first (usually exactly feasible); all of them only if not.
+  relaxedCandidates(p, route, r, cand, true);
+  if (cand.size === 0) return null;
+  const k = cand.size - 1;
+  if (insertionFeasible(p, route, r, cand.i[k], cand.j[k], ws))
+    return { cost: cand.cost[k], i: cand.i[k], j: cand.j[k] };
   relaxedCandidates(p, route, r, cand);
   return cheapestFeasible(p, route, r, ws, cand);
 }

@@ -26,7 +26,8 @@ export function repair(ctx: SearchContext, sol: Solution, mode: number, noise: n
   const known = new Uint8Array(m * nVeh);
   const alive = new Uint8Array(m).fill(1);
   const amp = noise * ctx.costScale;
-  const representative = new Uint8Array(nVeh);
+  // The vehicles worth pricing this step: in use, or the first empty one of its kind.
+  const reps = new Int32Array(nVeh);
   const seenClass = new Set<number>();
   let left = m;
   const kth = new Float64Array(Math.max(mode, 1));
@@ -34,11 +35,11 @@ export function repair(ctx: SearchContext, sol: Solution, mode: number, noise: n
   const near = new Uint8Array(nVeh);
   while (left > 0) {
     seenClass.clear();
+    let nReps = 0;
     for (let v = 0; v < nVeh; v++) {
-      representative[v] = 0;
       if (sol.disabled[v]) continue;
       if (twinTried(ctx, sol.routes[v], seenClass)) continue;
-      representative[v] = 1;
+      reps[nReps++] = v;
     }
     let pick = -1;
     let pickScore = -Infinity;
@@ -49,8 +50,9 @@ export function repair(ctx: SearchContext, sol: Solution, mode: number, noise: n
       kth.fill(Infinity);
       let bestV = -1;
       const filtered = nearby.mark(r, near);
-      for (let v = 0; v < nVeh; v++) {
-        if (!representative[v] || !p.compatible[r * nVeh + v]) continue;
+      for (let t = 0; t < nReps; t++) {
+        const v = reps[t];
+        if (!p.compatible[r * nVeh + v]) continue;
         if (filtered && !near[v] && sol.routes[v].nodes.length > 0) continue;
         const key = a * nVeh + v;
         if (!known[key]) {

@@ -5,6 +5,7 @@
  * (Cordeau 2006). Validates the instance once and fails naming the field.
  */
 import type { DarpInstance } from './instance.ts';
+import { triangleSlack } from './triangle-slack.ts';
 
 export interface Prepared {
   inst: DarpInstance;
@@ -35,6 +36,9 @@ export interface Prepared {
   prefixOwner: Int32Array;
   /** The objective prices something that depends on the schedule, not only on the order. */
   timesMatter: boolean;
+  /** Largest break of the triangle inequality in distance and in duration (model/triangle-slack.ts). */
+  slackDist: number;
+  slackDur: number;
 }
 
 export const pickupNode = (r: number): number => 2 * r;
@@ -121,6 +125,7 @@ export function prepare(inst: DarpInstance): Prepared {
       late[d] = Math.min(late[d], late[p] + svc[p] + maxRide[r]);
     }
   }
+  const slackDist = triangleSlack(matrix.distanceM, size);
   const compatible = new Uint8Array(nReq * nVeh);
   requests.forEach((q, r) => {
     vehicles.forEach((v, k) => {
@@ -179,6 +184,8 @@ export function prepare(inst: DarpInstance): Prepared {
       inst.objective.waitAboardPerS > 0 ||
       inst.objective.timeDeviationPerS > 0 ||
       vehicles.some((v) => v.costPerS > 0),
+    slackDist,
+    slackDur: matrix.durationS === matrix.distanceM ? slackDist : triangleSlack(matrix.durationS, size),
   };
 }
 
