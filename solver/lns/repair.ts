@@ -9,8 +9,13 @@ import { applyInsertion, bestInsertion } from './insertion.ts';
 import { NearbyRoutes } from './nearby-routes.ts';
 import { twinTried, type SearchContext } from '../search/context.ts';
 import type { Solution } from '../search/solution.ts';
+import { Scratch } from '../search/scratch.ts';
 
 const MISSING = 1e12;
+/** Price tables of one repair, reused (search/scratch.ts). */
+const f64 = new Scratch((n) => new Float64Array(n));
+const i32 = new Scratch((n) => new Int32Array(n));
+const u8 = new Scratch((n) => new Uint8Array(n));
 
 /** mode 1 = greedy, k ≥ 2 = regret-k; noise = relative amplitude (0 = none). */
 export function repair(ctx: SearchContext, sol: Solution, mode: number, noise: number): void {
@@ -20,19 +25,19 @@ export function repair(ctx: SearchContext, sol: Solution, mode: number, noise: n
   sol.bank = [];
   if (pending.length === 0) return;
   const m = pending.length;
-  const cost = new Float64Array(m * nVeh).fill(Infinity);
-  const pi = new Int32Array(m * nVeh);
-  const pj = new Int32Array(m * nVeh);
-  const known = new Uint8Array(m * nVeh);
-  const alive = new Uint8Array(m).fill(1);
+  const cost = f64.get(0, m * nVeh).fill(Infinity, 0, m * nVeh);
+  const pi = i32.get(0, m * nVeh);
+  const pj = i32.get(1, m * nVeh);
+  const known = u8.get(0, m * nVeh).fill(0, 0, m * nVeh);
+  const alive = u8.get(1, m).fill(1, 0, m);
   const amp = noise * ctx.costScale;
   // The vehicles worth pricing this step: in use, or the first empty one of its kind.
-  const reps = new Int32Array(nVeh);
+  const reps = i32.get(2, nVeh);
   const seenClass = new Set<number>();
   let left = m;
   const kth = new Float64Array(Math.max(mode, 1));
   const nearby = new NearbyRoutes(ctx, sol);
-  const near = new Uint8Array(nVeh);
+  const near = u8.get(2, nVeh);
   while (left > 0) {
     seenClass.clear();
     let nReps = 0;

@@ -19,6 +19,7 @@ import type { Prepared } from '../model/prepared.ts';
 import type { SearchContext } from './context.ts';
 import type { Solution } from './solution.ts';
 import { Route } from './route.ts';
+import { Scratch } from './scratch.ts';
 
 const GAIN = 1e-7;
 /**
@@ -266,6 +267,10 @@ class TopMoves {
   }
 }
 
+/** Junction tables of a pair of routes, reused (search/scratch.ts); every entry read is written first. */
+const tables = new Scratch((n) => new Float64Array(n));
+const table = (slot: number, n: number): Float64Array => tables.get(slot, n);
+
 /** The TRIALS_PER_PAIR moves of lowest estimate below zero, best first. */
 function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: Cuts): Move[] {
   const na = ca.at.length;
@@ -274,8 +279,8 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
   const dB = arcFor(p, rates, B.v);
   const An = ca.node;
   const Bn = cb.node;
-  const gapA = new Float64Array(na);
-  const gapB = new Float64Array(nb);
+  const gapA = table(0, na);
+  const gapB = table(1, nb);
   for (let i = 0; i < na; i++) gapA[i] = ca.cum[ca.at[i] + 1] - ca.cum[ca.at[i]];
   for (let j = 0; j < nb; j++) gapB[j] = cb.cum[cb.at[j] + 1] - cb.cum[cb.at[j]];
   // The inner arcs of a block move with it: under equal rates they cancel out of the sum.
@@ -285,12 +290,12 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
   // PB, QB the same in B. A swap's estimate is HEAD[i1, j1] + TAIL[i2, j2], each end with
   // the two arcs it adds and the two it removes; under equal rates PB = QA and QB = PA, so
   // HEAD = TAIL and two arcs a pair of cuts suffice.
-  const PA = new Float64Array(na * nb);
-  const QA = new Float64Array(na * nb);
-  const PB = same ? QA : new Float64Array(na * nb);
-  const QB = same ? PA : new Float64Array(na * nb);
-  const HEAD = new Float64Array(na * nb);
-  const TAIL = same ? HEAD : new Float64Array(na * nb);
+  const PA = table(2, na * nb);
+  const QA = table(3, na * nb);
+  const PB = same ? QA : table(4, na * nb);
+  const QB = same ? PA : table(5, na * nb);
+  const HEAD = table(6, na * nb);
+  const TAIL = same ? HEAD : table(7, na * nb);
   let minTail = Infinity;
   for (let i = 0; i < na; i++) {
     const c = ca.at[i];
@@ -330,14 +335,14 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
     }
   }
   // One block moves and the other route gives nothing: B's block into A, then A's into B.
-  offerOneWay(top, same, gapA, cb, gapB, dB, dA, PA, QA, nb, 1, true);
-  offerOneWay(top, same, gapB, ca, gapA, dA, dB, PB, QB, 1, nb, false);
+  offerOneWay(top, same, gapA, na, cb, gapB, dB, dA, PA, QA, nb, 1, true);
+  offerOneWay(top, same, gapB, nb, ca, gapA, dA, dB, PB, QB, 1, nb, false);
   return top.list;
 }
 
 /**
  * Offers the moves where the donor's block [x1, x2) goes in at the receiver's cut c and the
- * receiver gives nothing (recvGap: one entry per receiver cut). P and Q are the receiver's
+ * receiver gives nothing (recvGap: one entry per receiver cut, nRecv of them). P and Q are the receiver's
  * junction tables (entry c × strideRecv + x × strideDonor); bridge[x1 * n + x2] is the change
  * where the block leaves the donor (one arc closes the gap, two go); dRecv prices the block's
  * inner arcs at the receiver's rates.
@@ -346,6 +351,7 @@ function offerOneWay(
   top: TopMoves,
   same: boolean,
   recvGap: Float64Array,
+  nRecv: number,
   donor: Cuts,
   donorGap: Float64Array,
   dDonor: Arc,
@@ -357,14 +363,14 @@ function offerOneWay(
   donorIsB: boolean,
 ): void {
   const n = donor.at.length;
-  const bridge = new Float64Array(n * n);
+  const bridge = table(8, n * n);
   for (let x1 = 0; x1 < n - 1; x1++) {
     for (let x2 = x1 + 1; x2 < n && x2 - x1 <= MAX_STRETCHES; x2++) {
       bridge[x1 * n + x2] =
         dDonor(donor.node[donor.at[x1]], donor.node[donor.at[x2] + 1]) - donorGap[x1] - donorGap[x2];
     }
   }
-  for (let c = 0; c < recvGap.length; c++) {
+  for (let c = 0; c < nRecv; c++) {
     for (let x1 = 0; x1 < n - 1; x1++) {
       const into = P[c * strideRecv + x1 * strideDonor] - recvGap[c];
       for (let x2 = x1 + 1; x2 < n && x2 - x1 <= MAX_STRETCHES; x2++) {

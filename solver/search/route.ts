@@ -7,21 +7,24 @@
 import { endNode, startNode, type Prepared } from '../model/prepared.ts';
 import { delayLoadedBlocks, earliestSchedule, layout, type Workspace } from '../eval/schedule.ts';
 
+/** The caches of a route not yet updated (shared: caches are replaced, never written into). */
+const NONE = new Float64Array(0);
+
 export class Route {
   nodes: number[];
-  earliest: Float64Array = new Float64Array(0);
-  latest: Float64Array = new Float64Array(0);
-  loadAfter: Float64Array = new Float64Array(0);
+  earliest: Float64Array = NONE;
+  latest: Float64Array = NONE;
+  loadAfter: Float64Array = NONE;
   /**
    * Per arc (k, k+1): how much longer the no-wait path of every passenger aboard
    * on that arc may get before some ride-time limit must break (a detour inserted
    * on the arc lengthens it by exactly the detour).
    */
-  rideSlack: Float64Array = new Float64Array(0);
+  rideSlack: Float64Array = NONE;
   /** Route duration limit minus the no-wait duration (travel + service). */
   durationSlack = Infinity;
   /** Exact start-of-service times (after delaying loaded blocks when the objective cares). */
-  times: Float64Array = new Float64Array(0);
+  times: Float64Array = NONE;
   feasible = true;
   cost = 0;
   distanceM = 0;
@@ -59,20 +62,23 @@ export class Route {
   /** Recompute the caches; `refine` also delays loaded blocks (needed when times are priced or reported). */
   update(p: Prepared, ws: Workspace, refine = p.timesMatter): void {
     const n = this.nodes.length + 2;
+    const { nDims } = p;
+    // One backing store for the five caches: each typed array of its own is a separate
+    // allocation outside the heap, and a search makes one update per move.
+    const store = new Float64Array(n * (4 + nDims));
     this.fillRelaxed(
       p,
       ws,
-      new Float64Array(n),
-      new Float64Array(n),
-      new Float64Array(n * p.nDims),
-      new Float64Array(n),
+      store.subarray(0, n),
+      store.subarray(n, 2 * n),
+      store.subarray(3 * n, (3 + nDims) * n),
+      store.subarray(2 * n, 3 * n),
     );
-    const { nDims } = p;
     const len = this.nodes.length;
     const nodes = this.nodes;
     const la = this.loadAfter;
     const m = layout(p, this.v, nodes, len, ws);
-    const B = new Float64Array(n);
+    const B = store.subarray((3 + nDims) * n);
     this.feasible = earliestSchedule(p, this.v, m, ws, B);
     if (this.feasible) {
       const cap = p.cap;
@@ -121,13 +127,18 @@ export class Route {
     E[0] = early[s0];
     // Nothing aboard at the depots (the loop below writes only the visits).
     for (let d = 0; d < nDims; d++) la[d] = la[(n - 1) * nDims + d] = 0;
+    // No-wait departure offsets alongside (for the ride slack below).
+    const noWait = ws.times;
+    noWait[0] = 0;
     let prev = s0;
     let distance = 0;
     for (let k = 1; k < n; k++) {
       const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
-      const a = E[k - 1] + svc[prev] + dur[loc[prev] * size + loc[node]];
+      const leg = loc[prev] * size + loc[node];
+      const a = E[k - 1] + svc[prev] + dur[leg];
       E[k] = a > early[node] ? a : early[node];
-      distance += dist[loc[prev] * size + loc[node]];
+      noWait[k] = noWait[k - 1] + dur[leg] + svc[node];
+      distance += dist[leg];
       if (k < n - 1)
         for (let d = 0; d < nDims; d++) la[k * nDims + d] = la[(k - 1) * nDims + d] + load[node * nDims + d];
       prev = node;
@@ -139,15 +150,6 @@ export class Route {
       const b = L[k + 1] - svc[node] - dur[loc[node] * size + loc[next]];
       L[k] = b < late[node] ? b : late[node];
       next = node;
-    }
-    // No-wait departure offsets, then ride slack per arc.
-    const noWait = ws.times;
-    noWait[0] = 0;
-    prev = s0;
-    for (let k = 1; k < n; k++) {
-      const node = k === n - 1 ? endNode(p, this.v) : nodes[k - 1];
-      noWait[k] = noWait[k - 1] + dur[loc[prev] * size + loc[node]] + svc[node];
-      prev = node;
     }
     const durationSlack = p.inst.vehicles[this.v].maxDurationS - noWait[n - 1];
     // A ride room at least the duration slack never binds: every detour is checked against
