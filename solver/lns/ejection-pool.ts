@@ -12,6 +12,7 @@
  */
 import { applyInsertion, bestInsertion, cheapestFeasible, relaxedCandidates } from './insertion.ts';
 import type { SearchContext } from '../search/context.ts';
+import type { Prepared } from '../model/prepared.ts';
 import { Route } from '../search/route.ts';
 import { NearbyRoutes } from './nearby-routes.ts';
 import { hasRelaxedRoom } from './relaxed-room.ts';
@@ -111,6 +112,12 @@ function insertCheapest(ctx: SearchContext, sol: Solution, r: number): boolean {
 }
 
 /**
+ * Scratch routes per vehicle for the relaxed check, kept from call to call (their arrays
+ * grow once; a new set per call was an allocation per vehicle and ejection step).
+ */
+const leanRoutes = new WeakMap<Prepared, Route[]>();
+
+/**
  * The ejection of one or two requests from one route that lets r in with the
  * smallest sum of penalty counters (ties: the cheapest result), or null.
  */
@@ -118,7 +125,8 @@ function bestEjection(ctx: SearchContext, sol: Solution, r: number, counter: Int
   const { p, ws, cand, rng } = ctx;
   let best: Ejection | null = null;
   let pricings = 0;
-  const scratch: Route[] = [];
+  let scratch = leanRoutes.get(p);
+  if (!scratch) leanRoutes.set(p, (scratch = []));
   const consider = (v: number, out: number[], psum: number): void => {
     const route = sol.routes[v];
     const a = out[0];
