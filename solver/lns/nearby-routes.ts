@@ -6,12 +6,16 @@
  */
 import type { SearchContext } from '../search/context.ts';
 import type { Solution } from '../search/solution.ts';
+import { Scratch } from '../search/scratch.ts';
 
 /** Fleets up to this size are priced in full. */
 const FULL_FLEET = 16;
 const NEAR = 40;
 /** With fewer candidate routes than this, price them all. */
 const MIN_MARKED = 3;
+
+const wheres = new Scratch((n) => new Int32Array(n));
+const NO_TABLE = new Int32Array(0);
 
 export class NearbyRoutes {
   readonly where: Int32Array;
@@ -22,8 +26,12 @@ export class NearbyRoutes {
     sol: Solution,
   ) {
     this.active = ctx.p.nVeh > FULL_FLEET;
-    this.where = new Int32Array(ctx.p.nReq).fill(-1);
-    if (this.active) sol.routes.forEach((route, v) => route.nodes.forEach((node) => (this.where[node >> 1] = v)));
+    const nReq = ctx.p.nReq;
+    // One filter is in use at a time (repair, one ejection step): its table is reused.
+    this.where = this.active ? wheres.get(0, nReq).fill(-1, 0, nReq) : NO_TABLE;
+    if (!this.active) return;
+    const where = this.where;
+    for (let v = 0; v < sol.routes.length; v++) for (const node of sol.routes[v].nodes) where[node >> 1] = v;
   }
 
   placed(r: number, v: number): void {

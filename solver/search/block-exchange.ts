@@ -81,7 +81,20 @@ function arcFor(p: Prepared, rates: Rates, v: number): Arc {
   };
 }
 
+/**
+ * Cuts of each route version, keyed by its times array: update() makes a new one, clones share
+ * it, so most routes a step hands over were cut before. Routes never updated are cut afresh.
+ */
+const CUTS = new WeakMap<Float64Array, Cuts>();
+
 function cutsOf(p: Prepared, route: Route, rates: Rates): Cuts {
+  if (route.times.length === 0) return makeCuts(p, route, rates);
+  let c = CUTS.get(route.times);
+  if (!c) CUTS.set(route.times, (c = makeCuts(p, route, rates)));
+  return c;
+}
+
+function makeCuts(p: Prepared, route: Route, rates: Rates): Cuts {
   const len = route.nodes.length;
   const node = new Int32Array(len + 2);
   for (let k = 0; k < len + 2; k++) node[k] = route.at(p, k);
