@@ -168,12 +168,8 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
   const { p, ws } = ctx;
   const rates = ratesOf(p);
   let any = false;
-  const cuts = new Map<number, Cuts>();
-  const cutsFor = (v: number): Cuts => {
-    let c = cuts.get(v);
-    if (!c) cuts.set(v, (c = cutsOf(p, sol.routes[v], rates)));
-    return c;
-  };
+  // cutsOf keeps each route version's cuts: a route this pass replaces is a new version.
+  const cutsFor = (v: number): Cuts => cutsOf(p, sol.routes[v], rates);
   for (let pass = 0; pass < maxPasses; pass++) {
     const used: number[] = [];
     let spare = -1;
@@ -210,8 +206,6 @@ export function blockExchangeDescent(ctx: SearchContext, sol: Solution, maxPasse
           if (!nB.feasible || nA.cost + nB.cost >= before - GAIN) continue;
           sol.routes[A.v] = nA;
           sol.routes[B.v] = nB;
-          cuts.delete(A.v);
-          cuts.delete(B.v);
           improved = any = true;
           break;
         }
@@ -282,7 +276,6 @@ class TopMoves {
 
 /** Junction tables of a pair of routes, reused (search/scratch.ts); every entry read is written first. */
 const tables = new Scratch((n) => new Float64Array(n));
-const table = (slot: number, n: number): Float64Array => tables.get(slot, n);
 
 /** The TRIALS_PER_PAIR moves of lowest estimate below zero, best first. */
 function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: Cuts): Move[] {
@@ -292,8 +285,8 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
   const dB = arcFor(p, rates, B.v);
   const An = ca.node;
   const Bn = cb.node;
-  const gapA = table(0, na);
-  const gapB = table(1, nb);
+  const gapA = tables.get(0, na);
+  const gapB = tables.get(1, nb);
   for (let i = 0; i < na; i++) gapA[i] = ca.cum[ca.at[i] + 1] - ca.cum[ca.at[i]];
   for (let j = 0; j < nb; j++) gapB[j] = cb.cum[cb.at[j] + 1] - cb.cum[cb.at[j]];
   // The inner arcs of a block move with it: under equal rates they cancel out of the sum.
@@ -303,12 +296,12 @@ function bestMoves(p: Prepared, rates: Rates, A: Route, B: Route, ca: Cuts, cb: 
   // PB, QB the same in B. A swap's estimate is HEAD[i1, j1] + TAIL[i2, j2], each end with
   // the two arcs it adds and the two it removes; under equal rates PB = QA and QB = PA, so
   // HEAD = TAIL and two arcs a pair of cuts suffice.
-  const PA = table(2, na * nb);
-  const QA = table(3, na * nb);
-  const PB = same ? QA : table(4, na * nb);
-  const QB = same ? PA : table(5, na * nb);
-  const HEAD = table(6, na * nb);
-  const TAIL = same ? HEAD : table(7, na * nb);
+  const PA = tables.get(2, na * nb);
+  const QA = tables.get(3, na * nb);
+  const PB = same ? QA : tables.get(4, na * nb);
+  const QB = same ? PA : tables.get(5, na * nb);
+  const HEAD = tables.get(6, na * nb);
+  const TAIL = same ? HEAD : tables.get(7, na * nb);
   let minTail = Infinity;
   for (let i = 0; i < na; i++) {
     const c = ca.at[i];
@@ -376,7 +369,7 @@ function offerOneWay(
   donorIsB: boolean,
 ): void {
   const n = donor.at.length;
-  const bridge = table(8, n * n);
+  const bridge = tables.get(8, n * n);
   for (let x1 = 0; x1 < n - 1; x1++) {
     for (let x2 = x1 + 1; x2 < n && x2 - x1 <= MAX_STRETCHES; x2++) {
       bridge[x1 * n + x2] =
