@@ -1,6 +1,8 @@
 /**
- * Arguments of `npm run bench -- --set NAME [--time-limit S] [--seed N] [--iterations N] [--instances a,b]
- * [--workers N] [--passengers N]`.
+ * Arguments of `npm run bench -- --set NAME [--time-limit S] [--seed N | --seeds 1,2,3] [--iterations N]
+ * [--instances a,b] [--workers N] [--passengers N]`.
+ * `--seeds` solves every instance once per seed and reports the median run of each (one seed of
+ * a whole set moves by about a percent between runs of the same code; a median of three does less).
  * `--iterations` gives each solve an iteration budget (deterministic for a seed; the time
  * limit is then a safety net). `--workers` and `--passengers` are for `scale-10k`: how many
  * worker processes plan the week, and a smaller week for a quick run (default 10,000).
@@ -9,6 +11,8 @@ export interface BenchOptions {
   set: string;
   timeLimitS: number;
   seed: number;
+  /** Seeds to run each instance with (median run reported); absent: `seed` alone. */
+  seeds?: number[];
   /** Instance names to run (all of the set when empty). */
   instances: string[];
   /** Iteration budget per solve thread (absent: the time limit alone). */
@@ -27,6 +31,8 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     if (flag === '--set') options.set = value;
     else if (flag === '--time-limit') options.timeLimitS = Number(value);
     else if (flag === '--seed') options.seed = Number(value);
+    else if (flag === '--seeds')
+      options.seeds = value.split(',').map((s) => (s.trim() === '' ? Number.NaN : Number(s)));
     else if (flag === '--iterations') options.iterations = Number(value);
     else if (flag === '--workers') options.workers = Number(value);
     else if (flag === '--passengers') options.passengers = Number(value);
@@ -50,5 +56,14 @@ export const parseBenchArgs = (argv: string[], knownSets: string[]): BenchOption
     if (v !== undefined && !(Number.isSafeInteger(v) && v > 0))
       throw new Error(`${flag} must be a positive integer, got ${v}`);
   if (!Number.isSafeInteger(options.seed)) throw new Error(`--seed must be an integer, got ${options.seed}`);
+  if (options.seeds !== undefined) {
+    if (argv.includes('--seed')) throw new Error('give --seed or --seeds, not both');
+    const bad = options.seeds.find((s) => !Number.isSafeInteger(s));
+    if (bad !== undefined || options.seeds.length === 0)
+      throw new Error(`--seeds must be a comma-separated list of integers, got "${argv[argv.indexOf('--seeds') + 1]}"`);
+    if (new Set(options.seeds).size !== options.seeds.length)
+      throw new Error(`--seeds lists a seed twice: "${argv[argv.indexOf('--seeds') + 1]}"`);
+    options.seed = options.seeds[0];
+  }
   return options;
 };

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --set darp-a|darp-b|lilim100|lilim200 [--time-limit S] [--seed N] [--instances a2-16,a3-24]`
+ * `npm run bench -- --set darp-a|darp-b|lilim100|lilim200|lilim400 [--time-limit S] [--seed N | --seeds 1,2,3] [--instances a2-16,a3-24]`
  * Runs one benchmark set, prints its table on stdout (progress on stderr) and writes the
  * same as JSON to bench/results/<set>-<timestamp>.json.
  */

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readCordeau, readLiLim } from '../solver/index.ts';
 import type { BenchOptions } from './args.ts';
 import { readBestKnown } from './bks.ts';
-import type { BenchReport, Cell } from './report.ts';
+import type { BenchReport, Cell, Row } from './report.ts';
 import { runCli } from './run-cli.ts';
 
 export interface BenchmarkSetSpec {
@@ -37,32 +37,90 @@ export const benchmarkSet =
       const text = readFileSync(file, 'utf8');
       const { data, instance } =
         spec.format === 'cordeau' ? readCordeau(text, best.instance) : readLiLim(text, best.instance);
-      const run = await runCli(file, spec.format, options.timeLimitS, options.seed, data, options.iterations);
-      const s = run.solution;
-      const feasible = s !== null && run.violations.length === 0 && s.unserved.length === 0;
-      const row: Record<string, Cell | string[]> = {
-        instance: best.instance,
-        bksVehicles: best.vehicles,
-        bks: best.cost,
-        vehicles: s?.routes.length ?? null,
-        cost: s?.cost ?? null,
-        gapPct: s === null ? null : ((s.cost - best.cost) / best.cost) * 100,
-        seconds: s?.seconds ?? null,
-        timeTo1PctS: feasible
-          ? timeToWithin(s.progress ?? [], target(instance.objective.vehicleCost, best, 0.01))
-          : null,
-        feasible,
-        unserved: s?.unserved.length ?? null,
-        violations: run.error !== null ? [run.error] : run.violations.map((v) => `${v.kind}: ${v.message}`),
-      };
-      rows.push(row);
-      process.stderr.write(
-        `${best.instance}: ${feasible ? 'feasible' : 'NOT feasible'}, cost ${String(row.cost)}, gap ${typeof row.gapPct === 'number' ? row.gapPct.toFixed(2) : '-'}%, ${String(row.vehicles)} vehicles, ${run.wallS.toFixed(1)} s wall\n`,
-      );
-      for (const v of (row.violations as string[]).slice(0, 3)) process.stderr.write(`  ${v}\n`);
+      const runs: Row[] = [];
+      for (const seed of options.seeds ?? [options.seed]) {
+        const run = await runCli(file, spec.format, options.timeLimitS, seed, data, options.iterations);
+        const s = run.solution;
+        const feasible = s !== null && run.violations.length === 0 && s.unserved.length === 0;
+        const row: Row = {
+          instance: best.instance,
+          seed,
+          bksVehicles: best.vehicles,
+          bks: best.cost,
+          vehicles: s?.routes.length ?? null,
+          cost: s?.cost ?? null,
+          gapPct: s === null ? null : ((s.cost - best.cost) / best.cost) * 100,
+          seconds: s?.seconds ?? null,
+          timeTo1PctS: feasible
+            ? timeToWithin(s.progress ?? [], target(instance.objective.vehicleCost, best, 0.01))
+            : null,
+          feasible,
+          unserved: s?.unserved.length ?? null,
+          violations: run.error !== null ? [run.error] : run.violations.map((v) => `${v.kind}: ${v.message}`),
+        };
+        runs.push(row);
+        process.stderr.write(
+          `${best.instance} (seed ${seed}): ${feasible ? 'feasible' : 'NOT feasible'}, cost ${String(row.cost)}, gap ${typeof row.gapPct === 'number' ? row.gapPct.toFixed(2) : '-'}%, ${String(row.vehicles)} vehicles, ${run.wallS.toFixed(1)} s wall\n`,
+        );
+        for (const v of (row.violations as string[]).slice(0, 3)) process.stderr.write(`  ${v}\n`);
+      }
+      const median = medianRun(runs, spec.format === 'lilim');
+      // Every run stays in the JSON; an instance is feasible only when every seed's run was.
+      rows.push(runs.length === 1 ? median : { ...median, feasible: runs.every((r) => r.feasible === true), runs });
     }
-    return spec.format === 'cordeau' ? darpReport(options, rows) : liLimReport(options, rows);
+    const report = spec.format === 'cordeau' ? darpReport(options, rows) : liLimReport(options, rows);
+    if (options.seeds && options.seeds.length > 1) {
+      report.columns.splice(1, 0, 'seed');
+      Object.assign(report.summary, perSeedSummary(spec.format, options, rows));
+    }
+    return report;
   };
+
+/**
+ * The median of one instance's runs over several seeds: the runs ordered as the benchmark ranks
+ * them (feasible first; then fewer vehicles for Li & Lim's hierarchical objective; then distance)
+ * and the middle one taken (the better of the two middle ones for an even count).
+ */
+export const medianRun = (runs: Row[], vehiclesFirst: boolean): Row => {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  const rank = (r: Row): [number, number, number] => [
+    r.feasible === true ? 0 : 1,
+    vehiclesFirst && typeof r.vehicles === 'number' ? r.vehicles : 0,
+    typeof r.cost === 'number' ? r.cost : Infinity,
+  ];
+  const ordered = [...runs].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
+  return ordered[Math.floor((ordered.length - 1) / 2)];
+};
+
+/** Each seed's own totals over the set, so the spread between seeds is in the report. */
+const perSeedSummary = (format: 'cordeau' | 'lilim', options: BenchOptions, rows: Row[]): Record<string, Cell> => {
+  const seeds = options.seeds ?? [options.seed];
+  const bySeed = seeds.map((seed) =>
+    rows.map((row) => ((row.runs as Row[] | undefined) ?? [row]).find((r) => r.seed === seed) ?? row),
+  );
+  const reports = bySeed.map((seedRows) =>
+    format === 'cordeau' ? darpReport(options, seedRows) : liLimReport(options, seedRows),
+  );
+  const show = (key: string) =>
+    reports
+      .map((r) => {
+        const v = r.summary[key];
+        return typeof v === 'number'
+          ? Number.isInteger(v)
+            ? String(v)
+            : v.toFixed(2).replace(/^-0\.00$/, '0.00')
+          : '-';
+      })
+      .join(' / ');
+  const keys =
+    format === 'cordeau'
+      ? ['meanGapPct', 'worstGapPct']
+      : ['vehiclesAboveBks', 'instancesWithBksFleet', 'meanGapPctWhereFleetMatches'];
+  return Object.fromEntries([['seedsRun', seeds.join(' / ')], ...keys.map((k) => [`perSeed_${k}`, show(k)])]);
+};
 
 const num = (row: Record<string, unknown>, key: string) => row[key] as number;
 

@@ -6,13 +6,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchOptions } from './args.ts';
 
 export type Cell = string | number | boolean | null;
+/** One table row; a median-of-seeds row keeps every seed's run under `runs`. */
+export interface Row {
+  [key: string]: Cell | string[] | Row[];
+}
 
 export interface BenchReport {
   set: string;
   options: BenchOptions;
   /** Column order for the table; every row has these keys (and may have more, kept in the JSON). */
   columns: string[];
-  rows: Array<Record<string, Cell | string[]>>;
+  rows: Row[];
   summary: Record<string, Cell>;
 }
 

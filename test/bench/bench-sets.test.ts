@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../bench/args.ts';
 import { readBestKnown } from '../../bench/bks.ts';
-import { timeToWithin } from '../../bench/benchmark-set.ts';
+import { medianRun, timeToWithin } from '../../bench/benchmark-set.ts';
 import { BENCH_SETS } from '../../bench/sets.ts';
 
 describe('benchmark sets shipped in fixtures', () => {
@@ -63,5 +63,29 @@ describe('benchmark sets shipped in fixtures', () => {
     expect(timeToWithin(curve, 101)).toBe(2.5);
     expect(timeToWithin(curve, 100)).toBe(7);
     expect(timeToWithin(curve, 99)).toBeNull();
+  });
+
+  it('--seeds lists the seeds to run each instance with, refusing repeats, non-integers and --seed beside it', () => {
+    const sets = Object.keys(BENCH_SETS);
+    expect(parseBenchArgs(['--set', 'lilim200', '--seeds', '3,1,2'], sets)).toMatchObject({
+      seeds: [3, 1, 2],
+      seed: 3,
+    });
+    expect(() => parseBenchArgs(['--set', 'lilim200', '--seeds', '1,1'], sets)).toThrow(/lists a seed twice: "1,1"/);
+    expect(() => parseBenchArgs(['--set', 'lilim200', '--seeds', '1,x'], sets)).toThrow(/integers, got "1,x"/);
+    expect(() => parseBenchArgs(['--set', 'lilim200', '--seeds', '1,,2'], sets)).toThrow(/integers, got "1,,2"/);
+    expect(() => parseBenchArgs(['--set', 'lilim200', '--seed', '4', '--seeds', '1,2'], sets)).toThrow(/not both/);
+  });
+
+  it('the median of several seeds ranks runs as the benchmark does: feasible, then fewer vehicles (Li & Lim), then distance', () => {
+    const run = (seed: number, vehicles: number, cost: number, feasible = true) => ({ seed, vehicles, cost, feasible });
+    // Li & Lim: a van more outweighs any distance, so 14 vans at 3,900 ranks behind 13 at 4,100.
+    const lilim = [run(1, 14, 3900), run(2, 13, 4100), run(3, 13, 4000)];
+    expect(medianRun(lilim, true).seed).toBe(2);
+    // Cordeau: distance alone.
+    expect(medianRun(lilim, false).seed).toBe(3);
+    // An infeasible run ranks last whatever its cost; of an even count the better middle run is taken.
+    expect(medianRun([run(1, 13, 1, false), run(2, 13, 4100), run(3, 13, 4000), run(4, 13, 4050)], true).seed).toBe(4);
+    expect(medianRun([run(7, 13, 4000)], true).seed).toBe(7);
   });
 });
