@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readCordeau, readLiLim } from '../solver/index.ts';
 import type { BenchOptions } from './args.ts';
 import { readBestKnown } from './bks.ts';
-import type { BenchReport, Cell, Row } from './report.ts';
+import { type BenchReport, type Cell, type Row, show } from './report.ts';
 import { runCli } from './run-cli.ts';
 
 export interface BenchmarkSetSpec {
@@ -104,22 +104,12 @@ const perSeedSummary = (format: 'cordeau' | 'lilim', options: BenchOptions, rows
   const reports = bySeed.map((seedRows) =>
     format === 'cordeau' ? darpReport(options, seedRows) : liLimReport(options, seedRows),
   );
-  const show = (key: string) =>
-    reports
-      .map((r) => {
-        const v = r.summary[key];
-        return typeof v === 'number'
-          ? Number.isInteger(v)
-            ? String(v)
-            : v.toFixed(2).replace(/^-0\.00$/, '0.00')
-          : '-';
-      })
-      .join(' / ');
+  const perSeed = (key: string) => reports.map((r) => show(r.summary[key])).join(' / ');
   const keys =
     format === 'cordeau'
       ? ['meanGapPct', 'worstGapPct']
       : ['vehiclesAboveBks', 'instancesWithBksFleet', 'meanGapPctWhereFleetMatches'];
-  return Object.fromEntries([['seedsRun', seeds.join(' / ')], ...keys.map((k) => [`perSeed_${k}`, show(k)])]);
+  return Object.fromEntries([['seedsRun', seeds.join(' / ')], ...keys.map((k) => [`perSeed_${k}`, perSeed(k)])]);
 };
 
 const num = (row: Record<string, unknown>, key: string) => row[key] as number;

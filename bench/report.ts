@@ -20,7 +20,8 @@ export interface BenchReport {
   summary: Record<string, Cell>;
 }
 
-const show = (v: unknown): string => {
+/** A cell as the table prints it (also the per-seed totals of a median-of-seeds run). */
+export const show = (v: unknown): string => {
   if (v === null || v === undefined) return '-';
   if (typeof v !== 'number') return String(v);
   // Gaps a hair below zero come from best-known values rounded to 2 decimals: show them as 0.00.
