@@ -33,6 +33,8 @@ export interface FleetBudget {
   strategy?: FleetStrategy;
   /** Offers the best fleet between attempts; a returned (better) solution is adopted. */
   share?: (iter: number, best: Solution) => Solution | null;
+  /** Stop once no more than this many vehicles are in use (a fleet reached before: another landing there). */
+  floor?: number;
 }
 
 export type FleetStrategy = 'pool' | 'lns' | 'abs' | 'pool+lns' | 'lns+pool' | 'lns+abs' | 'auto';
@@ -119,7 +121,7 @@ export function minimiseFleet(
         budget.onBest?.(best);
       }
       const inUse = best.routes.filter((r) => r.nodes.length > 0).length;
-      if (inUse <= lowerBound) break;
+      if (inUse <= Math.max(lowerBound, budget.floor ?? 0)) break;
       const used = best.routes
         .filter((r) => r.nodes.length > 0 && p.prefix[r.v].length === 0 && !tried.has(r.v))
         .sort((a, b) => a.nodes.length - b.nodes.length);

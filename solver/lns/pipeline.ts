@@ -30,6 +30,28 @@ const PATIENCE_PER_REQUEST = 1000;
  */
 const RESTART_PER_REQUEST = 100;
 
+/**
+ * Landings on the fleet for the distance search at a fixed fleet (Li & Lim): the basin the
+ * route elimination lands in decides the distance, and the ALNS settles in it within seconds
+ * (lrc2_2_10, one thread, seed 1: 2,747 after 24 s of a 30 s run, 2,629 after 73 s; five other
+ * seeds at 10 s: 2,510–2,776; best known 2,438). lilim200 at 30 s, seed 1: 0.95 % mean gap at
+ * the fleet, against 1.36–1.53 % for seeds 1–3 with one landing (docs/solver.md).
+ */
+const LANDINGS = 3;
+/**
+ * On short routes, from this many requests: below, one search already covers the basin in the
+ * budget (lilim100 at 10 s: 56/56 at the best known with one landing; with three, lc109 on seed 1
+ * ends 0.78 % above, 1,008.38 against 1,000.60, on two runs).
+ */
+const SHORT_ROUTE_LANDINGS_FROM = 80;
+
+export interface SearchResult {
+  best: Solution;
+  iterations: number;
+  /** Each part of the distance stage: the fleet it searched with and the best cost it reached. */
+  landings: Array<{ vehicles: number; cost: number }>;
+}
+
 export interface SearchBudget {
   stop: (iter: number) => boolean;
   fraction: (iter: number) => number;
@@ -40,27 +62,25 @@ export interface SearchBudget {
   longFleetStage?: boolean;
 }
 
-export function runSearch(
-  ctx: SearchContext,
-  start: Solution,
-  budget: SearchBudget,
-): { best: Solution; iterations: number } {
+export function runSearch(ctx: SearchContext, start: Solution, budget: SearchBudget): SearchResult {
   const { p } = ctx;
   const { stop, fraction } = budget;
+  // Kept unbuilt: another landing on the fleet starts from it (distanceStage).
+  const blank = start.clone();
   let sol = start;
   construct(ctx, sol);
   const movable = sol.routes.reduce((n, r) => n + r.nodes.length, 0) / 2 + sol.bank.length;
-  if (movable === 0) return { best: sol, iterations: 0 };
+  if (movable === 0) return { best: sol, iterations: 0, landings: [] };
   budget.onBest?.(sol, 0);
   let done = 0;
+  // The worker's long fleet stage on short routes leaves it no time for more than one landing.
+  const fleetShare = budget.longFleetStage && !longRoutes(sol) ? LONG_FLEET_SHARE : FLEET_SHARE;
   const fleetCosts = p.inst.objective.vehicleCost > 0 || p.inst.vehicles.some((v) => v.fixedCost > 0);
   if (fleetCosts && sol.bank.length === 0 && !stop(0)) {
-    const share = budget.longFleetStage && !longRoutes(sol) ? LONG_FLEET_SHARE : FLEET_SHARE;
     const stage = minimiseFleet(ctx, sol, {
-      stop: (it) => stop(done + it) || fraction(done + it) >= share,
+      ...fleetEffort(p.nReq),
+      stop: (it) => stop(done + it) || fraction(done + it) >= fleetShare,
       fraction: (it) => fraction(done + it),
-      attemptIterations: Math.max(500, Math.min(3000, 30 * p.nReq)),
-      poolSteps: Math.max(500, Math.min(20000, 100 * p.nReq)),
       onBest: (best) => budget.onBest?.(best, done),
       share: budget.share && ((it, best) => budget.share!(done + it, best)),
     });
@@ -70,20 +90,112 @@ export function runSearch(
   // When one more vehicle outweighs the whole travel cost, the ALNS keeps the fleet and may
   // walk through incomplete solutions (alns.ts); the vehicles it leaves out come back after.
   const fixedFleet = fleetCosts && sol.bank.length === 0 && vehicleOutweighsTravel(ctx, sol);
-  const from = fraction(done);
-  const startAt = done;
-  const run = alns(ctx, sol, {
-    stop: (it) => stop(startAt + it),
-    fraction: (it) => (fraction(startAt + it) - from) / Math.max(1e-9, 1 - from),
-    onBest: (best, _cost, it) => budget.onBest?.(best, startAt + it),
-    share: budget.share && ((it, best) => budget.share!(startAt + it, best)),
-    patience: Math.max(MIN_PATIENCE, PATIENCE_PER_REQUEST * p.nReq),
-    fixedFleet,
-    restartAfter: RESTART_PER_REQUEST * p.nReq,
-  });
+  const landings =
+    fixedFleet && fleetShare === FLEET_SHARE && (longRoutes(sol) || p.nReq >= SHORT_ROUTE_LANDINGS_FROM) ? LANDINGS : 1;
+  const run = distanceStage(ctx, { sol, blank, done, fixedFleet, landings }, budget);
   // Complete solutions only: the parked vehicles matter no more (they only explain unserved requests).
   if (fixedFleet) run.best.disabled.fill(0);
-  return { best: run.best, iterations: done + run.iterations };
+  return run;
+}
+
+/** Fleet-stage effort per elimination attempt: scaled to the instance, bounded both ways. */
+function fleetEffort(nReq: number): { attemptIterations: number; poolSteps: number } {
+  return {
+    attemptIterations: Math.max(500, Math.min(3000, 30 * nReq)),
+    poolSteps: Math.max(500, Math.min(20000, 100 * nReq)),
+  };
+}
+
+interface DistanceStart {
+  /** The fleet stage's result: the first landing. */
+  sol: Solution;
+  /** The unbuilt start, for another landing. */
+  blank: Solution;
+  /** Iterations used so far. */
+  done: number;
+  fixedFleet: boolean;
+  landings: number;
+}
+
+/**
+ * The ALNS on distance over the rest of the budget. With several landings, the rest is cut into
+ * equal parts: the first goes on from the fleet stage's landing; each later part builds anew,
+ * eliminates routes down to the same fleet (never below: that already failed) and searches
+ * from there, posting its best to the partner thread and adopting only a smaller fleet (which
+ * ends the landings); the last part trades as usual. The best over all parts is the result.
+ */
+function distanceStage(ctx: SearchContext, start: DistanceStart, budget: SearchBudget): SearchResult {
+  const { p } = ctx;
+  const { stop, fraction } = budget;
+  const { blank, fixedFleet, landings } = start;
+  let { sol, done } = start;
+  const fleet = vehiclesInUse(sol);
+  const from = fraction(done);
+  let best: Solution | null = null;
+  let bestCost = Infinity;
+  const parts: SearchResult['landings'] = [];
+  // Set once the partner posts a smaller fleet: the landings end and the search goes on from it.
+  let smaller = false;
+  // Until the last part a thread posts its best and keeps to its own basin (a smaller fleet excepted).
+  const postOnly =
+    budget.share &&
+    ((it: number, mine: Solution): Solution | null => {
+      const theirs = budget.share!(it, best ?? mine);
+      if (!theirs || theirs.bank.length > 0 || vehiclesInUse(theirs) >= fleet) return null;
+      smaller = true;
+      return theirs;
+    });
+  for (let part = 0; part < landings && !stop(done); part++) {
+    const last = part === landings - 1 || smaller;
+    const end = last ? 1 : from + ((1 - from) * (part + 1)) / landings;
+    if (part > 0 && smaller) sol = (best as Solution).clone();
+    else if (part > 0) {
+      const landed = blank.clone();
+      construct(ctx, landed);
+      const at = done;
+      const halfway = fraction(done) + (end - fraction(done)) / 2;
+      const stage = minimiseFleet(ctx, landed, {
+        ...fleetEffort(p.nReq),
+        stop: (it) => stop(at + it) || fraction(at + it) >= halfway,
+        fraction: (it) => fraction(at + it),
+        share: postOnly && ((it, mine) => postOnly(at + it, mine)),
+        floor: fleet,
+      });
+      done += stage.iterations;
+      const reached = stage.best.bank.length === 0 && vehiclesInUse(stage.best) <= fleet;
+      // A landing that did not reach the fleet gives its part to the best so far.
+      sol = reached ? stage.best : (best as Solution).clone();
+    }
+    const at = done;
+    const partFrom = fraction(done);
+    const run = alns(ctx, sol, {
+      stop: (it) => stop(at + it) || (!last && fraction(at + it) >= end),
+      fraction: (it) => (fraction(at + it) - partFrom) / Math.max(1e-9, end - partFrom),
+      onBest: (found, cost, it) => {
+        if (cost < bestCost) budget.onBest?.(found, at + it);
+      },
+      share: last
+        ? budget.share && ((it, mine) => budget.share!(at + it, mine))
+        : postOnly && ((it, mine) => postOnly(at + it, mine)),
+      patience: Math.max(MIN_PATIENCE, PATIENCE_PER_REQUEST * p.nReq),
+      fixedFleet,
+      restartAfter: RESTART_PER_REQUEST * p.nReq,
+    });
+    done += run.iterations;
+    const cost = run.best.cost(ctx.penalty);
+    parts.push({ vehicles: vehiclesInUse(run.best), cost });
+    if (cost < bestCost) {
+      best = run.best;
+      bestCost = cost;
+    }
+  }
+  return { best: best ?? sol, iterations: done, landings: parts };
+}
+
+function vehiclesInUse(sol: Solution): number {
+  let n = 0;
+  for (const route of sol.routes) if (route.nodes.length > 0) n++;
+  return n;
 }
 
 /** True when the cheapest vehicle costs more than all the travel of `sol` (Li & Lim's objective). */
