@@ -120,7 +120,7 @@ export function minimiseFleet(
         tried.clear();
         budget.onBest?.(best);
       }
-      const inUse = best.routes.filter((r) => r.nodes.length > 0).length;
+      const inUse = best.vehiclesInUse();
       if (inUse <= Math.max(lowerBound, budget.floor ?? 0)) break;
       const used = best.routes
         .filter((r) => r.nodes.length > 0 && p.prefix[r.v].length === 0 && !tried.has(r.v))

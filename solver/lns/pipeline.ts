@@ -129,7 +129,7 @@ function distanceStage(ctx: SearchContext, start: DistanceStart, budget: SearchB
   const { stop, fraction } = budget;
   const { blank, fixedFleet, landings } = start;
   let { sol, done } = start;
-  const fleet = vehiclesInUse(sol);
+  const fleet = sol.vehiclesInUse();
   const from = fraction(done);
   let best: Solution | null = null;
   let bestCost = Infinity;
@@ -141,7 +141,7 @@ function distanceStage(ctx: SearchContext, start: DistanceStart, budget: SearchB
     budget.share &&
     ((it: number, mine: Solution): Solution | null => {
       const theirs = budget.share!(it, best ?? mine);
-      if (!theirs || theirs.bank.length > 0 || vehiclesInUse(theirs) >= fleet) return null;
+      if (!theirs || theirs.bank.length > 0 || theirs.vehiclesInUse() >= fleet) return null;
       smaller = true;
       return theirs;
     });
@@ -153,7 +153,8 @@ function distanceStage(ctx: SearchContext, start: DistanceStart, budget: SearchB
       const landed = blank.clone();
       construct(ctx, landed);
       const at = done;
-      const halfway = fraction(done) + (end - fraction(done)) / 2;
+      const partStart = fraction(done);
+      const halfway = partStart + (end - partStart) / 2;
       const stage = minimiseFleet(ctx, landed, {
         ...fleetEffort(p.nReq),
         stop: (it) => stop(at + it) || fraction(at + it) >= halfway,
@@ -162,7 +163,7 @@ function distanceStage(ctx: SearchContext, start: DistanceStart, budget: SearchB
         floor: fleet,
       });
       done += stage.iterations;
-      const reached = stage.best.bank.length === 0 && vehiclesInUse(stage.best) <= fleet;
+      const reached = stage.best.bank.length === 0 && stage.best.vehiclesInUse() <= fleet;
       // A landing that did not reach the fleet gives its part to the best so far.
       sol = reached ? stage.best : (best as Solution).clone();
     }
@@ -183,19 +184,13 @@ function distanceStage(ctx: SearchContext, start: DistanceStart, budget: SearchB
     });
     done += run.iterations;
     const cost = run.best.cost(ctx.penalty);
-    parts.push({ vehicles: vehiclesInUse(run.best), cost });
+    parts.push({ vehicles: run.best.vehiclesInUse(), cost });
     if (cost < bestCost) {
       best = run.best;
       bestCost = cost;
     }
   }
   return { best: best ?? sol, iterations: done, landings: parts };
-}
-
-function vehiclesInUse(sol: Solution): number {
-  let n = 0;
-  for (const route of sol.routes) if (route.nodes.length > 0) n++;
-  return n;
 }
 
 /** True when the cheapest vehicle costs more than all the travel of `sol` (Li & Lim's objective). */

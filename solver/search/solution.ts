@@ -43,6 +43,13 @@ export class Solution {
     return c;
   }
 
+  /** Routes with at least one stop. */
+  vehiclesInUse(): number {
+    let n = 0;
+    for (const r of this.routes) if (r.nodes.length > 0) n++;
+    return n;
+  }
+
   feasible(): boolean {
     return this.routes.every((r) => r.feasible);
   }
